@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './roles.js';
+export * from './text.js';
+export * from './tckn.js';

@@ -1,0 +1,38 @@
+/** Staff roles (DESIGN.md section 2). Citizens are not staff and have no role. */
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'agent',
+  'unit_head',
+  'unit_staff',
+  'field_staff',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose work is scoped to one unit: they must belong to a unit and see only its work. */
+export const UNIT_SCOPED_ROLES: readonly Role[] = ['unit_head', 'unit_staff'];
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/**
+ * Every protected action names one permission; a route without a permission is refused.
+ * One line per permission: the roles that hold it.
+ */
+export const PERMISSIONS = {
+  'session.own': ROLES,
+  'reference.read': ROLES,
+  'users.read': ['admin'],
+  'users.manage': ['admin'],
+  'units.read': ROLES,
+  'units.manage': ['admin'],
+  'categories.read': ROLES,
+  'categories.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export const isPermission = (value: string): value is Permission => value in PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

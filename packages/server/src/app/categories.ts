@@ -1,0 +1,105 @@
+/** The topics requests are filed under: a tree, each with a request type, a default unit and an SLA. */
+import { asc, eq } from 'drizzle-orm';
+import { DomainError, invalid, notFound } from '@cozum/domain';
+import type { Executor } from '../db/client.js';
+import { categories, requestTypes, units } from '../db/schema.js';
+import { recordAudit, type Actor } from './audit.js';
+import { CODE_PATTERN } from './units.js';
+
+export interface CategoryView {
+  id: number;
+  code: string;
+  nameTr: string;
+  nameEn: string;
+  parentId: number | null;
+  requestType: string;
+  defaultUnitId: number | null;
+  slaHours: number;
+  slaBusinessHours: boolean;
+  active: boolean;
+}
+
+const columns = {
+  id: categories.id,
+  code: categories.code,
+  nameTr: categories.nameTr,
+  nameEn: categories.nameEn,
+  parentId: categories.parentId,
+  requestType: categories.requestType,
+  defaultUnitId: categories.defaultUnitId,
+  slaHours: categories.slaHours,
+  slaBusinessHours: categories.slaBusinessHours,
+  active: categories.active,
+};
+
+export const listCategories = (ex: Executor): Promise<CategoryView[]> => ex.select(columns).from(categories).orderBy(asc(categories.nameTr));
+
+export async function getCategory(ex: Executor, id: number): Promise<CategoryView> {
+  const [row] = await ex.select(columns).from(categories).where(eq(categories.id, id));
+  if (!row) throw notFound('category', id);
+  return row;
+}
+
+interface CategoryFields {
+  parentId?: number | null;
+  requestType?: string;
+  defaultUnitId?: number | null;
+  slaHours?: number;
+}
+
+async function checkReferences(ex: Executor, id: number | null, input: CategoryFields): Promise<void> {
+  if (input.requestType !== undefined) {
+    const [type] = await ex.select({ code: requestTypes.code }).from(requestTypes).where(eq(requestTypes.code, input.requestType));
+    if (!type) throw invalid('requestType', `'${input.requestType}' is not a request type`);
+  }
+  if (input.defaultUnitId != null) {
+    const [unit] = await ex.select({ id: units.id }).from(units).where(eq(units.id, input.defaultUnitId));
+    if (!unit) throw invalid('defaultUnitId', `unit ${input.defaultUnitId} does not exist`);
+  }
+  if (input.slaHours !== undefined && !(Number.isInteger(input.slaHours) && input.slaHours > 0)) throw invalid('slaHours', 'must be a whole number of hours above 0');
+  if (input.parentId != null) {
+    const all = await ex.select({ id: categories.id, parentId: categories.parentId }).from(categories);
+    const parentOf = new Map(all.map((c) => [c.id, c.parentId]));
+    if (!parentOf.has(input.parentId)) throw invalid('parentId', `category ${input.parentId} does not exist`);
+    for (let at: number | null | undefined = input.parentId; at != null; at = parentOf.get(at)) {
+      if (at === id) throw invalid('parentId', 'would make the category its own ancestor');
+    }
+  }
+}
+
+export interface CreateCategoryInput {
+  code: string;
+  nameTr: string;
+  nameEn: string;
+  parentId?: number | null;
+  requestType: string;
+  defaultUnitId?: number | null;
+  slaHours: number;
+  slaBusinessHours: boolean;
+}
+
+export async function createCategory(ex: Executor, actor: Actor | null, input: CreateCategoryInput): Promise<CategoryView> {
+  if (!CODE_PATTERN.test(input.code)) throw invalid('code', "must be lower-case letters and digits joined by dashes, e.g. 'su-kesintisi'");
+  await checkReferences(ex, null, input);
+  const [exists] = await ex.select({ id: categories.id }).from(categories).where(eq(categories.code, input.code));
+  if (exists) throw new DomainError('category.already_exists', `a category with the code '${input.code}' exists`, [{ field: 'code', message: 'is taken' }]);
+  const [row] = await ex
+    .insert(categories)
+    .values({ ...input, nameTr: input.nameTr.trim(), nameEn: input.nameEn.trim(), parentId: input.parentId ?? null, defaultUnitId: input.defaultUnitId ?? null })
+    .returning(columns);
+  await recordAudit(ex, { actor, action: 'category.create', subjectType: 'category', subjectId: row!.id, data: { ...input } });
+  return row!;
+}
+
+export type UpdateCategoryInput = Partial<Omit<CreateCategoryInput, 'code'>> & { active?: boolean };
+
+export async function updateCategory(ex: Executor, actor: Actor | null, id: number, input: UpdateCategoryInput): Promise<CategoryView> {
+  await getCategory(ex, id);
+  await checkReferences(ex, id, input);
+  await ex
+    .update(categories)
+    .set({ ...input, nameTr: input.nameTr?.trim(), nameEn: input.nameEn?.trim(), updatedAt: new Date() })
+    .where(eq(categories.id, id));
+  await recordAudit(ex, { actor, action: 'category.update', subjectType: 'category', subjectId: id, data: { ...input } });
+  return getCategory(ex, id);
+}

@@ -1,0 +1,111 @@
+/** Staff sign-in: argon2id passwords, lockout after repeated failures, server-side sessions. */
+import crypto from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { DomainError, isRole, type Role } from '@cozum/domain';
+import type { Executor } from '../db/client.js';
+import { sessions, units, users } from '../db/schema.js';
+import { recordAudit } from './audit.js';
+import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { getUser, type UserView } from './users.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+/** Tokens are stored as an HMAC under SESSION_SECRET: a copy of the table cannot be matched to cookies. */
+export const hashToken = (token: string, secret: string): string => crypto.createHmac('sha256', secret).update(token).digest('hex');
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip?: string;
+  userAgent?: string;
+  now: Date;
+  ttlHours: number;
+  secret: string;
+}
+
+/**
+ * A refusal is returned, not thrown, so that the caller commits the failure count and the
+ * audit entry before answering.
+ */
+export type LoginResult = { ok: true; token: string; user: UserView } | { ok: false; error: DomainError };
+
+export async function login(ex: Executor, input: LoginInput): Promise<LoginResult> {
+  const [account] = await ex
+    .select({ id: users.id, username: users.username, passwordHash: users.passwordHash, active: users.active, failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${input.username.trim()})`);
+  const refused = new DomainError('invalid_credentials', 'the username or password is wrong');
+  if (!account) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await recordAudit(ex, { actor: null, action: 'auth.login_failed', ip: input.ip, data: { username: input.username.slice(0, 64), reason: 'unknown_user' } });
+    return { ok: false, error: refused };
+  }
+  if (account.lockedUntil && account.lockedUntil > input.now) {
+    const minutes = Math.ceil((account.lockedUntil.getTime() - input.now.getTime()) / 60000);
+    await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: 'locked' } });
+    return { ok: false, error: new DomainError('account_locked', `too many failed sign-ins: this account is locked for ${minutes} more minute(s); try again later or ask an administrator to reset the password`) };
+  }
+  const ok = account.active && (await verifyPassword(account.passwordHash, input.password));
+  if (!ok) {
+    const failed = account.failedLogins + 1;
+    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(input.now.getTime() + LOCKOUT_MINUTES * 60000) : null;
+    await ex.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, account.id));
+    await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: account.active ? 'bad_password' : 'inactive', locked: Boolean(lockedUntil) } });
+    return { ok: false, error: refused };
+  }
+  const token = crypto.randomBytes(32).toString('base64url');
+  await ex.insert(sessions).values({
+    tokenHash: hashToken(token, input.secret),
+    userId: account.id,
+    expiresAt: new Date(input.now.getTime() + input.ttlHours * 3600_000),
+    ip: input.ip ?? null,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  await ex.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: input.now }).where(eq(users.id, account.id));
+  await recordAudit(ex, { actor: account, action: 'auth.login', ip: input.ip });
+  return { ok: true, token, user: await getUser(ex, account.id) };
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  unitName: string | null;
+  locale: 'tr' | 'en';
+}
+
+/** The signed-in user for a cookie token, extending the session (sliding expiry). */
+export async function sessionUser(ex: Executor, token: string, now: Date, ttlHours: number, secret: string): Promise<SessionUser | null> {
+  const tokenHash = hashToken(token, secret);
+  const [row] = await ex
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.nameTr,
+      locale: users.locale,
+      active: users.active,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  if (!row || !row.active || row.expiresAt <= now || !isRole(row.role)) return null;
+  // Extend at most once a minute, so reads do not turn every request into a write.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await ex.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, unitName: row.unitName, locale: row.locale === 'en' ? 'en' : 'tr' };
+}
+
+export async function logout(ex: Executor, token: string, now: Date, secret: string): Promise<void> {
+  await ex.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token, secret)), isNull(sessions.revokedAt)));
+}
+

@@ -1,0 +1,52 @@
+import { loadConfig } from '../config.js';
+import { openAndMigrate } from '../main.js';
+import { seedReference } from '../seed/reference.js';
+import { ensureDemoAccounts } from '../seed/demo-accounts.js';
+import type { Command } from './command.js';
+
+export const migrateCommand: Command = {
+  words: ['migrate'],
+  summary: 'apply database migrations',
+  usage: `Usage: cozum migrate
+
+Applies the SQL migrations in packages/server/src/db/migrations to the database named by
+DATABASE_URL, or to the embedded PGlite database in DATA_DIR. Safe to run again; exits
+non-zero when a migration fails.`,
+  options: {},
+  async run() {
+    const config = loadConfig();
+    const database = await openAndMigrate(config);
+    console.log(`migrations applied on ${database.engine} (${database.location})`);
+    await database.close();
+    return 0;
+  },
+};
+
+export const seedCommand: Command = {
+  words: ['seed'],
+  summary: 'load reference data (districts, neighbourhoods, holidays, taxonomy)',
+  usage: `Usage: cozum seed [--demo-accounts]
+
+Loads Samsun's 17 districts and 1,259 neighbourhoods, Turkey's public holidays for 2024 to
+2027, and the default taxonomy (request types, units, categories). Idempotent: what exists
+is kept as it is, so an admin's edits survive.
+
+Options:
+  --demo-accounts   also create one demo account per role (for trying the product)`,
+  options: { 'demo-accounts': { type: 'boolean' } },
+  async run(values) {
+    const config = loadConfig();
+    const database = await openAndMigrate(config);
+    try {
+      const summary = await database.db.transaction((tx) => seedReference(tx));
+      console.log(`reference data on ${database.engine}: ${summary.districts} districts, ${summary.neighbourhoods} neighbourhoods, ${summary.holidays} holidays, ${summary.requestTypes} request types, ${summary.units} units, ${summary.categories} categories`);
+      if (values['demo-accounts']) {
+        const accounts = await database.db.transaction((tx) => ensureDemoAccounts(tx));
+        for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.username} / ${a.password}`);
+      }
+    } finally {
+      await database.close();
+    }
+    return 0;
+  },
+};

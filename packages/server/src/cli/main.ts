@@ -1,0 +1,67 @@
+/** The `cozum` command. Each subcommand calls app/ use cases; none runs SQL of its own. */
+import { ConfigError, configMarkdown } from '../config.js';
+import { DataDirLockedError } from '../db/lock.js';
+import { DomainError } from '@cozum/domain';
+import { parseCommandArgs, UsageError, type Command } from './command.js';
+import { migrateCommand, seedCommand } from './db-commands.js';
+import { serveCommand } from './serve-command.js';
+import { userCreateCommand } from './user-commands.js';
+
+const configCommand: Command = {
+  words: ['config'],
+  summary: 'print the configuration variables as a Markdown table',
+  usage: 'Usage: cozum config\n\nPrints every environment variable Çözüm reads, its default and meaning.',
+  options: {},
+  async run() {
+    console.log(configMarkdown());
+    return 0;
+  },
+};
+
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, configCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));
+  return [
+    'Usage: cozum <command> [options]',
+    '',
+    'Çözüm: the citizen solution centre platform. Commands:',
+    ...COMMANDS.map((c) => `  ${c.words.join(' ').padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'cozum <command> --help' for a command's options. Configuration comes from the",
+    "environment; 'cozum config' lists it.",
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const command = COMMANDS.filter((c) => c.words.every((w, i) => argv[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
+  if (!command) {
+    const helpAsked = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help';
+    (helpAsked ? console.log : console.error)(helpAsked ? overview() : `unknown command '${argv.join(' ')}'\n\n${overview()}`);
+    return helpAsked ? 0 : 2;
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length));
+    if (values.help) {
+      console.log(command.usage);
+      return 0;
+    }
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DomainError) {
+      console.error(`cozum: ${error.message}`);
+      return 1;
+    }
+    console.error(`cozum: ${(error as Error).message}`);
+    if (process.env.LOG_LEVEL === 'debug') console.error(error);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,97 @@
+/**
+ * One validated schema over the environment. Each entry documents itself; `docs/configuration.md`
+ * and the README table are printed from this list by `cozum config --markdown`.
+ * An invalid value stops the process with a message naming the variable and what it expects.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  databaseUrl: string | null;
+  dataDir: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Empty until start-up resolves it on PGlite (see resolveSessionSecret in main.ts). */
+  sessionSecret: string;
+  sessionTtlHours: number;
+  logLevel: LogLevel;
+  bodyLimitBytes: number;
+  demoAccounts: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly expected: string, readonly got: string) {
+    super(`${variable}=${JSON.stringify(got)} is invalid: expected ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+interface Setting<K extends keyof Config> {
+  key: K;
+  env: string;
+  doc: string;
+  default: string | null;
+  expects: string;
+  parse: (raw: string) => Config[K] | undefined;
+}
+
+const int = (min: number, max: number) => (raw: string) => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+};
+const bool = (raw: string) => (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(raw.toLowerCase()) ? false : undefined);
+const url = (protocols: string[]) => (raw: string) => {
+  try {
+    const u = new URL(raw);
+    return protocols.includes(u.protocol) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const oneOf = <T extends string>(values: readonly T[]) => (raw: string) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+
+const setting = <K extends keyof Config>(s: Setting<K>) => s;
+
+export const SETTINGS = [
+  setting({ key: 'databaseUrl', env: 'DATABASE_URL', default: null, expects: 'a postgres:// or postgresql:// URL', doc: 'PostgreSQL (15 or newer) connection. Unset: the embedded PGlite database in DATA_DIR.', parse: url(['postgres:', 'postgresql:']) }),
+  setting({ key: 'dataDir', env: 'DATA_DIR', default: './data', expects: 'a folder path', doc: 'Folder for the embedded database (pglite/) and attachments (files/). Created when missing.', parse: (raw) => (raw.trim() ? path.resolve(raw) : undefined) }),
+  setting({ key: 'port', env: 'PORT', default: '3153', expects: 'an integer from 0 to 65535', doc: 'HTTP port.', parse: int(0, 65535) }),
+  setting({ key: 'host', env: 'HOST', default: '127.0.0.1', expects: 'a host name or IP address', doc: 'Address to listen on; 0.0.0.0 for all interfaces.', parse: (raw) => (/^[\w.:-]+$/.test(raw) ? raw : undefined) }),
+  setting({ key: 'publicUrl', env: 'PUBLIC_URL', default: null, expects: 'an http:// or https:// URL', doc: 'Address citizens and staff use, for links in messages. Default: http://HOST:PORT.', parse: url(['http:', 'https:']) }),
+  setting({ key: 'sessionSecret', env: 'SESSION_SECRET', default: null, expects: 'at least 32 characters', doc: 'Key for the HMAC under which session tokens are stored, so a copy of the database alone cannot be matched to cookies. Required with DATABASE_URL; with PGlite a random one is kept in DATA_DIR.', parse: (raw) => (raw.length >= 32 ? raw : undefined) }),
+  setting({ key: 'sessionTtlHours', env: 'SESSION_TTL_HOURS', default: '12', expects: 'an integer from 1 to 720', doc: 'Hours a staff session lasts without activity.', parse: int(1, 720) }),
+  setting({ key: 'logLevel', env: 'LOG_LEVEL', default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent', doc: 'Structured (JSON) log level.', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const) }),
+  setting({ key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: '1048576', expects: 'an integer from 1024 to 104857600', doc: 'Largest JSON request body accepted (attachments have their own limit).', parse: int(1024, 100 * 1024 * 1024) }),
+  setting({ key: 'demoAccounts', env: 'DEMO_ACCOUNTS', default: null, expects: 'true or false', doc: 'Create one demo account per role at start. Default: true on PGlite, false with DATABASE_URL.', parse: bool }),
+] as const;
+
+/** Reads and validates the whole environment; throws ConfigError on the first bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    const raw = env[s.env];
+    const value = raw === undefined || raw === '' ? s.default : raw;
+    if (value === null) {
+      out[s.key] = null;
+      continue;
+    }
+    const parsed = (s.parse as (raw: string) => unknown)(value);
+    if (parsed === undefined) throw new ConfigError(s.env, s.expects, value);
+    out[s.key] = parsed;
+  }
+  const config = out as unknown as Config;
+  if (config.databaseUrl && !config.sessionSecret) {
+    throw new ConfigError('SESSION_SECRET', 'to be set (at least 32 characters) when DATABASE_URL is set', '');
+  }
+  config.publicUrl ??= `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  config.demoAccounts ??= !config.databaseUrl;
+  config.sessionSecret ??= '';
+  return config;
+}
+
+export function configMarkdown(): string {
+  const rows = SETTINGS.map((s) => `| \`${s.env}\` | ${s.default === null ? '—' : `\`${s.default}\``} | ${s.doc} |`);
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

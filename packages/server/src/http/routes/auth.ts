@@ -1,0 +1,49 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { login, logout } from '../../app/sessions.js';
+import { getUser } from '../../app/users.js';
+import type { Deps } from '../deps.js';
+import { currentUser } from '../access.js';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session.js';
+import { responses } from '../schemas.js';
+import { User } from './users.js';
+
+export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with a staff account; sets the session cookie',
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: responses({ 200: Type.Object({ user: User }) }),
+      },
+    },
+    async (request, reply) => {
+      const result = await deps.database.db.transaction((tx) =>
+        login(tx, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], now: deps.now(), ttlHours: deps.config.sessionTtlHours, secret: deps.config.sessionSecret }),
+      );
+      if (!result.ok) throw result.error;
+      const { token, user } = result;
+      setSessionCookie(reply, deps, token);
+      return { user };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End the current session', response: responses({ 204: Type.Null() }) } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(deps.database.db, token, deps.now(), deps.config.sessionSecret);
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { config: { access: 'session.own' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: responses({ 200: Type.Object({ user: User }) }) } },
+    async (request) => ({ user: await getUser(deps.database.db, currentUser(request).id) }),
+  );
+};

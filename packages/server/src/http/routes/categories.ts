@@ -1,0 +1,74 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createCategory, listCategories, updateCategory } from '../../app/categories.js';
+import { currentUser } from '../access.js';
+import type { Deps } from '../deps.js';
+import { IdParams, Items, Nullable, responses } from '../schemas.js';
+
+export const Category = Type.Object(
+  {
+    id: Type.Integer(),
+    code: Type.String(),
+    nameTr: Type.String(),
+    nameEn: Type.String(),
+    parentId: Nullable(Type.Integer()),
+    requestType: Type.String(),
+    defaultUnitId: Nullable(Type.Integer()),
+    slaHours: Type.Integer(),
+    slaBusinessHours: Type.Boolean(),
+    active: Type.Boolean(),
+  },
+  { $id: 'Category' },
+);
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const fields = {
+  nameTr: Name,
+  nameEn: Name,
+  parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  requestType: Type.String({ minLength: 1, maxLength: 64 }),
+  defaultUnitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  slaHours: Type.Integer({ minimum: 1, maximum: 8760 }),
+  slaBusinessHours: Type.Boolean(),
+};
+
+export const categoryRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  const db = deps.database.db;
+
+  app.get(
+    '/categories',
+    { config: { access: 'categories.read' }, schema: { tags: ['admin'], summary: 'List categories (topics)', response: responses({ 200: Items(Type.Ref('Category')) }) } },
+    async () => ({ items: await listCategories(db) }),
+  );
+
+  app.post(
+    '/categories',
+    {
+      config: { access: 'categories.manage' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a category',
+        body: Type.Object({ code: Type.String({ minLength: 2, maxLength: 64 }), ...fields }, { additionalProperties: false }),
+        response: responses({ 201: Type.Ref('Category') }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await db.transaction((tx) => createCategory(tx, currentUser(request), request.body))),
+  );
+
+  app.patch(
+    '/categories/:id',
+    {
+      config: { access: 'categories.manage' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Change a category',
+        params: IdParams,
+        body: Type.Partial(Type.Object({ ...fields, parentId: Nullable(Type.Integer({ minimum: 1 })), defaultUnitId: Nullable(Type.Integer({ minimum: 1 })), active: Type.Boolean() }), {
+          additionalProperties: false,
+          minProperties: 1,
+        }),
+        response: responses({ 200: Type.Ref('Category') }),
+      },
+    },
+    async (request) => db.transaction((tx) => updateCategory(tx, currentUser(request), request.params.id, request.body)),
+  );
+};

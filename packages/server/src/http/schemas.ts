@@ -1,0 +1,31 @@
+/** Shared TypeBox schemas: validation, serialisation and the OpenAPI document from one place. */
+import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { ROLES } from '@cozum/domain';
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Optional(Type.Array(Type.Object({ field: Type.Optional(Type.String()), message: Type.String() }))),
+      requestId: Type.Optional(Type.String()),
+    }),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+const errorRef = Type.Ref('ErrorResponse');
+
+/** The error answers every route may give, plus its own success responses. */
+export function responses<T extends Record<number, TSchema>>(ok: T) {
+  return { ...ok, '4xx': errorRef, '5xx': errorRef };
+}
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }, { additionalProperties: false });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const Locale = Type.Union([Type.Literal('tr'), Type.Literal('en')]);
+
+export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });

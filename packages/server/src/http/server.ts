@@ -1,0 +1,140 @@
+/**
+ * buildServer(deps): the whole HTTP application, without listening, so tests call inject().
+ * JSON API under /api/v1, OpenAPI at /api/openapi.json with a docs page at /api/docs, the
+ * web app at /.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import { enforceAccessDeclarations } from './access.js';
+import type { Deps } from './deps.js';
+import { errorBody, handleError } from './errors.js';
+import { ErrorResponse } from './schemas.js';
+import { registerCsrfCheck, registerSessions } from './session.js';
+import { authRoutes } from './routes/auth.js';
+import { categoryRoutes, Category } from './routes/categories.js';
+import { referenceRoutes } from './routes/reference.js';
+import { unitRoutes, Unit } from './routes/units.js';
+import { userRoutes, User } from './routes/users.js';
+
+export type { Deps } from './deps.js';
+
+export async function buildServer(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: deps.config.logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    },
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    trustProxy: true,
+    ajv: {
+      // Unknown fields are an error the client hears about, not something silently dropped.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const accepts = request.headers.accept ?? '';
+    if (deps.webDist && request.method === 'GET' && !request.url.startsWith('/api/') && accepts.includes('text/html')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}; see /api/docs for the API`));
+  });
+
+  // Order matters: cookies are parsed, sessions find the user, access judges them, then the CSRF check.
+  await app.register(cookie);
+  registerSessions(app, deps);
+  enforceAccessDeclarations(app);
+  registerCsrfCheck(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Çözüm API', version: '1', description: "The API of Çözüm, a city's citizen solution centre. Staff routes use the session cookie set by POST /api/v1/auth/login; writes with that cookie must send the header X-Cozum-Csrf." },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cozum_session' } } },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addSchema(ErrorResponse);
+  app.addSchema(User);
+  app.addSchema(Unit);
+  app.addSchema(Category);
+
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/healthz',
+    { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness and database check' } },
+    async (_request, reply) => {
+      try {
+        await deps.database.db.execute(sql`select 1`);
+        return { status: 'ok', database: deps.database.engine };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', database: deps.database.engine });
+      }
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(unitRoutes(deps));
+      await api.register(categoryRoutes(deps));
+      await api.register(referenceRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
+      if (file.endsWith('index.html')) res.header('cache-control', 'no-cache');
+    } });
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const file = (request.params as { '*': string })['*'];
+      if (file.startsWith('api/')) return reply.status(404).send(errorBody('route_not_found', `no route GET /${file}; see /api/docs for the API`));
+      const full = path.join(deps.webDist!, file);
+      if (file && full.startsWith(deps.webDist!) && fs.existsSync(full) && fs.statSync(full).isFile()) return reply.sendFile(file);
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,73 @@
+/**
+ * Start-up: config → database (lock, migrate) → reference data → HTTP and workers.
+ * Shuts down cleanly on SIGINT/SIGTERM so PGlite flushes and releases its folder.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { buildServer } from './http/server.js';
+import { seedReference } from './seed/reference.js';
+import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  address: string;
+  demoAccounts: DemoAccount[];
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Load reference data when the database has none (always safe: the seed is idempotent). */
+  seed: boolean;
+}
+
+/** With PGlite and no SESSION_SECRET, a random secret is made once and kept in DATA_DIR. */
+export function resolveSessionSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = path.join(config.dataDir, 'session-secret');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+export async function openAndMigrate(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw new Error(`database migration failed on ${database.location}: ${(error as Error).message}`, { cause: error });
+  }
+  return database;
+}
+
+export async function startServer(config: Config, options: StartOptions): Promise<Running> {
+  const database = await openAndMigrate(config);
+  try {
+    if (options.seed) await database.db.transaction((tx) => seedReference(tx));
+    const demoAccounts = config.demoAccounts ? await database.db.transaction((tx) => ensureDemoAccounts(tx)) : [];
+    config.sessionSecret = resolveSessionSecret(config);
+    const app = await buildServer({ config, database, now: () => new Date(), webDist: WEB_DIST });
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await app.close();
+        await database.close();
+      })());
+    return { app, database, address: `http://${shownHost}:${port}`, demoAccounts, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

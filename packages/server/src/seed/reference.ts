@@ -1,0 +1,86 @@
+/**
+ * Reference data every city starts with: Samsun's districts and neighbourhoods (NVİ/TÜİK),
+ * Turkey's public holidays, and a default taxonomy of units, request types and categories.
+ * Idempotent: running it again adds what is missing and changes nothing an admin edited.
+ */
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client.js';
+import { categories, districts, holidays, neighbourhoods, requestTypes, units } from '../db/schema.js';
+import { readSeedJson } from './files.js';
+
+interface DistrictSeed { code: string; name: string; population: number; postalCodes: string[] }
+interface NeighbourhoodSeed { code: string; districtCode: string; name: string; population: number | null }
+interface HolidaySeed { date: string; nameTr: string; nameEn: string; halfDay: boolean }
+export interface TaxonomySeed {
+  requestTypes: { code: string; nameTr: string; nameEn: string; legalClock: string | null; allowsAnonymous: boolean }[];
+  units: { code: string; nameTr: string; nameEn: string; parentCode: string | null }[];
+  categories: { code: string; nameTr: string; nameEn: string; parentCode: string | null; requestType: string; unitCode: string; slaHours: number; slaBusinessHours: boolean }[];
+}
+
+const BATCH = 500;
+const chunks = <T>(rows: T[]): T[][] => Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
+
+export interface SeedSummary { districts: number; neighbourhoods: number; holidays: number; units: number; categories: number; requestTypes: number }
+
+export async function seedReference(ex: Executor): Promise<SeedSummary> {
+  const districtRows = readSeedJson<DistrictSeed[]>('districts.json');
+  const neighbourhoodRows = readSeedJson<NeighbourhoodSeed[]>('neighbourhoods.json');
+  const holidayRows = readSeedJson<HolidaySeed[]>('holidays.json');
+  const taxonomy = readSeedJson<TaxonomySeed>('taxonomy.json');
+
+  await ex.insert(districts).values(districtRows.map((d) => ({ code: d.code, name: d.name, population: d.population, postalCodes: d.postalCodes }))).onConflictDoNothing();
+  const districtIds = new Map((await ex.select({ id: districts.id, code: districts.code }).from(districts)).map((d) => [d.code, d.id]));
+  for (const batch of chunks(neighbourhoodRows)) {
+    await ex
+      .insert(neighbourhoods)
+      .values(batch.map((n) => ({ code: n.code, districtId: districtIds.get(n.districtCode)!, name: n.name, population: n.population })))
+      .onConflictDoNothing();
+  }
+  await ex.insert(holidays).values(holidayRows).onConflictDoNothing();
+  await ex.insert(requestTypes).values(taxonomy.requestTypes).onConflictDoNothing();
+
+  // Parents before children: insert in passes until every unit has its parent.
+  const unitIds = new Map((await ex.select({ id: units.id, code: units.code }).from(units)).map((u) => [u.code, u.id]));
+  let pending = taxonomy.units.filter((u) => !unitIds.has(u.code));
+  while (pending.length) {
+    const ready = pending.filter((u) => u.parentCode === null || unitIds.has(u.parentCode));
+    if (!ready.length) throw new Error(`taxonomy.json: units ${pending.map((u) => u.code).join(', ')} name parents that do not exist`);
+    const inserted = await ex
+      .insert(units)
+      .values(ready.map((u) => ({ code: u.code, nameTr: u.nameTr, nameEn: u.nameEn, parentId: u.parentCode ? unitIds.get(u.parentCode)! : null })))
+      .returning({ id: units.id, code: units.code });
+    for (const u of inserted) unitIds.set(u.code, u.id);
+    pending = pending.filter((u) => !unitIds.has(u.code));
+  }
+
+  const categoryIds = new Map((await ex.select({ id: categories.id, code: categories.code }).from(categories)).map((c) => [c.code, c.id]));
+  let pendingCategories = taxonomy.categories.filter((c) => !categoryIds.has(c.code));
+  while (pendingCategories.length) {
+    const ready = pendingCategories.filter((c) => c.parentCode === null || categoryIds.has(c.parentCode));
+    if (!ready.length) throw new Error(`taxonomy.json: categories ${pendingCategories.map((c) => c.code).join(', ')} name parents that do not exist`);
+    const inserted = await ex
+      .insert(categories)
+      .values(
+        ready.map((c) => {
+          const unitId = unitIds.get(c.unitCode);
+          if (!unitId) throw new Error(`taxonomy.json: category ${c.code} names the unknown unit ${c.unitCode}`);
+          return { code: c.code, nameTr: c.nameTr, nameEn: c.nameEn, parentId: c.parentCode ? categoryIds.get(c.parentCode)! : null, requestType: c.requestType, defaultUnitId: unitId, slaHours: c.slaHours, slaBusinessHours: c.slaBusinessHours };
+        }),
+      )
+      .returning({ id: categories.id, code: categories.code });
+    for (const c of inserted) categoryIds.set(c.code, c.id);
+    pendingCategories = pendingCategories.filter((c) => !categoryIds.has(c.code));
+  }
+
+  const count = async (table: PgTable) =>
+    Number((await ex.select({ n: sql<number>`count(*)` }).from(table))[0]!.n);
+  return {
+    districts: await count(districts),
+    neighbourhoods: await count(neighbourhoods),
+    holidays: await count(holidays),
+    units: await count(units),
+    categories: await count(categories),
+    requestTypes: await count(requestTypes),
+  };
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../src/db/client.js';
+import { seedReference } from '../src/seed/reference.js';
+import { adminQuery, databaseUrl, serverUrl, testEngine, uniqueName } from './engines.js';
+import { redactUrl } from '../src/db/client.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgTemplate: string;
+    pgliteSnapshot: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const engine = testEngine();
+  if (engine === 'postgresql') {
+    const template = uniqueName('cozum_test_tpl');
+    try {
+      await adminQuery(`create database ${template}`);
+    } catch (error) {
+      throw new Error(`the PostgreSQL tests need a server at ${redactUrl(serverUrl())} (set TEST_DATABASE_URL to use another): ${(error as Error).message}`, { cause: error });
+    }
+    const database = await openDatabase({ databaseUrl: databaseUrl(template), dataDir: null });
+    await database.migrate();
+    await database.db.transaction((tx) => seedReference(tx));
+    await database.close();
+    console.log(`[${project.name}] engine: PostgreSQL at ${redactUrl(serverUrl())}, fresh template database ${template}`);
+    project.provide('pgTemplate', template);
+    project.provide('pgliteSnapshot', '');
+    return async () => {
+      // Each file drops its own copy; the template goes last.
+      await adminQuery(`drop database if exists ${template} with (force)`).catch(() => undefined);
+    };
+  }
+  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  await database.migrate();
+  await database.db.transaction((tx) => seedReference(tx));
+  const dump = await database.pglite!.dumpDataDir('none');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-test-')), 'snapshot.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  console.log(`[${project.name}] engine: PGlite (in memory, PostgreSQL 18 in WebAssembly), one database per test file`);
+  project.provide('pgTemplate', '');
+  project.provide('pgliteSnapshot', file);
+  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}

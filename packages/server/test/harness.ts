@@ -1,0 +1,78 @@
+/**
+ * Test harness: a server on a fresh database of the engine under test, built with
+ * buildServer (no port), and helpers to sign in as any role.
+ */
+import fs from 'node:fs';
+import { inject } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { UNIT_SCOPED_ROLES, type Role } from '@cozum/domain';
+import { eq } from 'drizzle-orm';
+import { loadConfig, type Config } from '../src/config.js';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { units } from '../src/db/schema.js';
+import { buildServer } from '../src/http/server.js';
+import { createUser } from '../src/app/users.js';
+import { adminQuery, databaseUrl, testEngine, uniqueName } from './engines.js';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  /** Signs in a new user of that role; returns headers that carry the session and CSRF header. */
+  signIn(role: Role, options?: { unitCode?: string; username?: string }): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (testEngine() === 'postgresql') {
+    const name = uniqueName('cozum_test');
+    await adminQuery(`create database ${name} template ${inject('pgTemplate')}`);
+    const database = await openDatabase({ databaseUrl: databaseUrl(name), dataDir: null });
+    return { database, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+  }
+  const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
+  const database = await openDatabase({ databaseUrl: null, dataDir: null, pgliteSnapshot: snapshot });
+  return { database, drop: async () => undefined };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent' }), sessionSecret: 'x'.repeat(32), demoAccounts: false, ...overrides };
+}
+
+let counter = 0;
+
+export async function startTestApp(options: { config?: Partial<Config>; now?: () => Date; webDist?: string | null } = {}): Promise<TestContext> {
+  const { database, drop } = await openTestDatabase();
+  const config = testConfig(options.config);
+  const app = await buildServer({ config, database, now: options.now ?? (() => new Date()), webDist: options.webDist ?? null });
+  const signIn = async (role: Role, opts: { unitCode?: string; username?: string } = {}) => {
+    const username = opts.username ?? `${role}-${++counter}`;
+    let unitId: number | null = null;
+    if (UNIT_SCOPED_ROLES.includes(role) || opts.unitCode) {
+      const [unit] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, opts.unitCode ?? 'saski-su-ariza'));
+      unitId = unit!.id;
+    }
+    const password = 'correct-horse-battery';
+    await createUser(database.db, null, { username, displayName: `Test ${role}`, password, role, unitId });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`sign-in as ${role} failed: ${res.statusCode} ${res.body}`);
+    return { cookie: sessionCookie(res), 'x-cozum-csrf': '1' };
+  };
+  return {
+    app,
+    database,
+    config,
+    signIn,
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const cookie = res.cookies.find((c) => c.name === 'cozum_session');
+  if (!cookie) throw new Error('no session cookie was set');
+  return `cozum_session=${cookie.value}`;
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per engine for the server suite, so the output names the engine each ran on.
+const serverSuite = (engine: 'pglite' | 'postgresql') => ({
+  test: {
+    name: `server (${engine})`,
+    include: ['packages/server/test/**/*.test.ts'],
+    exclude: ['packages/server/test/browser/**', 'packages/server/test/reliability/**'],
+    env: { COZUM_TEST_ENGINE: engine },
+    globalSetup: ['packages/server/test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+      serverSuite('pglite'),
+      serverSuite('postgresql'),
+      {
+        test: {
+          name: 'browser (chromium)',
+          include: ['packages/server/test/browser/**/*.test.ts'],
+          env: { COZUM_TEST_ENGINE: 'pglite' },
+          globalSetup: ['packages/server/test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
