@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
 import { seedReference } from '../src/seed/reference.js';
-import { adminQuery, databaseUrl, serverUrl, testEngine, uniqueName } from './engines.js';
+import { adminQuery, databaseUrl, serverUrl, uniqueName } from './engines.js';
 import { redactUrl } from '../src/db/client.js';
 
 declare module 'vitest' {
@@ -15,7 +15,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const engine = testEngine();
+  // The project's env reaches its test workers, not this setup: read it from the project.
+  const engine = project.config.env?.COZUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
   if (engine === 'postgresql') {
     const template = uniqueName('cozum_test_tpl');
     try {

@@ -50,6 +50,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   app.setErrorHandler(handleError);
+  // The API speaks JSON only; other bodies get a clear 415.
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
     const accepts = request.headers.accept ?? '';
     if (deps.webDist && request.method === 'GET' && !request.url.startsWith('/api/') && accepts.includes('text/html')) {
