@@ -19,6 +19,14 @@ export interface Config {
   logLevel: LogLevel;
   bodyLimitBytes: number;
   demoAccounts: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  smsUrl: string | null;
+  smsProvider: 'json' | 'netgsm';
+  smsUser: string | null;
+  smsPassword: string | null;
+  smsSender: string;
+  workers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +73,14 @@ export const SETTINGS = [
   setting({ key: 'logLevel', env: 'LOG_LEVEL', default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent', doc: 'Structured (JSON) log level.', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const) }),
   setting({ key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: '1048576', expects: 'an integer from 1024 to 104857600', doc: 'Largest JSON request body accepted (attachments have their own limit).', parse: int(1024, 100 * 1024 * 1024) }),
   setting({ key: 'demoAccounts', env: 'DEMO_ACCOUNTS', default: null, expects: 'true or false', doc: 'Create one demo account per role at start. Default: true on PGlite, false with DATABASE_URL.', parse: bool }),
+  setting({ key: 'smtpUrl', env: 'SMTP_URL', default: null, expects: 'an smtp:// or smtps:// URL', doc: 'Mail server for e-mail to citizens and staff, e.g. smtp://user:pass@mail.example.org:587. Unset: e-mail waits in the outbox.', parse: url(['smtp:', 'smtps:']) }),
+  setting({ key: 'mailFrom', env: 'MAIL_FROM', default: 'Çözüm Merkezi <cozum@localhost>', expects: 'an e-mail address, optionally with a name', doc: 'Sender of outgoing e-mail.', parse: (raw) => (raw.includes('@') ? raw : undefined) }),
+  setting({ key: 'smsUrl', env: 'SMS_URL', default: null, expects: 'an http:// or https:// URL', doc: 'SMS provider endpoint. Unset: SMS waits in the outbox.', parse: url(['http:', 'https:']) }),
+  setting({ key: 'smsProvider', env: 'SMS_PROVIDER', default: 'json', expects: 'json or netgsm', doc: "SMS adapter: 'json' posts {to, text, sender, reference}; 'netgsm' speaks Netgsm's XML API.", parse: oneOf(['json', 'netgsm'] as const) }),
+  setting({ key: 'smsUser', env: 'SMS_USER', default: null, expects: 'a user name', doc: 'SMS provider user (Netgsm usercode; sent as HTTP basic auth by the json adapter).', parse: (raw) => raw }),
+  setting({ key: 'smsPassword', env: 'SMS_PASSWORD', default: null, expects: 'a password', doc: 'SMS provider password.', parse: (raw) => raw }),
+  setting({ key: 'smsSender', env: 'SMS_SENDER', default: 'COZUM', expects: '1 to 11 letters, digits or spaces', doc: 'SMS sender name (header).', parse: (raw) => (/^[A-Za-z0-9 ]{1,11}$/.test(raw) ? raw : undefined) }),
+  setting({ key: 'workers', env: 'WORKERS', default: 'true', expects: 'true or false', doc: 'Run the outbox dispatcher and the deadline sweeper in this process (any number of processes may).', parse: bool }),
 ] as const;
 
 /** Reads and validates the whole environment; throws ConfigError on the first bad value. */

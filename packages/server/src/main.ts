@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
 import { seedReference } from './seed/reference.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
+import { startWorkers } from './workers/index.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -59,10 +60,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const workers = config.workers ? startWorkers(database.db, config, app.log) : null;
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         await app.close();
+        await workers?.stop();
         await database.close();
       })());
     return { app, database, address: `http://${shownHost}:${port}`, demoAccounts, stop };

@@ -359,3 +359,71 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/** Category (optionally narrowed to a district or neighbourhood) → unit. The most specific wins. */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: serial('id').primaryKey(),
+    categoryId: integer('category_id').notNull().references(() => categories.id),
+    districtId: integer('district_id').references(() => districts.id),
+    neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhoods.id),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('routing_rules_category_idx').on(t.categoryId),
+    uniqueIndex('routing_rules_scope_key').on(t.categoryId, sql`coalesce(${t.districtId}, 0)`, sql`coalesce(${t.neighbourhoodId}, 0)`).where(sql`${t.active}`),
+  ],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
+    eventId: bigint('event_id', { mode: 'number' }).references(() => requestEvents.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Path under DATA_DIR/files, named by content hash. */
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    visibility: text('visibility').notNull().default('internal'),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_request_idx').on(t.requestId)],
+);
+
+/** Canned replies unit staff pick from, per category, with {placeholders}. */
+export const responseTemplates = pgTable(
+  'response_templates',
+  {
+    id: serial('id').primaryKey(),
+    categoryId: integer('category_id').references(() => categories.id),
+    name: text('name').notNull(),
+    bodyTr: text('body_tr').notNull(),
+    bodyEn: text('body_en'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('response_templates_category_idx').on(t.categoryId)],
+);
+
+/** What the citizen is told, per event and language; admins edit them. */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    key: text('key').notNull(),
+    locale: text('locale').notNull(),
+    channel: text('channel').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('message_templates_key').on(t.key, t.locale, t.channel)],
+);

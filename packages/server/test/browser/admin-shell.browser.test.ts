@@ -38,7 +38,7 @@ it('signs in, switches to English and sees the users admin screen', async () => 
 
   await page.getByRole('radio', { name: 'EN' }).check({ force: true });
   await page.getByRole('heading', { name: 'Users' }).waitFor();
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  expect(await page.evaluate('document.documentElement.lang')).toBe('en');
   await expect.poll(() => page.getByRole('cell', { name: 'yonetici', exact: true }).isVisible()).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-users-en.png'), fullPage: true });
 });

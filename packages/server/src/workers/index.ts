@@ -1,0 +1,33 @@
+/** The background workers a server process runs when WORKERS is on. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { Executor } from '../db/client.js';
+import { smtpSender } from '../messaging/email.js';
+import { httpSmsSender } from '../messaging/sms.js';
+import { dispatchOnce, startLoop, type Loop, type Senders } from './dispatcher.js';
+
+export function sendersFromConfig(config: Config): Senders {
+  return {
+    email: config.smtpUrl ? smtpSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, messageIdDomain: new URL(config.publicUrl).hostname }) : null,
+    sms: config.smsUrl ? httpSmsSender({ url: config.smsUrl, provider: config.smsProvider, user: config.smsUser, password: config.smsPassword, sender: config.smsSender }) : null,
+  };
+}
+
+export interface Workers {
+  dispatcher: Loop;
+  stop(): Promise<void>;
+}
+
+export function startWorkers(db: Executor, config: Config, log: FastifyBaseLogger): Workers {
+  const senders = sendersFromConfig(config);
+  if (!senders.email) log.warn('SMTP_URL is not set: e-mail stays in the outbox until a process with SMTP sends it');
+  if (!senders.sms) log.warn('SMS_URL is not set: SMS stays in the outbox until a process with an SMS provider sends it');
+  const dispatcher = startLoop(async () => (await dispatchOnce(db, senders)).attempted, 2000, (error) => log.error({ err: error }, 'outbox dispatcher pass failed'));
+  return {
+    dispatcher,
+    async stop() {
+      await dispatcher.stop();
+      senders.email?.close();
+    },
+  };
+}
