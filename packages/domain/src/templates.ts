@@ -1,0 +1,23 @@
+/**
+ * Message and reply templates with {placeholders}: "Başvurunuz {trackingNo} alındı."
+ * An unknown placeholder is an error when the template is saved, not a blank in a citizen's SMS.
+ */
+import { invalid } from './errors.js';
+
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+export function checkTemplate(template: string, allowed: readonly string[], field = 'body'): void {
+  const unknown = placeholdersOf(template).filter((p) => !allowed.includes(p));
+  if (unknown.length) throw invalid(field, `uses unknown placeholder(s) ${unknown.map((u) => `{${u}}`).join(', ')}; allowed: ${allowed.map((a) => `{${a}}`).join(', ')}`);
+}
+
+export function renderTemplate(template: string, values: Record<string, string | number | null | undefined>): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : value === null ? '' : String(value);
+  });
+}
