@@ -4,3 +4,8 @@ export * from './text.js';
 export * from './tckn.js';
 export * from './phone.js';
 export * from './templates.js';
+export * from './lifecycle.js';
+export * from './tracking-number.js';
+export * from './routing.js';
+export * from './working-time.js';
+export * from './deadlines.js';

@@ -28,6 +28,18 @@ export const PERMISSIONS = {
   'units.manage': ['admin'],
   'categories.read': ROLES,
   'categories.manage': ['admin'],
+  'routing.read': ['admin', 'supervisor'],
+  'routing.manage': ['admin'],
+  /** Record a request: agents on calls, field teams, supervisors and unit staff taking one in person. */
+  'requests.create': ['admin', 'supervisor', 'agent', 'field_staff', 'unit_head', 'unit_staff'],
+  /** See requests: unit staff only their unit's (enforced in the use case). */
+  'requests.read': ['admin', 'supervisor', 'agent', 'unit_head', 'unit_staff', 'auditor'],
+  /** Work a request: start, hold, reply, resolve, transfer, refer, reject, note. */
+  'requests.work': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
+  /** Assign requests to people (bulk too). */
+  'requests.assign': ['admin', 'supervisor', 'unit_head'],
+  'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
+  'templates.manage': ['admin', 'unit_head'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -30,7 +30,7 @@ export function statusForCode(code: string): number {
   if (direct) return direct;
   const last = code.split('.').pop() ?? '';
   if (last === 'not_found') return 404;
-  if (last === 'conflict' || last === 'invalid_transition' || last === 'already_exists') return 409;
+  if (['conflict', 'version_conflict', 'invalid_transition', 'already_exists', 'already_extended'].includes(last)) return 409;
   if (last === 'forbidden') return 403;
   return 400;
 }

@@ -23,6 +23,8 @@ import { registerCsrfCheck, registerSessions } from './session.js';
 import { authRoutes } from './routes/auth.js';
 import { categoryRoutes, Category } from './routes/categories.js';
 import { referenceRoutes } from './routes/reference.js';
+import { requestRoutes } from './routes/requests.js';
+import { routingRuleRoutes } from './routes/routing-rules.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -121,6 +123,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(unitRoutes(deps));
       await api.register(categoryRoutes(deps));
       await api.register(referenceRoutes(deps));
+      await api.register(requestRoutes(deps));
+      await api.register(routingRuleRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import type { Executor } from '../db/client.js';
 import { smtpSender } from '../messaging/email.js';
 import { httpSmsSender } from '../messaging/sms.js';
 import { dispatchOnce, startLoop, type Loop, type Senders } from './dispatcher.js';
+import { sweepOverdue } from './sweeper.js';
 
 export function sendersFromConfig(config: Config): Senders {
   return {
@@ -15,6 +16,7 @@ export function sendersFromConfig(config: Config): Senders {
 
 export interface Workers {
   dispatcher: Loop;
+  sweeper: Loop;
   stop(): Promise<void>;
 }
 
@@ -23,10 +25,13 @@ export function startWorkers(db: Executor, config: Config, log: FastifyBaseLogge
   if (!senders.email) log.warn('SMTP_URL is not set: e-mail stays in the outbox until a process with SMTP sends it');
   if (!senders.sms) log.warn('SMS_URL is not set: SMS stays in the outbox until a process with an SMS provider sends it');
   const dispatcher = startLoop(async () => (await dispatchOnce(db, senders)).attempted, 2000, (error) => log.error({ err: error }, 'outbox dispatcher pass failed'));
+  const sweeper = startLoop(() => sweepOverdue(db, new Date(), { publicUrl: config.publicUrl }), 60_000, (error) => log.error({ err: error }, 'deadline sweeper pass failed'));
   return {
     dispatcher,
+    sweeper,
     async stop() {
       await dispatcher.stop();
+      await sweeper.stop();
       senders.email?.close();
     },
   };

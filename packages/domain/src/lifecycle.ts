@@ -1,0 +1,108 @@
+/**
+ * The request state machine (DESIGN.md section 7). Pure: the caller passes the current state
+ * and the time; the answer is the next state, the event to record and whether the citizen
+ * sees it, or a DomainError saying what is allowed instead.
+ */
+import { DomainError, invalid } from './errors.js';
+
+export const REQUEST_STATUSES = ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'closed', 'referred', 'duplicate', 'rejected', 'reopened'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_ACTIONS = ['assign', 'start', 'hold', 'resume', 'transfer', 'refer', 'mark_duplicate', 'reject', 'resolve', 'close', 'reopen', 'comment', 'reply', 'extend'] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/** Statuses in which the SLA clock runs. on_hold pauses it. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['new', 'assigned', 'in_progress', 'reopened'];
+export const TERMINAL_STATUSES: readonly RequestStatus[] = ['closed', 'referred', 'duplicate', 'rejected'];
+
+const ACTIVE: RequestStatus[] = ['new', 'assigned', 'in_progress'];
+
+/** From which statuses each action may be taken. */
+export const TRANSITIONS: Record<RequestAction, { from: readonly RequestStatus[]; to: RequestStatus | 'same' | 'held_from'; visibility: 'public' | 'internal' }> = {
+  assign: { from: ['new', 'assigned', 'in_progress', 'reopened'], to: 'assigned', visibility: 'public' },
+  start: { from: ['assigned', 'reopened'], to: 'in_progress', visibility: 'public' },
+  hold: { from: ['assigned', 'in_progress'], to: 'on_hold', visibility: 'public' },
+  resume: { from: ['on_hold'], to: 'held_from', visibility: 'public' },
+  // Between units: the citizen's request is still being handled, so this stays internal.
+  transfer: { from: ['new', 'assigned', 'in_progress', 'reopened', 'on_hold'], to: 'new', visibility: 'internal' },
+  // Law 3071 art. 5: a petition outside our remit goes to the competent institution and the citizen is told.
+  refer: { from: ACTIVE, to: 'referred', visibility: 'public' },
+  mark_duplicate: { from: ACTIVE, to: 'duplicate', visibility: 'public' },
+  reject: { from: ACTIVE, to: 'rejected', visibility: 'public' },
+  // A unit may solve a request on the spot, without assigning it first.
+  resolve: { from: ['new', 'assigned', 'in_progress', 'reopened'], to: 'resolved', visibility: 'public' },
+  close: { from: ['resolved'], to: 'closed', visibility: 'public' },
+  reopen: { from: ['resolved', 'closed'], to: 'reopened', visibility: 'public' },
+  comment: { from: REQUEST_STATUSES, to: 'same', visibility: 'internal' },
+  reply: { from: ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'reopened'], to: 'same', visibility: 'public' },
+  // Law 4982 art. 11: the one extension of an information request's answer period.
+  extend: { from: ['new', 'assigned', 'in_progress', 'on_hold', 'reopened'], to: 'same', visibility: 'public' },
+};
+
+export function allowedActions(status: RequestStatus): RequestAction[] {
+  return REQUEST_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status));
+}
+
+export interface CurrentRequest {
+  status: RequestStatus;
+  /** For on_hold: the status it was held from. */
+  heldFrom?: RequestStatus;
+  resolvedAt?: Date;
+}
+
+export interface ActionRequest {
+  type: RequestAction;
+  reason?: string;
+  text?: string;
+  institution?: string;
+  /** For mark_duplicate: that a parent was named (the server checks it exists). */
+  parentGiven?: boolean;
+}
+
+export interface Decision {
+  toStatus: RequestStatus;
+  eventType: RequestAction;
+  visibility: 'public' | 'internal';
+  pausesClock: boolean;
+  resumesClock: boolean;
+}
+
+const NEEDS_REASON: Partial<Record<RequestAction, string>> = {
+  hold: 'to put a request on hold (what are we waiting for?)',
+  transfer: 'to transfer a request to another unit',
+  refer: 'to refer a request to another institution',
+  mark_duplicate: 'to merge a request into another',
+  reject: 'to reject a request',
+  reopen: 'to reopen a request (what is still wrong?)',
+  extend: 'to extend the answer period (Law 4982 art. 11: the reason is sent to the applicant)',
+};
+
+const blank = (text: string | undefined) => !text || !text.trim();
+
+export function decideTransition(current: CurrentRequest, action: ActionRequest, context: { now: Date; reopenWindowDays: number }): Decision {
+  const rule = TRANSITIONS[action.type];
+  if (!rule.from.includes(current.status)) {
+    const allowed = allowedActions(current.status);
+    throw new DomainError(
+      'request.invalid_transition',
+      `a request that is '${current.status}' cannot take the action '${action.type}'; allowed from ${current.status}: ${allowed.length ? allowed.join(', ') : 'none'}`,
+      [{ field: 'action', message: `not allowed from '${current.status}'` }],
+    );
+  }
+  const needs = NEEDS_REASON[action.type];
+  if (needs && blank(action.reason)) throw invalid('reason', `is required ${needs}`);
+  if (action.type === 'refer' && blank(action.institution)) throw invalid('institution', 'is required: name the institution the request goes to');
+  if (action.type === 'mark_duplicate' && !action.parentGiven) throw invalid('parentTrackingNo', 'is required: the tracking number of the request this one duplicates');
+  if ((action.type === 'resolve' || action.type === 'reply' || action.type === 'comment') && blank(action.text)) {
+    throw invalid('text', action.type === 'resolve' ? 'is required: tell the citizen how the request was solved' : 'is required');
+  }
+  if (action.type === 'reopen') {
+    const resolvedAt = current.resolvedAt;
+    const deadline = resolvedAt ? resolvedAt.getTime() + context.reopenWindowDays * 86400_000 : 0;
+    if (!resolvedAt || context.now.getTime() > deadline) {
+      throw new DomainError('request.reopen_window_passed', `a request can be reopened within ${context.reopenWindowDays} days of its resolution; this one was resolved ${resolvedAt ? resolvedAt.toISOString().slice(0, 10) : 'at an unknown time'}. Record a new request instead`);
+    }
+  }
+  const toStatus: RequestStatus = rule.to === 'same' ? current.status : rule.to === 'held_from' ? (current.heldFrom ?? 'in_progress') : rule.to;
+  return { toStatus, eventType: action.type, visibility: rule.visibility, pausesClock: action.type === 'hold', resumesClock: action.type === 'resume' };
+}

@@ -1,0 +1,110 @@
+/** One request with everything the unit and the agent need: place, people, timeline, files. */
+import { asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { DomainError, allowedActions, maskPhone, notFound } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, units, users } from '../../db/schema.js';
+import type { Actor } from '../audit.js';
+import { recordAudit } from '../audit.js';
+
+/** Unit staff and heads work only their unit's requests. */
+export function checkUnitScope(actor: Actor, unitId: number): void {
+  if ((actor.role === 'unit_staff' || actor.role === 'unit_head') && actor.unitId !== unitId) {
+    throw new DomainError('request.forbidden', 'this request belongs to another unit; ask the supervisor to transfer it if it is yours');
+  }
+}
+
+/** Roles that see a citizen's full contact details (others see them masked). */
+const FULL_CONTACT_ROLES = new Set(['admin', 'supervisor', 'agent', 'unit_head', 'unit_staff']);
+
+export async function getRequestDetail(ex: Executor, actor: Actor, id: number, options: { purpose?: string; ip?: string } = {}) {
+  const assignee = alias(users, 'assignee');
+  const [row] = await ex
+    .select({
+      request: requests,
+      categoryName: categories.nameTr,
+      categoryNameEn: categories.nameEn,
+      unitName: units.nameTr,
+      districtName: districts.name,
+      neighbourhoodName: neighbourhoods.name,
+      assigneeName: assignee.displayName,
+    })
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .innerJoin(units, eq(units.id, requests.unitId))
+    .leftJoin(districts, eq(districts.id, requests.districtId))
+    .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
+    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+    .where(eq(requests.id, id));
+  if (!row) throw notFound('request', id);
+  checkUnitScope(actor, row.request.unitId);
+  const r = row.request;
+
+  let citizen = null;
+  if (r.citizenId) {
+    const [c] = await ex.select().from(citizens).where(eq(citizens.id, r.citizenId));
+    if (c) {
+      const full = FULL_CONTACT_ROLES.has(actor.role);
+      citizen = {
+        id: c.id,
+        fullName: c.fullName,
+        phone: c.phone ? (full ? c.phone : maskPhone(c.phone)) : null,
+        email: c.email ? (full ? c.email : c.email.replace(/^(.).*(@.*)$/, '$1***$2')) : null,
+        tcKimlikNo: c.tcKimlikNo ? (full ? c.tcKimlikNo : `${c.tcKimlikNo.slice(0, 3)}******${c.tcKimlikNo.slice(-2)}`) : null,
+        locale: c.locale,
+      };
+      // KVKK: every view of a person's full record is logged, with the purpose.
+      if (full) await recordAudit(ex, { actor, action: 'personal_data.view', subjectType: 'citizen', subjectId: c.id, purpose: options.purpose ?? `request ${r.trackingNo}`, ip: options.ip });
+    }
+  }
+  const actorUser = alias(users, 'actor');
+  const events = await ex
+    .select({ id: requestEvents.id, type: requestEvents.type, fromStatus: requestEvents.fromStatus, toStatus: requestEvents.toStatus, actorName: actorUser.displayName, actorKind: requestEvents.actorKind, reason: requestEvents.reason, visibility: requestEvents.visibility, data: requestEvents.data, at: requestEvents.at })
+    .from(requestEvents)
+    .leftJoin(actorUser, eq(actorUser.id, requestEvents.actorId))
+    .where(eq(requestEvents.requestId, id))
+    .orderBy(asc(requestEvents.at), asc(requestEvents.id));
+  const files = await ex
+    .select({ id: attachments.id, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes, visibility: attachments.visibility, createdAt: attachments.createdAt })
+    .from(attachments)
+    .where(eq(attachments.requestId, id))
+    .orderBy(asc(attachments.id));
+
+  return {
+    id: r.id,
+    trackingNo: r.trackingNo,
+    status: r.status,
+    requestType: r.requestType,
+    channel: r.channel,
+    description: r.description,
+    categoryId: r.categoryId,
+    categoryName: row.categoryName,
+    categoryNameEn: row.categoryNameEn,
+    unitId: r.unitId,
+    unitName: row.unitName,
+    routedBy: r.routedBy,
+    routingRuleId: r.routingRuleId,
+    districtId: r.districtId,
+    districtName: row.districtName,
+    neighbourhoodId: r.neighbourhoodId,
+    neighbourhoodName: row.neighbourhoodName,
+    address: r.address,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    assigneeId: r.assigneeId,
+    assigneeName: row.assigneeName,
+    parentId: r.parentId,
+    dueAt: r.dueAt?.toISOString() ?? null,
+    legalDueAt: r.legalDueAt?.toISOString() ?? null,
+    overdueAt: r.overdueAt?.toISOString() ?? null,
+    resolution: r.resolution,
+    referredTo: r.referredTo,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+    citizen,
+    allowedActions: allowedActions(r.status as never),
+    events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    attachments: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+  };
+}

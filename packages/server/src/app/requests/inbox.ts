@@ -1,0 +1,126 @@
+/**
+ * The unit inbox: requests filtered, sorted and paged. Unit staff see their own unit only;
+ * the route passes that scope in. Text search uses Turkish full-text search, with trigram
+ * similarity so typos and text typed without Turkish letters still match.
+ */
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import { categories, districts, neighbourhoods, requests, units, users } from '../../db/schema.js';
+
+export const INBOX_SORTS = ['created', 'due', 'updated'] as const;
+
+export interface InboxFilter {
+  unitId?: number;
+  status?: string[];
+  overdue?: boolean;
+  categoryId?: number;
+  districtId?: number;
+  neighbourhoodId?: number;
+  assigneeId?: number;
+  unassigned?: boolean;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  sort?: (typeof INBOX_SORTS)[number];
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InboxItem {
+  id: number;
+  trackingNo: string;
+  status: string;
+  requestType: string;
+  channel: string;
+  description: string;
+  categoryId: number;
+  categoryName: string;
+  unitId: number;
+  unitName: string;
+  districtName: string | null;
+  neighbourhoodName: string | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  createdAt: string;
+  version: number;
+}
+
+export async function listInbox(ex: Executor, filter: InboxFilter, now: Date): Promise<{ items: InboxItem[]; total: number; page: number; pageSize: number }> {
+  const where: SQL[] = [];
+  if (filter.unitId) where.push(eq(requests.unitId, filter.unitId));
+  if (filter.status?.length) where.push(inArray(requests.status, filter.status));
+  if (filter.overdue === true) where.push(isNotNull(requests.overdueAt));
+  if (filter.overdue === false) where.push(isNull(requests.overdueAt));
+  if (filter.categoryId) where.push(or(eq(requests.categoryId, filter.categoryId), sql`${requests.categoryId} in (select id from categories where parent_id = ${filter.categoryId})`)!);
+  if (filter.districtId) where.push(eq(requests.districtId, filter.districtId));
+  if (filter.neighbourhoodId) where.push(eq(requests.neighbourhoodId, filter.neighbourhoodId));
+  if (filter.assigneeId) where.push(eq(requests.assigneeId, filter.assigneeId));
+  if (filter.unassigned) where.push(isNull(requests.assigneeId));
+  if (filter.from) where.push(gte(requests.createdAt, filter.from));
+  if (filter.to) where.push(lt(requests.createdAt, filter.to));
+  const q = filter.q?.trim();
+  if (q) {
+    const tracking = /^\d{4}-?\d{1,7}$/.test(q.replace(/\s/g, ''));
+    where.push(
+      tracking
+        ? eq(requests.trackingNo, q.replace(/\s/g, '').replace(/^(\d{4})-?(\d+)$/, (_, y: string, n: string) => `${y}-${n.padStart(7, '0')}`))
+        : or(sql`to_tsvector('turkish', ${requests.description}) @@ plainto_tsquery('turkish', ${q})`, sql`${requests.description} % ${q}`, sql`unaccent(lower(${requests.description})) like '%' || unaccent(lower(${q})) || '%'`)!,
+    );
+  }
+  const page = Math.max(1, filter.page ?? 1);
+  const pageSize = Math.min(200, Math.max(1, filter.pageSize ?? 50));
+  const sortColumn = filter.sort === 'due' ? requests.dueAt : filter.sort === 'updated' ? requests.updatedAt : requests.createdAt;
+  const direction = (filter.order ?? (filter.sort === 'due' ? 'asc' : 'desc')) === 'asc' ? asc : desc;
+  const assignee = alias(users, 'assignee');
+  const condition = where.length ? and(...where) : undefined;
+
+  const rows = await ex
+    .select({
+      id: requests.id,
+      trackingNo: requests.trackingNo,
+      status: requests.status,
+      requestType: requests.requestType,
+      channel: requests.channel,
+      description: requests.description,
+      categoryId: requests.categoryId,
+      categoryName: categories.nameTr,
+      unitId: requests.unitId,
+      unitName: units.nameTr,
+      districtName: districts.name,
+      neighbourhoodName: neighbourhoods.name,
+      assigneeId: requests.assigneeId,
+      assigneeName: assignee.displayName,
+      dueAt: requests.dueAt,
+      overdueAt: requests.overdueAt,
+      createdAt: requests.createdAt,
+      version: requests.version,
+    })
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .innerJoin(units, eq(units.id, requests.unitId))
+    .leftJoin(districts, eq(districts.id, requests.districtId))
+    .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
+    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+    .where(condition)
+    .orderBy(direction(sortColumn), desc(requests.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [{ total }] = (await ex.select({ total: sql<number>`count(*)::int` }).from(requests).where(condition)) as [{ total: number }];
+
+  return {
+    items: rows.map(({ overdueAt, ...r }) => ({
+      ...r,
+      description: r.description.length > 300 ? `${r.description.slice(0, 297)}…` : r.description,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      overdue: Boolean(overdueAt) || (r.dueAt !== null && r.dueAt < now && !['resolved', 'closed', 'referred', 'duplicate', 'rejected'].includes(r.status)),
+      createdAt: r.createdAt.toISOString(),
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}

@@ -1,0 +1,212 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DomainError, REQUEST_ACTIONS } from '@cozum/domain';
+import { actOnRequest } from '../../app/requests/act-on-request.js';
+import { createRequest, CHANNELS } from '../../app/requests/create-request.js';
+import { suggestDuplicates } from '../../app/requests/duplicates.js';
+import { getRequestDetail } from '../../app/requests/detail.js';
+import { INBOX_SORTS, listInbox } from '../../app/requests/inbox.js';
+import { currentUser } from '../access.js';
+import type { Deps } from '../deps.js';
+import { IdParams, Locale, Nullable, responses } from '../schemas.js';
+
+const Citizen = Type.Object(
+  {
+    fullName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+    tcKimlikNo: Type.Optional(Nullable(Type.String({ maxLength: 11 }))),
+    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    locale: Type.Optional(Locale),
+  },
+  { additionalProperties: false },
+);
+
+export const CreateRequestBody = Type.Object(
+  {
+    categoryId: Type.Integer({ minimum: 1 }),
+    requestType: Type.Optional(Type.String({ maxLength: 64 })),
+    description: Type.String({ minLength: 1, maxLength: 5000 }),
+    channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
+    districtId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    neighbourhoodId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
+    longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
+    citizen: Type.Optional(Nullable(Citizen)),
+  },
+  { additionalProperties: false },
+);
+
+const Created = Type.Object({ id: Type.Integer(), trackingNo: Type.String(), unitId: Type.Integer(), routedBy: Type.String(), dueAt: Nullable(Type.String()), legalDueAt: Nullable(Type.String()) });
+
+const InboxItem = Type.Object({
+  id: Type.Integer(),
+  trackingNo: Type.String(),
+  status: Type.String(),
+  requestType: Type.String(),
+  channel: Type.String(),
+  description: Type.String(),
+  categoryId: Type.Integer(),
+  categoryName: Type.String(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  districtName: Nullable(Type.String()),
+  neighbourhoodName: Nullable(Type.String()),
+  assigneeId: Nullable(Type.Integer()),
+  assigneeName: Nullable(Type.String()),
+  dueAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  createdAt: Type.String(),
+  version: Type.Integer(),
+});
+
+export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  const db = deps.database.db;
+
+  app.post(
+    '/requests',
+    {
+      config: { access: 'requests.create' },
+      schema: { tags: ['requests'], summary: 'Record a request (any channel); routes it and tells the citizen', body: CreateRequestBody, response: responses({ 201: Created }) },
+    },
+    async (request, reply) => {
+      const created = await db.transaction((tx) => createRequest(tx, currentUser(request), request.body, deps.now()));
+      return reply.status(201).send({ ...created, dueAt: created.dueAt?.toISOString() ?? null, legalDueAt: created.legalDueAt?.toISOString() ?? null });
+    },
+  );
+
+  app.get(
+    '/requests',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags: ['requests'],
+        summary: 'The inbox: filter, sort and page requests (unit staff see their unit only)',
+        querystring: Type.Object(
+          {
+            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            status: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 12 })),
+            overdue: Type.Optional(Type.Boolean()),
+            categoryId: Type.Optional(Type.Integer({ minimum: 1 })),
+            districtId: Type.Optional(Type.Integer({ minimum: 1 })),
+            neighbourhoodId: Type.Optional(Type.Integer({ minimum: 1 })),
+            assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+            unassigned: Type.Optional(Type.Boolean()),
+            from: Type.Optional(Type.String({ format: 'date' })),
+            to: Type.Optional(Type.String({ format: 'date' })),
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            sort: Type.Optional(Type.Union(INBOX_SORTS.map((s) => Type.Literal(s)))),
+            order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+            pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Type.Object({ items: Type.Array(InboxItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const { from, to, ...rest } = request.query;
+      // Unit staff and heads: their own unit, whatever they ask for.
+      const unitId = user.role === 'unit_staff' || user.role === 'unit_head' ? user.unitId! : rest.unitId;
+      // Dates are days in Türkiye (UTC+3).
+      const day = (d: string) => new Date(`${d}T00:00:00+03:00`);
+      return listInbox(db, { ...rest, unitId, from: from ? day(from) : undefined, to: to ? new Date(day(to).getTime() + 86400_000) : undefined }, deps.now());
+    },
+  );
+
+  app.get(
+    '/requests/:id',
+    { config: { access: 'requests.read' }, schema: { tags: ['requests'], summary: 'A request with its timeline, citizen (masked by role) and attachments', params: IdParams } },
+    async (request) => db.transaction((tx) => getRequestDetail(tx, currentUser(request), request.params.id, { ip: request.ip })),
+  );
+
+  app.post(
+    '/requests/:id/actions',
+    {
+      config: { access: 'requests.work' },
+      schema: {
+        tags: ['requests'],
+        summary: 'Act on a request: assign, start, hold, resume, transfer, refer, mark_duplicate, reject, resolve, close, reopen, comment, reply',
+        params: IdParams,
+        body: Type.Object(
+          {
+            action: Type.Union(REQUEST_ACTIONS.map((a) => Type.Literal(a))),
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+            text: Type.Optional(Type.String({ maxLength: 5000 })),
+            assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            institution: Type.Optional(Type.String({ maxLength: 200 })),
+            parentTrackingNo: Type.Optional(Type.String({ maxLength: 20 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Type.Object({ id: Type.Integer(), status: Type.String(), version: Type.Integer() }) }),
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      // Assigning is a head's or supervisor's call; unit staff may take work on themselves only.
+      if (request.body.action === 'assign' && !['admin', 'supervisor', 'unit_head'].includes(user.role) && request.body.assigneeId !== user.id) {
+        throw new DomainError('request.forbidden', 'you may assign requests only to yourself; ask your unit head to assign others');
+      }
+      return db.transaction((tx) => actOnRequest(tx, user, request.params.id, request.body, deps.now()));
+    },
+  );
+
+  app.post(
+    '/requests/bulk-assign',
+    {
+      config: { access: 'requests.assign' },
+      schema: {
+        tags: ['requests'],
+        summary: 'Assign several requests to one person; all or none',
+        body: Type.Object(
+          { assigneeId: Type.Integer({ minimum: 1 }), requests: Type.Array(Type.Object({ id: Type.Integer({ minimum: 1 }), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Type.Object({ assigned: Type.Integer() }) }),
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const now = deps.now();
+      await db.transaction(async (tx) => {
+        for (const item of request.body.requests) await actOnRequest(tx, user, item.id, { action: 'assign', version: item.version, assigneeId: request.body.assigneeId }, now);
+      });
+      return { assigned: request.body.requests.length };
+    },
+  );
+
+  app.get(
+    '/requests/duplicates',
+    {
+      config: { access: 'requests.create' },
+      schema: {
+        tags: ['requests'],
+        summary: 'Open requests of the same category nearby with similar text, best first',
+        querystring: Type.Object(
+          {
+            categoryId: Type.Integer({ minimum: 1 }),
+            description: Type.String({ minLength: 1, maxLength: 5000 }),
+            neighbourhoodId: Type.Optional(Type.Integer({ minimum: 1 })),
+            latitude: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+            longitude: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+            radiusMeters: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({ id: Type.Integer(), trackingNo: Type.String(), status: Type.String(), description: Type.String(), neighbourhoodName: Nullable(Type.String()), createdAt: Type.String(), similarity: Type.Number(), distanceMeters: Nullable(Type.Number()) }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => ({ items: await suggestDuplicates(db, request.query) }),
+  );
+};

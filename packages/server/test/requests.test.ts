@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { categories, districts, neighbourhoods, outbox, requestEvents, requests, units } from '../src/db/schema.js';
+import { startTestApp, type TestContext } from './harness.js';
+
+let t: TestContext;
+let agent: Record<string, string>;
+let admin: Record<string, string>;
+const ids = { category: 0, categoryDefaultUnit: 0, atakum: 0, ilkadim: 0, kurupelit: 0, triage: 0, suAriza: 0, kanal: 0 };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  agent = await t.signIn('agent');
+  admin = await t.signIn('admin');
+  const db = t.database.db;
+  const [cat] = await db.select().from(categories).where(eq(categories.code, 'su-arizasi'));
+  ids.category = cat!.id;
+  ids.categoryDefaultUnit = cat!.defaultUnitId!;
+  ids.atakum = (await db.select().from(districts).where(eq(districts.name, 'Atakum')))[0]!.id;
+  ids.ilkadim = (await db.select().from(districts).where(eq(districts.name, 'İlkadım')))[0]!.id;
+  ids.kurupelit = (await db.select().from(neighbourhoods).where(and(eq(neighbourhoods.name, 'Körfez'), eq(neighbourhoods.districtId, ids.atakum))))[0]!.id;
+  ids.triage = (await db.select().from(units).where(eq(units.code, 'cozum-merkezi')))[0]!.id;
+  ids.suAriza = (await db.select().from(units).where(eq(units.code, 'saski-su-ariza')))[0]!.id;
+  ids.kanal = (await db.select().from(units).where(eq(units.code, 'saski-kanalizasyon')))[0]!.id;
+});
+afterAll(() => t.close());
+
+const create = (body: object, headers = agent) => t.app.inject({ method: 'POST', url: '/api/v1/requests', headers, payload: body });
+const base = () => ({ categoryId: ids.category, description: 'Sokakta boru patladı, su akıyor', channel: 'phone', districtId: ids.atakum, neighbourhoodId: ids.kurupelit, citizen: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'ayse@example.org' } });
+
+describe('intake', () => {
+  it('records a request with a readable tracking number, routes it and queues the citizen\'s confirmation', async () => {
+    const res = await create(base());
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.trackingNo).toMatch(/^\d{4}-\d{7}$/);
+    expect(body.unitId).toBe(ids.categoryDefaultUnit);
+    expect(body.routedBy).toBe('category_default');
+    expect(new Date(body.dueAt).getTime()).toBeGreaterThan(Date.now());
+    const messages = await t.database.db.select().from(outbox).where(eq(outbox.requestId, body.id));
+    expect(messages.map((m) => m.kind).sort()).toEqual(['email', 'sms']);
+    const sms = messages.find((m) => m.kind === 'sms')!.payload as { to: string; text: string };
+    expect(sms.to).toBe('905321234567');
+    expect(sms.text).toContain(body.trackingNo);
+    const events = await t.database.db.select().from(requestEvents).where(eq(requestEvents.requestId, body.id));
+    expect(events).toMatchObject([{ type: 'created', toStatus: 'new', visibility: 'public' }]);
+  });
+
+  it('numbers requests one after another within the year', async () => {
+    const a = (await create(base())).json().trackingNo as string;
+    const b = (await create(base())).json().trackingNo as string;
+    expect(a.slice(0, 4)).toBe(b.slice(0, 4));
+    expect(Number(b.slice(5))).toBe(Number(a.slice(5)) + 1);
+  });
+
+  it.each([
+    [{ categoryId: 999999 }, 'categoryId'],
+    [{ neighbourhoodId: -1 }, 'body.neighbourhoodId'],
+    [{ citizen: { fullName: 'X', tcKimlikNo: '10000000156' } }, 'citizen.tcKimlikNo'],
+    [{ citizen: { fullName: 'X', phone: '12' } }, 'citizen.phone'],
+    [{ latitude: 41.3 }, 'longitude'],
+    [{ description: 'ab' }, 'description'],
+  ])('refuses bad input %j naming %s', async (override, field) => {
+    const res = await create({ ...base(), ...override });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json().error)).toContain(field);
+  });
+
+  it('refuses a neighbourhood outside the chosen district, naming both', async () => {
+    const res = await create({ ...base(), districtId: ids.ilkadim });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('neighbourhoodId');
+    expect(res.json().error.message).toContain('Körfez is not in İlkadım');
+  });
+
+  it('allows an anonymous complaint but not an anonymous information request', async () => {
+    expect((await create({ ...base(), citizen: null })).statusCode).toBe(201);
+    const [info] = await t.database.db.select().from(categories).where(eq(categories.code, 'bilgi-edinme-basvurusu'));
+    const res = await create({ ...base(), categoryId: info!.id, citizen: null });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('citizen');
+  });
+
+  it('gives an information request its Law 4982 deadline', async () => {
+    const [info] = await t.database.db.select().from(categories).where(eq(categories.code, 'bilgi-edinme-basvurusu'));
+    const res = await create({ ...base(), categoryId: info!.id });
+    expect(res.statusCode).toBe(201);
+    const days = (new Date(res.json().legalDueAt).getTime() - Date.now()) / 86400_000;
+    // 15 working days: three calendar weeks, more across holidays.
+    expect(days).toBeGreaterThan(18);
+    expect(days).toBeLessThan(30);
+  });
+});
+
+describe('routing precedence', () => {
+  it('prefers a neighbourhood rule to a district rule to a category rule to the default', async () => {
+    const rule = (body: object) => t.app.inject({ method: 'POST', url: '/api/v1/routing-rules', headers: admin, payload: body });
+    const [cat] = await t.database.db.select().from(categories).where(eq(categories.code, 'kanalizasyon-tikanikligi'));
+    const payload = { ...base(), categoryId: cat!.id };
+    expect((await create(payload)).json()).toMatchObject({ unitId: cat!.defaultUnitId, routedBy: 'category_default' });
+    const categoryRule = (await rule({ categoryId: cat!.id, unitId: ids.triage })).json();
+    expect((await create(payload)).json()).toMatchObject({ unitId: ids.triage, routedBy: 'rule' });
+    await rule({ categoryId: cat!.id, districtId: ids.atakum, unitId: ids.suAriza });
+    expect((await create(payload)).json()).toMatchObject({ unitId: ids.suAriza });
+    await rule({ categoryId: cat!.id, neighbourhoodId: ids.kurupelit, unitId: ids.kanal });
+    expect((await create(payload)).json()).toMatchObject({ unitId: ids.kanal });
+    // Elsewhere in the city the category rule still applies.
+    expect((await create({ ...payload, districtId: ids.ilkadim, neighbourhoodId: null })).json()).toMatchObject({ unitId: ids.triage });
+    const created = (await create(payload)).json();
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, created.id));
+    expect(row!.routingRuleId).not.toBe(categoryRule.id);
+    expect(row!.routingRuleId).not.toBeNull();
+  });
+
+  it('sends a category without a default unit or rule to the triage unit', async () => {
+    const made = await t.app.inject({ method: 'POST', url: '/api/v1/categories', headers: admin, payload: { code: 'sahipsiz-konu', nameTr: 'Sahipsiz', nameEn: 'Unowned', requestType: 'talep', slaHours: 24, slaBusinessHours: false } });
+    const res = await create({ ...base(), categoryId: made.json().id });
+    expect(res.json()).toMatchObject({ unitId: ids.triage, routedBy: 'triage' });
+  });
+});
+
+describe('lifecycle over HTTP', () => {
+  it('takes a request from new to closed, telling the citizen, and keeps every event', async () => {
+    const staff = await t.signIn('unit_staff');
+    const head = await t.signIn('unit_head');
+    const created = (await create(base())).json();
+    const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: staff })).json().user;
+    const act = (body: object, headers = head) => t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers, payload: body });
+    let v = 1;
+    const step = async (body: object, headers = head) => {
+      const res = await act({ ...body, version: v }, headers);
+      expect(res.statusCode, res.body).toBe(200);
+      v = res.json().version;
+      return res.json();
+    };
+    expect((await step({ action: 'assign', assigneeId: me.id })).status).toBe('assigned');
+    expect((await step({ action: 'start' }, staff)).status).toBe('in_progress');
+    expect((await step({ action: 'hold', reason: 'Parça bekleniyor' }, staff)).status).toBe('on_hold');
+    expect((await step({ action: 'resume' }, staff)).status).toBe('in_progress');
+    expect((await act({ action: 'comment', text: 'Ekip yolda' }, staff)).statusCode).toBe(200);
+    expect((await step({ action: 'resolve', text: 'Boru değiştirildi, su verildi.' }, staff)).status).toBe('resolved');
+    expect((await step({ action: 'close' })).status).toBe('closed');
+
+    const detail = (await t.app.inject({ url: `/api/v1/requests/${created.id}`, headers: head })).json();
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['created', 'assign', 'start', 'hold', 'resume', 'comment', 'resolve', 'close']);
+    expect(detail.events.find((e: { type: string }) => e.type === 'comment').visibility).toBe('internal');
+    const sms = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, created.id), eq(outbox.kind, 'sms')));
+    expect(sms.some((m) => (m.payload as { text: string }).text.includes('Boru değiştirildi'))).toBe(true);
+  });
+
+  it('refuses a forbidden transition with a message naming the state and the allowed actions', async () => {
+    const created = (await create(base())).json();
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers: admin, payload: { action: 'close', version: 1 } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('request.invalid_transition');
+    expect(res.json().error.message).toContain("'new'");
+  });
+
+  it('gives the second of two concurrent updates a 409', async () => {
+    const created = (await create(base())).json();
+    const head = await t.signIn('unit_head');
+    const [a, b] = await Promise.all([
+      t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers: head, payload: { action: 'reject', version: 1, reason: 'Mükerrer' } }),
+      t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers: head, payload: { action: 'transfer', version: 1, unitId: ids.kanal, reason: 'Kanalizasyon konusu' } }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort(), a.body + b.body).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().error.code).toBe('request.version_conflict');
+  });
+
+  it('keeps unit staff out of another unit\'s requests', async () => {
+    const created = (await create(base())).json();
+    const other = await t.signIn('unit_staff', { unitCode: 'zabita' });
+    expect((await t.app.inject({ url: `/api/v1/requests/${created.id}`, headers: other })).statusCode).toBe(403);
+    const inbox = (await t.app.inject({ url: '/api/v1/requests', headers: other })).json();
+    expect(inbox.items.every((r: { unitName: string }) => r.unitName === 'Zabıta Dairesi Başkanlığı')).toBe(true);
+  });
+
+  it('tells the citizens of duplicates when the parent is resolved', async () => {
+    const parent = (await create(base())).json();
+    const child = (await create({ ...base(), citizen: { fullName: 'Mehmet Kaya', phone: '0533 765 43 21' } })).json();
+    const act = (id: number, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/actions`, headers: admin, payload: body });
+    expect((await act(child.id, { action: 'mark_duplicate', version: 1, parentTrackingNo: parent.trackingNo, reason: 'Aynı arıza' })).statusCode).toBe(200);
+    expect((await act(parent.id, { action: 'resolve', version: 1, text: 'Arıza giderildi.' })).statusCode).toBe(200);
+    const told = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, child.id), eq(outbox.kind, 'sms')));
+    expect(told.some((m) => (m.payload as { to: string; text: string }).to === '905337654321' && (m.payload as { text: string }).text.includes('Arıza giderildi'))).toBe(true);
+  });
+});
+
+describe('inbox', () => {
+  it('filters by status and district, searches Turkish text without Turkish letters, and pages', async () => {
+    await create({ ...base(), description: 'Çöp konteyneri taşıyor, koku yapıyor' });
+    const head = await t.signIn('unit_head');
+    const page = (await t.app.inject({ url: `/api/v1/requests?status=new&districtId=${ids.atakum}&pageSize=2`, headers: head })).json();
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(2);
+    expect(page.items.every((r: { status: string; districtName: string }) => r.status === 'new' && r.districtName === 'Atakum')).toBe(true);
+    const found = (await t.app.inject({ url: `/api/v1/requests?q=${encodeURIComponent('cop konteyneri')}`, headers: head })).json();
+    expect(found.items.map((r: { description: string }) => r.description)).toContain('Çöp konteyneri taşıyor, koku yapıyor');
+  });
+
+  it('suggests open requests nearby with similar text as duplicates', async () => {
+    const res = await t.app.inject({ url: `/api/v1/requests/duplicates?categoryId=${ids.category}&neighbourhoodId=${ids.kurupelit}&description=${encodeURIComponent('boru patladı su akıyor')}`, headers: agent });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
+    expect(res.json().items[0].similarity).toBeGreaterThan(0.3);
+  });
+});
+
+describe('deadline sweeper', () => {
+  it('escalates each breach once, to the unit head and supervisors', async () => {
+    const { sweepOverdue } = await import('../src/workers/sweeper.js');
+    const head = await t.signIn('unit_head');
+    const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: head })).json().user;
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: admin, payload: { email: 'birim.muduru@example.org' } });
+    const created = (await create(base())).json();
+    await t.database.db.update(requests).set({ dueAt: sql`now() - interval '1 hour'` }).where(eq(requests.id, created.id));
+    const first = await sweepOverdue(t.database.db, new Date());
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(await sweepOverdue(t.database.db, new Date())).toBe(0);
+    const events = await t.database.db.select().from(requestEvents).where(and(eq(requestEvents.requestId, created.id), eq(requestEvents.type, 'overdue')));
+    expect(events).toHaveLength(1);
+    const mails = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, created.id), eq(outbox.kind, 'email')));
+    expect(mails.filter((m) => (m.payload as { to: string }).to === 'birim.muduru@example.org')).toHaveLength(1);
+  });
+});
