@@ -3,6 +3,8 @@
  * buildServer (no port), and helpers to sign in as any role.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { UNIT_SCOPED_ROLES, type Role } from '@cozum/domain';
@@ -36,7 +38,8 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent' }), sessionSecret: 'x'.repeat(32), demoAccounts: false, ...overrides };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-test-data-'));
+  return { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir, sessionSecret: 'x'.repeat(32), demoAccounts: false, workers: false, ...overrides };
 }
 
 let counter = 0;
@@ -67,6 +70,7 @@ export async function startTestApp(options: { config?: Partial<Config>; now?: ()
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError, REQUEST_ACTIONS } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
+import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
 import { createRequest, CHANNELS } from '../../app/requests/create-request.js';
 import { suggestDuplicates } from '../../app/requests/duplicates.js';
 import { getRequestDetail } from '../../app/requests/detail.js';
@@ -208,5 +209,47 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       },
     },
     async (request) => ({ items: await suggestDuplicates(db, request.query) }),
+  );
+
+  app.post(
+    '/requests/:id/attachments',
+    {
+      config: { access: 'requests.create' },
+      schema: {
+        tags: ['requests'],
+        summary: `Attach a photo (JPEG, PNG, WebP) or a PDF, at most ${MAX_ATTACHMENT_BYTES / 1048576} MB, as multipart/form-data field 'file'; field 'visibility' public or internal`,
+        params: IdParams,
+        response: responses({ 201: Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer(), visibility: Type.String() }) }),
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new DomainError('validation_failed', "send the file as multipart/form-data in a field named 'file'", [{ field: 'file', message: 'is required' }]);
+      const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 5 } });
+      if (!part) throw new DomainError('validation_failed', "file: is required (a multipart field named 'file')", [{ field: 'file', message: 'is required' }]);
+      const content = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', `file: is larger than the limit of ${MAX_ATTACHMENT_BYTES / 1048576} MB per file; send a smaller photo or split the PDF`, [{ field: 'file', message: 'is too large' }]);
+        throw error;
+      });
+      const visibilityField = part.fields.visibility as { value?: unknown } | undefined;
+      const visibility = visibilityField?.value === 'public' ? 'public' : 'internal';
+      const saved = await db.transaction((tx) => addAttachment(tx, currentUser(request), request.params.id, { fileName: part.filename, content, visibility }, deps.config.dataDir, deps.now()));
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/requests/:id/attachments/:attachmentId',
+    {
+      config: { access: 'requests.read' },
+      schema: {
+        tags: ['requests'],
+        summary: 'Download an attachment',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), attachmentId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const file = await openAttachment(db, currentUser(request), request.params.id, request.params.attachmentId, deps.config.dataDir);
+      return reply.type(file.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).header('x-content-type-options', 'nosniff').send(file.stream);
+    },
   );
 };

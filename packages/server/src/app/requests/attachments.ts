@@ -1,0 +1,73 @@
+/**
+ * Photos and PDFs on a request, stored under DATA_DIR/files by content hash. The type is
+ * judged from the file's first bytes, not from what the client claims.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { invalid, notFound } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { attachments, requestEvents, requests } from '../../db/schema.js';
+import type { Actor } from '../audit.js';
+import { checkUnitScope } from './detail.js';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+const SIGNATURES: { type: string; test: (b: Buffer) => boolean }[] = [
+  { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { type: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { type: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  { type: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+];
+
+export function sniffType(content: Buffer): string | null {
+  return SIGNATURES.find((s) => s.test(content))?.type ?? null;
+}
+
+export interface AttachmentUpload {
+  fileName: string;
+  content: Buffer;
+  visibility: 'internal' | 'public';
+}
+
+export async function addAttachment(ex: Executor, actor: Actor, requestId: number, upload: AttachmentUpload, dataDir: string, now: Date) {
+  const [request] = await ex.select({ id: requests.id, unitId: requests.unitId }).from(requests).where(eq(requests.id, requestId));
+  if (!request) throw notFound('request', requestId);
+  checkUnitScope(actor, request.unitId);
+  if (upload.content.length === 0) throw invalid('file', 'is empty');
+  if (upload.content.length > MAX_ATTACHMENT_BYTES) throw invalid('file', `is ${(upload.content.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ATTACHMENT_BYTES / 1048576} MB per file — send a smaller photo or split the PDF`);
+  const contentType = sniffType(upload.content);
+  if (!contentType) throw invalid('file', `'${upload.fileName}' is not a JPEG, PNG or WebP photo or a PDF; only those are accepted`);
+  const sha256 = crypto.createHash('sha256').update(upload.content).digest('hex');
+  const storageKey = path.join(sha256.slice(0, 2), sha256);
+  const target = path.join(dataDir, 'files', storageKey);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Written to a temporary name and renamed: a crash never leaves half a file under the real name.
+    const temporary = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, upload.content, { flush: true });
+    fs.renameSync(temporary, target);
+  }
+  const fileName = path.basename(upload.fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'dosya';
+  const [event] = await ex
+    .insert(requestEvents)
+    .values({ requestId, type: 'attachment', actorId: actor.id, actorKind: 'staff', visibility: upload.visibility, data: { fileName, contentType, sizeBytes: upload.content.length }, at: now })
+    .returning({ id: requestEvents.id });
+  const [row] = await ex
+    .insert(attachments)
+    .values({ requestId, eventId: event!.id, fileName, contentType, sizeBytes: upload.content.length, storageKey, sha256, visibility: upload.visibility, uploadedBy: actor.id, createdAt: now })
+    .returning({ id: attachments.id, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes, visibility: attachments.visibility });
+  return row!;
+}
+
+export async function openAttachment(ex: Executor, actor: Actor, requestId: number, attachmentId: number, dataDir: string) {
+  const [row] = await ex
+    .select({ fileName: attachments.fileName, contentType: attachments.contentType, storageKey: attachments.storageKey, unitId: requests.unitId })
+    .from(attachments)
+    .innerJoin(requests, eq(requests.id, attachments.requestId))
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.requestId, requestId)));
+  if (!row) throw notFound('attachment', attachmentId);
+  checkUnitScope(actor, row.unitId);
+  return { fileName: row.fileName, contentType: row.contentType, stream: fs.createReadStream(path.join(dataDir, 'files', row.storageKey)) };
+}
