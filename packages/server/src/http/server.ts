@@ -26,6 +26,7 @@ import { categoryRoutes, Category } from './routes/categories.js';
 import { referenceRoutes } from './routes/reference.js';
 import { requestRoutes } from './routes/requests.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
+import { templateRoutes } from './routes/templates.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -128,6 +129,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(referenceRoutes(deps));
       await api.register(requestRoutes(deps));
       await api.register(routingRuleRoutes(deps));
+      await api.register(templateRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
