@@ -27,6 +27,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { requestRoutes } from './routes/requests.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
 import { templateRoutes } from './routes/templates.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -130,6 +131,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(requestRoutes(deps));
       await api.register(routingRuleRoutes(deps));
       await api.register(templateRoutes(deps));
+      await api.register(calendarRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
