@@ -223,4 +223,15 @@ describe('deadline sweeper', () => {
     const mails = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, created.id), eq(outbox.kind, 'email')));
     expect(mails.filter((m) => (m.payload as { to: string }).to === 'birim.muduru@example.org')).toHaveLength(1);
   });
+
+  it('escalates each breach once when several workers sweep at the same time', async () => {
+    const { sweepOverdue } = await import('../src/workers/sweeper.js');
+    const made = [];
+    for (let i = 0; i < 12; i++) made.push((await create(base())).json().id as number);
+    await t.database.db.update(requests).set({ dueAt: sql`now() - interval '1 hour'` }).where(sql`${requests.id} in (${sql.join(made.map((id) => sql`${id}`), sql`, `)})`);
+    const counts = await Promise.all([1, 2, 3].map(() => sweepOverdue(t.database.db, new Date(), { batch: 5 }).then(async (n) => n + (await sweepOverdue(t.database.db, new Date(), { batch: 5 })) + (await sweepOverdue(t.database.db, new Date(), { batch: 5 })))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(12);
+    const events = await t.database.db.select().from(requestEvents).where(and(eq(requestEvents.type, 'overdue'), sql`${requestEvents.requestId} in (${sql.join(made.map((id) => sql`${id}`), sql`, `)})`));
+    expect(events).toHaveLength(12);
+  });
 });
