@@ -42,23 +42,12 @@ export interface CreatedRequest {
 const localYear = (now: Date) => new Date(now.getTime() + 3 * 3600_000).getUTCFullYear();
 
 /**
- * One sequence per year: nextval never blocks concurrent intakes (a counter row would
- * serialise them) and the numbers restart each year.
+ * One sequence per year (created by migration 0002 for 2000–2100): nextval never blocks
+ * concurrent intakes, as a counter row would, and the numbers restart each year.
  */
-const knownSequences = new Set<string>();
-
 async function nextTrackingNumber(ex: Executor, year: number): Promise<string> {
-  const seq = `request_tracking_${year}`;
-  if (!knownSequences.has(seq)) {
-    // In a savepoint: two processes creating the year's sequence at once must not abort the intake.
-    await ex
-      .transaction((sp) => sp.execute(sql.raw(`create sequence if not exists ${seq} maxvalue 9999999`)))
-      .catch((error: { code?: string }) => {
-        if (error.code !== '23505' && error.code !== '42P07') throw error;
-      });
-    knownSequences.add(seq);
-  }
-  const result = (await ex.execute(sql.raw(`select nextval('${seq}') as n`))) as unknown as { rows: { n: number | string }[] };
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('request.no_tracking_sequence', `tracking numbers exist for the years 2000 to 2100, not ${year}; add a migration for later years`);
+  const result = (await ex.execute(sql.raw(`select nextval('request_tracking_${year}') as n`))) as unknown as { rows: { n: number | string }[] };
   return formatTrackingNumber(year, Number(result.rows[0]!.n));
 }
 
