@@ -137,7 +137,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   );
 
   if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: 'index.html', maxAge: '1h', setHeaders: (res, file) => {
+    // serve: false: only reply.sendFile; the one route below serves files and the SPA fallback.
+    await app.register(fastifyStatic, { root: deps.webDist, serve: false, maxAge: '1h', setHeaders: (res, file) => {
       if (file.endsWith('index.html')) res.header('cache-control', 'no-cache');
     } });
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {

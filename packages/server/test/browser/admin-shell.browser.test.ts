@@ -36,7 +36,7 @@ it('signs in, switches to English and sees the users admin screen', async () => 
   await page.getByRole('link', { name: 'Kullanıcılar' }).click();
   await page.getByRole('heading', { name: 'Kullanıcılar' }).waitFor();
 
-  await page.getByRole('radio', { name: 'EN' }).check({ force: true });
+  await page.locator('label', { hasText: /^EN$/ }).first().click();
   await page.getByRole('heading', { name: 'Users' }).waitFor();
   expect(await page.evaluate('document.documentElement.lang')).toBe('en');
   await expect.poll(() => page.getByRole('cell', { name: 'yonetici', exact: true }).isVisible()).toBe(true);

@@ -1,0 +1,100 @@
+/**
+ * The one way the web app talks to the server: JSON under /api/v1 with the session cookie.
+ * Every write carries `X-Cozum-Csrf`, which the server demands of cookie-authenticated writes.
+ * Failures become an ApiError holding the server's `{ error: { code, message, details } }`.
+ */
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The message for a form field, matched on the field's name (`body.password` → `password`). */
+  fieldMessage(field: string): string | undefined {
+    return this.details.find((d) => d.field !== undefined && fieldName(d.field) === field)?.message;
+  }
+}
+
+/** Validation details name fields by their place in the request ("body.unitId"). */
+const fieldName = (path: string): string => path.replace(/^(body|query|querystring|params)\./, '');
+
+const BASE = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called when any request hears 401 for an ended session, so the app can show the login again. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function url(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(response.status, error.code, error.message, Array.isArray(error.details) ? (error.details as ErrorDetail[]) : []);
+  }
+  return new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`.trim());
+}
+
+async function request<T>(method: Method, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-Cozum-Csrf'] = '1';
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(url(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached; check the connection and try again.');
+  }
+
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.status === 401 && error.code !== 'invalid_credentials') unauthenticatedListeners.forEach((listener) => listener());
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};
+
+/** List endpoints answer `{ items: [...] }`. */
+export interface Items<T> {
+  items: T[];
+}

@@ -1,0 +1,144 @@
+import { Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { createCategory, updateCategory, type Category } from '../api/categories';
+import type { RequestType } from '../api/requestTypes';
+import type { Unit } from '../api/units';
+import { useForm, type FieldErrors } from '../hooks/useForm';
+import { useLocalName } from '../hooks/useLocalName';
+import { flattenTree, subtreeIds } from '../tree';
+import { ErrorAlert } from './ErrorAlert';
+import { FormButtons } from './FormButtons';
+import { ParentSelect } from './ParentSelect';
+
+/** The server's limit: one year. */
+const MAX_SLA_HOURS = 8760;
+
+interface Values {
+  code: string;
+  nameTr: string;
+  nameEn: string;
+  parentId: number | null;
+  requestType: string | null;
+  defaultUnitId: number | null;
+  slaHours: number | string;
+  slaBusinessHours: boolean;
+  active: boolean;
+}
+
+interface Props {
+  category: Category | null;
+  categories: Category[];
+  units: Unit[];
+  requestTypes: RequestType[];
+  onClose: () => void;
+  onSaved: (category: Category) => void;
+}
+
+/** Creates a category (`category` null) or edits one: names, place in the tree, request type, default unit, SLA. */
+export function CategoryFormModal({ category, categories, units, requestTypes, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const form = useForm<Values>({
+    code: category?.code ?? '',
+    nameTr: category?.nameTr ?? '',
+    nameEn: category?.nameEn ?? '',
+    parentId: category?.parentId ?? null,
+    requestType: category?.requestType ?? null,
+    defaultUnitId: category?.defaultUnitId ?? null,
+    slaHours: category?.slaHours ?? 72,
+    slaBusinessHours: category?.slaBusinessHours ?? false,
+    active: category?.active ?? true,
+  });
+  const { values, errors } = form;
+
+  const validate = (v: Values): FieldErrors<Values> => {
+    const hours = Number(v.slaHours);
+    return {
+      code: category || v.code.trim().length >= 2 ? undefined : v.code.trim() ? t('validation.minLength', { min: 2 }) : t('validation.required'),
+      nameTr: v.nameTr.trim() ? undefined : t('validation.required'),
+      nameEn: v.nameEn.trim() ? undefined : t('validation.required'),
+      requestType: v.requestType ? undefined : t('validation.required'),
+      slaHours: v.slaHours !== '' && Number.isInteger(hours) && hours >= 1 && hours <= MAX_SLA_HOURS ? undefined : t('validation.hoursRange', { max: MAX_SLA_HOURS }),
+    };
+  };
+
+  const save = async (v: Values) => {
+    const fields = {
+      nameTr: v.nameTr.trim(),
+      nameEn: v.nameEn.trim(),
+      parentId: v.parentId,
+      requestType: v.requestType!,
+      defaultUnitId: v.defaultUnitId,
+      slaHours: Number(v.slaHours),
+      slaBusinessHours: v.slaBusinessHours,
+    };
+    onSaved(category ? await updateCategory(category.id, { ...fields, active: v.active }) : await createCategory({ ...fields, code: v.code.trim() }));
+  };
+
+  const byName = (a: { nameTr: string; nameEn: string }, b: { nameTr: string; nameEn: string }) => localName(a).localeCompare(localName(b), 'tr');
+  const excluded = category ? subtreeIds(categories, category.id) : new Set<number>();
+  const parentRows = flattenTree(categories, byName)
+    .filter(({ item }) => !excluded.has(item.id))
+    .map(({ item, depth }) => ({ item: { id: item.id, label: localName(item) }, depth }));
+  const unitRows = flattenTree(
+    units.filter((unit) => unit.active || unit.id === category?.defaultUnitId),
+    byName,
+  ).map(({ item, depth }) => ({ item: { id: item.id, label: localName(item) }, depth }));
+
+  return (
+    <Modal opened onClose={onClose} title={category ? t('categories.editTitle', { name: localName(category) }) : t('categories.createTitle')} size="lg">
+      <form noValidate onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit(validate, save);
+      }}>
+        <Stack>
+          {!category && (
+            <TextInput label={t('categories.code')} required data-autofocus value={values.code} onChange={(event) => form.set('code', event.currentTarget.value)} error={errors.code} />
+          )}
+          <TextInput label={t('categories.nameTr')} required value={values.nameTr} onChange={(event) => form.set('nameTr', event.currentTarget.value)} error={errors.nameTr} />
+          <TextInput label={t('categories.nameEn')} required value={values.nameEn} onChange={(event) => form.set('nameEn', event.currentTarget.value)} error={errors.nameEn} />
+          <ParentSelect
+            label={t('categories.parent')}
+            placeholder={t('categories.noParent')}
+            rows={parentRows}
+            value={values.parentId}
+            onChange={(parentId) => form.set('parentId', parentId)}
+            error={errors.parentId}
+          />
+          <Select
+            label={t('categories.requestType')}
+            required
+            data={requestTypes.map((type) => ({ value: type.code, label: localName(type) }))}
+            value={values.requestType}
+            onChange={(requestType) => form.set('requestType', requestType)}
+            error={errors.requestType}
+            allowDeselect={false}
+          />
+          <ParentSelect
+            label={t('categories.defaultUnit')}
+            placeholder={t('common.none')}
+            rows={unitRows}
+            value={values.defaultUnitId}
+            onChange={(unitId) => form.set('defaultUnitId', unitId)}
+            error={errors.defaultUnitId}
+          />
+          <NumberInput
+            label={t('categories.slaHours')}
+            required
+            min={1}
+            max={MAX_SLA_HOURS}
+            allowDecimal={false}
+            allowNegative={false}
+            value={values.slaHours}
+            onChange={(hours) => form.set('slaHours', hours)}
+            error={errors.slaHours}
+          />
+          <Switch label={t('categories.slaBusinessHours')} checked={values.slaBusinessHours} onChange={(event) => form.set('slaBusinessHours', event.currentTarget.checked)} />
+          {category && <Switch label={t('categories.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
+          <ErrorAlert error={form.failure} />
+          <FormButtons busy={form.busy} onCancel={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

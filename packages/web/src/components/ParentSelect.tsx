@@ -1,0 +1,40 @@
+import { Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TreeRow } from '../tree';
+
+export interface ParentOption {
+  id: number;
+  label: string;
+}
+
+/**
+ * A searchable Select over a tree (parent unit, parent category), its options indented by
+ * depth in the list while the chosen value reads as a plain name.
+ */
+export function ParentSelect(props: {
+  label: string;
+  placeholder?: string;
+  rows: TreeRow<ParentOption>[];
+  value: number | null;
+  onChange: (value: number | null) => void;
+  error?: string;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  const depth = new Map(props.rows.map((row) => [row.item.id, row.depth]));
+  return (
+    <Select<number>
+      label={props.label}
+      placeholder={props.placeholder}
+      required={props.required}
+      data={props.rows.map(({ item }) => ({ value: item.id, label: item.label }))}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      renderOption={({ option }) => <span style={{ paddingLeft: (depth.get(option.value) ?? 0) * 14 }}>{option.label}</span>}
+      searchable
+      clearable={!props.required}
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
+    />
+  );
+}

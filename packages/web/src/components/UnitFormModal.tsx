@@ -1,0 +1,75 @@
+import { Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { createUnit, updateUnit, type Unit } from '../api/units';
+import { useForm, type FieldErrors } from '../hooks/useForm';
+import { useLocalName } from '../hooks/useLocalName';
+import { flattenTree, subtreeIds } from '../tree';
+import { ErrorAlert } from './ErrorAlert';
+import { FormButtons } from './FormButtons';
+import { ParentSelect } from './ParentSelect';
+
+interface Values {
+  code: string;
+  nameTr: string;
+  nameEn: string;
+  parentId: number | null;
+  active: boolean;
+}
+
+/** Creates a unit (`unit` null) or edits one. A unit cannot be put under itself or its own children. */
+export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: Unit | null; units: Unit[]; onClose: () => void; onSaved: (unit: Unit) => void }) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const form = useForm<Values>({
+    code: unit?.code ?? '',
+    nameTr: unit?.nameTr ?? '',
+    nameEn: unit?.nameEn ?? '',
+    parentId: unit?.parentId ?? null,
+    active: unit?.active ?? true,
+  });
+  const { values, errors } = form;
+
+  const validate = (v: Values): FieldErrors<Values> => ({
+    code: unit || v.code.trim().length >= 2 ? undefined : v.code.trim() ? t('validation.minLength', { min: 2 }) : t('validation.required'),
+    nameTr: v.nameTr.trim() ? undefined : t('validation.required'),
+    nameEn: v.nameEn.trim() ? undefined : t('validation.required'),
+  });
+
+  const save = async (v: Values) => {
+    const names = { nameTr: v.nameTr.trim(), nameEn: v.nameEn.trim(), parentId: v.parentId };
+    onSaved(unit ? await updateUnit(unit.id, { ...names, active: v.active }) : await createUnit({ ...names, code: v.code.trim() }));
+  };
+
+  const excluded = unit ? subtreeIds(units, unit.id) : new Set<number>();
+  const parentOptions = flattenTree(units, (a, b) => localName(a).localeCompare(localName(b), 'tr'))
+    .filter(({ item }) => !excluded.has(item.id))
+    .map(({ item, depth }) => ({ item: { id: item.id, label: localName(item) }, depth }));
+
+  return (
+    <Modal opened onClose={onClose} title={unit ? t('units.editTitle', { name: localName(unit) }) : t('units.createTitle')} size="lg">
+      <form noValidate onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit(validate, save);
+      }}>
+        <Stack>
+          {!unit && (
+            <TextInput label={t('units.code')} required data-autofocus value={values.code} onChange={(event) => form.set('code', event.currentTarget.value)} error={errors.code} />
+          )}
+          <TextInput label={t('units.nameTr')} required value={values.nameTr} onChange={(event) => form.set('nameTr', event.currentTarget.value)} error={errors.nameTr} />
+          <TextInput label={t('units.nameEn')} required value={values.nameEn} onChange={(event) => form.set('nameEn', event.currentTarget.value)} error={errors.nameEn} />
+          <ParentSelect
+            label={t('units.parent')}
+            placeholder={t('units.noParent')}
+            rows={parentOptions}
+            value={values.parentId}
+            onChange={(parentId) => form.set('parentId', parentId)}
+            error={errors.parentId}
+          />
+          {unit && <Switch label={t('units.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
+          <ErrorAlert error={form.failure} />
+          <FormButtons busy={form.busy} onCancel={onClose} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,9 @@
+import type tr from './tr.json';
+
+// Translation keys are checked at compile time against tr.json.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof tr };
+  }
+}
