@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AppShell, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/users';
@@ -37,14 +37,14 @@ export function AppFrame({ user, children }: { user: User; children: ReactNode }
             </UnstyledButton>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <div>
+            <Box visibleFrom="sm">
               <Text size="sm" fw={500} lh={1.2} data-testid="current-user-name">
                 {user.displayName}
               </Text>
               <Text size="xs" c="dimmed" lh={1.2} data-testid="current-user-role">
                 {t(`roles.${user.role}`)}
               </Text>
-            </div>
+            </Box>
             <LanguageSwitch />
             <Button variant="default" size="xs" onClick={() => void handleLogout()}>
               {t('auth.logout')}

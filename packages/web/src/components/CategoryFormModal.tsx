@@ -129,6 +129,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
             max={MAX_SLA_HOURS}
             allowDecimal={false}
             allowNegative={false}
+            clampBehavior="none"
             value={values.slaHours}
             onChange={(hours) => form.set('slaHours', hours)}
             error={errors.slaHours}

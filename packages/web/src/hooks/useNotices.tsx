@@ -39,7 +39,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     <NoticeContext.Provider value={notify}>
       {children}
       <Portal>
-        <Stack pos="fixed" top={16} right={16} w={360} maw="calc(100vw - 32px)" gap="xs" style={{ zIndex: 1000 }} role="status" aria-live="polite">
+        <Stack pos="fixed" bottom={16} right={16} w={360} maw="calc(100vw - 32px)" gap="xs" style={{ zIndex: 1000 }} role="status" aria-live="polite">
           {notices.map((notice) => (
             <Notification key={notice.id} color={notice.color ?? 'green'} title={notice.title} onClose={() => dismiss(notice.id)} closeButtonProps={{ 'aria-label': t('common.close') }}>
               {notice.message}

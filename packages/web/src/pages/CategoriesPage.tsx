@@ -71,7 +71,7 @@ export default function CategoriesPage() {
                 return (
                   <Table.Tr key={category.id} onClick={() => setEditing(category)} style={{ cursor: 'pointer' }}>
                     <Table.Td style={{ paddingLeft: `calc(var(--table-horizontal-spacing, 10px) + ${depth * 24}px)` }}>
-                      <Anchor component="button" type="button" c={dimmed ? 'dimmed' : undefined} fw={depth === 0 ? 600 : undefined}>
+                      <Anchor component="button" type="button" ta="left" c={dimmed ? 'dimmed' : 'inherit'} fw={depth === 0 ? 600 : undefined}>
                         {localName(category)}
                       </Anchor>
                     </Table.Td>

@@ -47,7 +47,7 @@ export default function UnitsPage() {
               {rows.map(({ item: unit, depth }) => (
                 <Table.Tr key={unit.id} onClick={() => setEditing(unit)} style={{ cursor: 'pointer' }}>
                   <Table.Td style={{ paddingLeft: `calc(var(--table-horizontal-spacing, 10px) + ${depth * 24}px)` }}>
-                    <Anchor component="button" type="button" c={unit.active ? undefined : 'dimmed'} fw={depth === 0 ? 600 : undefined}>
+                    <Anchor component="button" type="button" ta="left" c={unit.active ? 'inherit' : 'dimmed'} fw={depth === 0 ? 600 : undefined}>
                       {localName(unit)}
                     </Anchor>
                   </Table.Td>

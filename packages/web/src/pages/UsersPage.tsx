@@ -77,7 +77,7 @@ export default function UsersPage() {
                 <Table.Tr key={user.id} onClick={() => setEditing(user)} style={{ cursor: 'pointer' }}>
                   <Table.Td>
                     {/* The row is clickable; this button makes it reachable by keyboard too. */}
-                    <Anchor component="button" type="button">
+                    <Anchor component="button" type="button" ta="left" c="inherit" fw={500}>
                       {user.username}
                     </Anchor>
                   </Table.Td>
