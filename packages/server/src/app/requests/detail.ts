@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DomainError, allowedActions, maskPhone, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, units, users } from '../../db/schema.js';
+import { attachments, categories, citizens, districts, neighbourhoods, outbox, requestEvents, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { recordAudit } from '../audit.js';
 
@@ -70,6 +70,29 @@ export async function getRequestDetail(ex: Executor, actor: Actor, id: number, o
     .where(eq(attachments.requestId, id))
     .orderBy(asc(attachments.id));
 
+  // What the citizen (and staff) were sent about this request, and whether it went out.
+  const sent = await ex
+    .select({ id: outbox.id, kind: outbox.kind, payload: outbox.payload, status: outbox.status, attempts: outbox.attempts, sentAt: outbox.sentAt, lastError: outbox.lastError, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(eq(outbox.requestId, id))
+    .orderBy(asc(outbox.id));
+  const messages = sent.map((m) => {
+    const payload = m.payload as { to?: string; subject?: string; text?: string };
+    const to = payload.to ?? '';
+    return {
+      id: m.id,
+      kind: m.kind,
+      to: m.kind === 'sms' && !FULL_CONTACT_ROLES.has(actor.role) ? maskPhone(to) : m.kind === 'email' && !FULL_CONTACT_ROLES.has(actor.role) ? to.replace(/^(.).*(@.*)$/, '$1***$2') : to,
+      subject: payload.subject ?? null,
+      text: payload.text ?? '',
+      status: m.status,
+      attempts: m.attempts,
+      sentAt: m.sentAt?.toISOString() ?? null,
+      lastError: m.lastError,
+      createdAt: m.createdAt.toISOString(),
+    };
+  });
+
   return {
     id: r.id,
     trackingNo: r.trackingNo,
@@ -106,5 +129,6 @@ export async function getRequestDetail(ex: Executor, actor: Actor, id: number, o
     allowedActions: allowedActions(r.status as never),
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     attachments: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+    messages,
   };
 }

@@ -61,6 +61,22 @@ const InboxItem = Type.Object({
   version: Type.Integer(),
 });
 
+const S = Type.String();
+const NS = Nullable(Type.String());
+const NI = Nullable(Type.Integer());
+const RequestDetail = Type.Object({
+  id: Type.Integer(), trackingNo: S, status: S, requestType: S, channel: S, description: S,
+  categoryId: Type.Integer(), categoryName: S, categoryNameEn: S, unitId: Type.Integer(), unitName: S, routedBy: S, routingRuleId: NI,
+  districtId: NI, districtName: NS, neighbourhoodId: NI, neighbourhoodName: NS, address: NS, latitude: Nullable(Type.Number()), longitude: Nullable(Type.Number()),
+  assigneeId: NI, assigneeName: NS, parentId: NI, dueAt: NS, legalDueAt: NS, overdueAt: NS, resolution: NS, referredTo: NS,
+  createdAt: S, updatedAt: S, version: Type.Integer(),
+  citizen: Nullable(Type.Object({ id: Type.Integer(), fullName: NS, phone: NS, email: NS, tcKimlikNo: NS, locale: S })),
+  allowedActions: Type.Array(S),
+  events: Type.Array(Type.Object({ id: Type.Integer(), type: S, fromStatus: NS, toStatus: NS, actorName: NS, actorKind: S, reason: NS, visibility: S, data: Type.Record(Type.String(), Type.Unknown()), at: S })),
+  attachments: Type.Array(Type.Object({ id: Type.Integer(), fileName: S, contentType: S, sizeBytes: Type.Integer(), visibility: S, createdAt: S })),
+  messages: Type.Array(Type.Object({ id: Type.Integer(), kind: S, to: S, subject: NS, text: S, status: S, attempts: Type.Integer(), sentAt: NS, lastError: NS, createdAt: S })),
+});
+
 export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
 
@@ -119,7 +135,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
 
   app.get(
     '/requests/:id',
-    { config: { access: 'requests.read' }, schema: { tags: ['requests'], summary: 'A request with its timeline, citizen (masked by role) and attachments', params: IdParams } },
+    { config: { access: 'requests.read' }, schema: { tags: ['requests'], summary: 'A request with its timeline, citizen (masked by role), attachments and the messages sent about it', params: IdParams, response: responses({ 200: RequestDetail }) } },
     async (request) => db.transaction((tx) => getRequestDetail(tx, currentUser(request), request.params.id, { ip: request.ip })),
   );
 
