@@ -21,8 +21,10 @@ export async function sweepOverdue(db: Executor, now: Date, options: { batch?: n
   return db.transaction(async (tx) => {
     const result = (await tx.execute(sql`
       select id, tracking_no, unit_id, due_at, legal_due_at from requests
-      where overdue_at is null and status in ('new','assigned','in_progress','reopened')
-        and (due_at < ${now} or legal_due_at < ${now})
+      where overdue_at is null
+        and ((status in ('new','assigned','in_progress','reopened') and due_at < ${now})
+          -- A hold pauses the SLA, never the law's clock.
+          or (status in ('new','assigned','in_progress','reopened','on_hold') and legal_due_at < ${now}))
       order by id
       limit ${options.batch ?? 200}
       for update skip locked`)) as unknown as { rows: Breach[] };

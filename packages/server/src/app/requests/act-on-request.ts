@@ -102,6 +102,13 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
       break;
     }
     case 'transfer': {
+      // Leaving a hold by transfer restarts the SLA clock as resume does.
+      if (current.status === 'on_hold' && current.pausedAt) {
+        const clock = await clockOf();
+        changes.pausedSeconds = current.pausedSeconds + pausedSlaSeconds(current.pausedAt, now, clock.category.slaBusinessHours, clock.calendar);
+        changes.pausedAt = null;
+        changes.dueAt = computeDueDates({ receivedAt: current.createdAt, ...clock, extended: Boolean(current.extendedAt), pausedSeconds: changes.pausedSeconds }).dueAt;
+      }
       if (!input.unitId) throw invalid('unitId', 'is required: the unit to transfer the request to');
       if (input.unitId === current.unitId) throw invalid('unitId', 'is the unit the request is already in');
       const [target] = await ex.select({ id: units.id, active: units.active, nameTr: units.nameTr }).from(units).where(eq(units.id, input.unitId));
