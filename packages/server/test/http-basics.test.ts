@@ -90,3 +90,14 @@ describe('bad input gets a specific 4xx, never a 500', () => {
     expect(res.json().error.details[0].field).toBe('params.id');
   });
 });
+
+describe('values the database would choke on', () => {
+  it('answers 400, not 500, for a NUL character or a huge id', async () => {
+    const admin = await t.signIn('admin');
+    const nul = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { code: 'nul-test', nameTr: 'A\u0000B', nameEn: 'x' } });
+    expect(nul.statusCode).toBe(400);
+    const huge = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { code: 'huge-parent', nameTr: 'A', nameEn: 'B', parentId: 99999999999 } });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.details[0].field).toBe('body.parentId');
+  });
+});

@@ -72,6 +72,8 @@ function describeValidation(context: string, errors: AjvError[]): ErrorDetail[] 
 /** pg error codes that are the client's fault when they escape a use case. */
 function fromPostgres(error: { code?: string; detail?: string; constraint?: string }): ErrorBody & { status: number } | null {
   if (error.code === '23505') return { status: 409, ...errorBody('conflict', `already exists${error.constraint ? ` (${error.constraint})` : ''}`) };
+  // Class 22 (data exception): a NUL character in text, a number out of range, a bad date.
+  if (error.code?.startsWith('22')) return { status: 400, ...errorBody('validation_failed', 'a value could not be stored: text must not contain NUL characters, and numbers and dates must be within range') };
   if (error.code === '23503') return { status: 400, ...errorBody('validation_failed', `refers to a record that does not exist${error.constraint ? ` (${error.constraint})` : ''}`) };
   return null;
 }
@@ -97,7 +99,9 @@ export function handleError(error: FastifyError | DomainError | Error, request: 
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return reply.status(400).send(errorBody('invalid_body', 'the Content-Length header does not match the body'));
   }
-  const fromPg = fromPostgres(error as never);
+  // drizzle wraps the driver's error: the SQLSTATE is on its cause.
+  const driverError = (error as { cause?: unknown }).cause ?? error;
+  const fromPg = fromPostgres(driverError as never);
   if (fromPg) {
     const { status, ...body } = fromPg;
     return reply.status(status).send(body);

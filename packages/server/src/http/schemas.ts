@@ -21,7 +21,9 @@ export function responses<T extends Record<number, TSchema>>(ok: T) {
   return { ...ok, '4xx': errorRef, '5xx': errorRef };
 }
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }, { additionalProperties: false });
+/** A database id: positive and within PostgreSQL's integer, so a huge number is a 400, not a database error. */
+export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

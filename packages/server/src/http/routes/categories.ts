@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createCategory, listCategories, updateCategory } from '../../app/categories.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
 
 export const Category = Type.Object(
   {
@@ -24,9 +24,9 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const fields = {
   nameTr: Name,
   nameEn: Name,
-  parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  parentId: Type.Optional(Nullable(Id)),
   requestType: Type.String({ minLength: 1, maxLength: 64 }),
-  defaultUnitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  defaultUnitId: Type.Optional(Nullable(Id)),
   slaHours: Type.Integer({ minimum: 1, maximum: 8760 }),
   slaBusinessHours: Type.Boolean(),
 };
@@ -62,7 +62,7 @@ export const categoryRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
         tags: ['admin'],
         summary: 'Change a category',
         params: IdParams,
-        body: Type.Partial(Type.Object({ ...fields, parentId: Nullable(Type.Integer({ minimum: 1 })), defaultUnitId: Nullable(Type.Integer({ minimum: 1 })), active: Type.Boolean() }), {
+        body: Type.Partial(Type.Object({ ...fields, parentId: Nullable(Id), defaultUnitId: Nullable(Id), active: Type.Boolean() }), {
           additionalProperties: false,
           minProperties: 1,
         }),

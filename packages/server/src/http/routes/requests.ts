@@ -8,7 +8,7 @@ import { getRequestDetail } from '../../app/requests/detail.js';
 import { INBOX_SORTS, listInbox } from '../../app/requests/inbox.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Locale, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Locale, Nullable, responses } from '../schemas.js';
 
 const Citizen = Type.Object(
   {
@@ -24,12 +24,12 @@ const Citizen = Type.Object(
 
 export const CreateRequestBody = Type.Object(
   {
-    categoryId: Type.Integer({ minimum: 1 }),
+    categoryId: Id,
     requestType: Type.Optional(Type.String({ maxLength: 64 })),
     description: Type.String({ minLength: 1, maxLength: 5000 }),
     channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
-    districtId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-    neighbourhoodId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    districtId: Type.Optional(Nullable(Id)),
+    neighbourhoodId: Type.Optional(Nullable(Id)),
     address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
     longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
@@ -101,13 +101,13 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         summary: 'The inbox: filter, sort and page requests (unit staff see their unit only)',
         querystring: Type.Object(
           {
-            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            unitId: Type.Optional(Id),
             status: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 12 })),
             overdue: Type.Optional(Type.Boolean()),
-            categoryId: Type.Optional(Type.Integer({ minimum: 1 })),
-            districtId: Type.Optional(Type.Integer({ minimum: 1 })),
-            neighbourhoodId: Type.Optional(Type.Integer({ minimum: 1 })),
-            assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+            categoryId: Type.Optional(Id),
+            districtId: Type.Optional(Id),
+            neighbourhoodId: Type.Optional(Id),
+            assigneeId: Type.Optional(Id),
             unassigned: Type.Optional(Type.Boolean()),
             from: Type.Optional(Type.String({ format: 'date' })),
             to: Type.Optional(Type.String({ format: 'date' })),
@@ -150,11 +150,11 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         body: Type.Object(
           {
             action: Type.Union(REQUEST_ACTIONS.map((a) => Type.Literal(a))),
-            version: Type.Optional(Type.Integer({ minimum: 1 })),
+            version: Type.Optional(Id),
             reason: Type.Optional(Type.String({ maxLength: 2000 })),
             text: Type.Optional(Type.String({ maxLength: 5000 })),
-            assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
-            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            assigneeId: Type.Optional(Id),
+            unitId: Type.Optional(Id),
             institution: Type.Optional(Type.String({ maxLength: 200 })),
             parentTrackingNo: Type.Optional(Type.String({ maxLength: 20 })),
           },
@@ -181,7 +181,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['requests'],
         summary: 'Assign several requests to one person; all or none',
         body: Type.Object(
-          { assigneeId: Type.Integer({ minimum: 1 }), requests: Type.Array(Type.Object({ id: Type.Integer({ minimum: 1 }), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }) },
+          { assigneeId: Id, requests: Type.Array(Type.Object({ id: Id, version: Id }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }) },
           { additionalProperties: false },
         ),
         response: responses({ 200: Type.Object({ assigned: Type.Integer() }) }),
@@ -206,9 +206,9 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         summary: 'Open requests of the same category nearby with similar text, best first',
         querystring: Type.Object(
           {
-            categoryId: Type.Integer({ minimum: 1 }),
+            categoryId: Id,
             description: Type.String({ minLength: 1, maxLength: 5000 }),
-            neighbourhoodId: Type.Optional(Type.Integer({ minimum: 1 })),
+            neighbourhoodId: Type.Optional(Id),
             latitude: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
             longitude: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
             radiusMeters: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000 })),
@@ -260,7 +260,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['requests'],
         summary: 'Download an attachment',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), attachmentId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        params: Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false }),
       },
     },
     async (request, reply) => {

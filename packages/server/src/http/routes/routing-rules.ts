@@ -2,10 +2,9 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createRoutingRule, listRoutingRules, updateRoutingRule } from '../../app/routing-rules.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
 
 const Rule = Type.Object({ id: Type.Integer(), categoryId: Type.Integer(), districtId: Nullable(Type.Integer()), neighbourhoodId: Nullable(Type.Integer()), unitId: Type.Integer(), active: Type.Boolean() });
-const Id = Type.Integer({ minimum: 1 });
 
 export const routingRuleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;

@@ -3,7 +3,7 @@ import { MESSAGE_KEYS } from '../../app/notifications.js';
 import { createResponseTemplate, listMessageTemplates, listResponseTemplates, saveMessageTemplate, updateResponseTemplate } from '../../app/templates.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Locale, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Locale, Nullable, responses } from '../schemas.js';
 
 const ResponseTemplate = Type.Object({ id: Type.Integer(), categoryId: Nullable(Type.Integer()), name: Type.String(), bodyTr: Type.String(), bodyEn: Nullable(Type.String()), active: Type.Boolean() });
 const Body = Type.String({ minLength: 1, maxLength: 5000 });
@@ -15,7 +15,7 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/response-templates',
     {
       config: { access: 'templates.read' },
-      schema: { tags: ['templates'], summary: 'Reply templates; with categoryId, those for it, its parent and general ones', querystring: Type.Object({ categoryId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: responses({ 200: Items(ResponseTemplate) }) },
+      schema: { tags: ['templates'], summary: 'Reply templates; with categoryId, those for it, its parent and general ones', querystring: Type.Object({ categoryId: Type.Optional(Id) }, { additionalProperties: false }), response: responses({ 200: Items(ResponseTemplate) }) },
     },
     async (request) => ({ items: await listResponseTemplates(db, request.query.categoryId) }),
   );
@@ -23,7 +23,7 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/response-templates',
     {
       config: { access: 'templates.manage' },
-      schema: { tags: ['templates'], summary: 'Add a reply template', body: Type.Object({ categoryId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))), name: Type.String({ minLength: 1, maxLength: 200 }), bodyTr: Body, bodyEn: Type.Optional(Nullable(Body)) }, { additionalProperties: false }), response: responses({ 201: ResponseTemplate }) },
+      schema: { tags: ['templates'], summary: 'Add a reply template', body: Type.Object({ categoryId: Type.Optional(Nullable(Id)), name: Type.String({ minLength: 1, maxLength: 200 }), bodyTr: Body, bodyEn: Type.Optional(Nullable(Body)) }, { additionalProperties: false }), response: responses({ 201: ResponseTemplate }) },
     },
     async (request, reply) => reply.status(201).send(await db.transaction((tx) => createResponseTemplate(tx, currentUser(request), request.body))),
   );
@@ -31,7 +31,7 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/response-templates/:id',
     {
       config: { access: 'templates.manage' },
-      schema: { tags: ['templates'], summary: 'Change a reply template', params: IdParams, body: Type.Object({ categoryId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), bodyTr: Type.Optional(Body), bodyEn: Type.Optional(Nullable(Body)), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }), response: responses({ 200: ResponseTemplate }) },
+      schema: { tags: ['templates'], summary: 'Change a reply template', params: IdParams, body: Type.Object({ categoryId: Type.Optional(Nullable(Id)), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), bodyTr: Type.Optional(Body), bodyEn: Type.Optional(Nullable(Body)), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }), response: responses({ 200: ResponseTemplate }) },
     },
     async (request) => db.transaction((tx) => updateResponseTemplate(tx, currentUser(request), request.params.id, request.body)),
   );

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createUnit, listUnits, updateUnit } from '../../app/units.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
 
 export const Unit = Type.Object(
   { id: Type.Integer(), code: Type.String(), nameTr: Type.String(), nameEn: Type.String(), parentId: Nullable(Type.Integer()), active: Type.Boolean() },
@@ -27,7 +27,7 @@ export const unitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
       schema: {
         tags: ['admin'],
         summary: 'Create a unit',
-        body: Type.Object({ code: Type.String({ minLength: 2, maxLength: 64 }), nameTr: Name, nameEn: Name, parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))) }, { additionalProperties: false }),
+        body: Type.Object({ code: Type.String({ minLength: 2, maxLength: 64 }), nameTr: Name, nameEn: Name, parentId: Type.Optional(Nullable(Id)) }, { additionalProperties: false }),
         response: responses({ 201: Type.Ref('Unit') }),
       },
     },
@@ -43,7 +43,7 @@ export const unitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
         summary: 'Change a unit',
         params: IdParams,
         body: Type.Object(
-          { nameTr: Type.Optional(Name), nameEn: Type.Optional(Name), parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))), active: Type.Optional(Type.Boolean()) },
+          { nameTr: Type.Optional(Name), nameEn: Type.Optional(Name), parentId: Type.Optional(Nullable(Id)), active: Type.Optional(Type.Boolean()) },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: responses({ 200: Type.Ref('Unit') }),

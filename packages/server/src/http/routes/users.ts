@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createUser, listUsers, updateUser } from '../../app/users.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Locale, Nullable, Role, responses } from '../schemas.js';
+import { Id, IdParams, Items, Locale, Nullable, Role, responses } from '../schemas.js';
 
 export const User = Type.Object(
   {
@@ -32,7 +32,7 @@ export const userRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
       schema: {
         tags: ['admin'],
         summary: 'List staff accounts',
-        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), role: Type.Optional(Role), unitId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), role: Type.Optional(Role), unitId: Type.Optional(Id) }, { additionalProperties: false }),
         response: responses({ 200: Items(Type.Ref('User')) }),
       },
     },
@@ -53,7 +53,7 @@ export const userRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
             email: Type.Optional(Nullable(Email)),
             password: Type.String({ minLength: 10, maxLength: 200 }),
             role: Role,
-            unitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+            unitId: Type.Optional(Nullable(Id)),
             locale: Type.Optional(Locale),
           },
           { additionalProperties: false },
@@ -80,7 +80,7 @@ export const userRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             email: Type.Optional(Nullable(Email)),
             role: Type.Optional(Role),
-            unitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+            unitId: Type.Optional(Nullable(Id)),
             active: Type.Optional(Type.Boolean()),
             password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
             locale: Type.Optional(Locale),
