@@ -9,3 +9,4 @@ export * from './tracking-number.js';
 export * from './routing.js';
 export * from './working-time.js';
 export * from './deadlines.js';
+export * from './erlang.js';
