@@ -10,3 +10,4 @@ export * from './routing.js';
 export * from './working-time.js';
 export * from './deadlines.js';
 export * from './erlang.js';
+export * from './erlang-a.js';

@@ -5,6 +5,7 @@ import { DomainError } from '@cozum/domain';
 import { parseCommandArgs, UsageError, type Command } from './command.js';
 import { migrateCommand, seedCommand } from './db-commands.js';
 import { serveCommand } from './serve-command.js';
+import { staffingCommand } from './staffing-command.js';
 import { userCreateCommand } from './user-commands.js';
 
 const configCommand: Command = {
@@ -18,7 +19,7 @@ const configCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, configCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, staffingCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));

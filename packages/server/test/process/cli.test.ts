@@ -45,4 +45,16 @@ describe.runIf(testEngine() === 'pglite')('cozum CLI', () => {
     expect((res as { code: number }).code).toBe(1);
     expect((res as { stderr: string }).stderr).toContain('PORT="seventy" is invalid: expected an integer from 0 to 65535');
   });
+
+  it('staffs an interval with Erlang C and evaluates one with Erlang A', { timeout: 30_000 }, async () => {
+    // Worked in packages/domain/src/erlang.test.ts: 2 Erlangs, 80 % in 20 s → 4 agents, 86.07 %.
+    const c = JSON.parse((await cozum('staffing', '--calls', '40', '--interval-minutes', '60', '--aht-seconds', '180', '--target-sl', '0.8', '--target-seconds', '20', '--shrinkage', '0.3', '--json')).stdout);
+    expect(c).toMatchObject({ agents: 4, staffed: 6, serviceLevel: 0.860741, occupancy: 0.5, waitProbability: 0.173913 });
+    const a = JSON.parse((await cozum('staffing', '--calls', '40', '--interval-minutes', '60', '--aht-seconds', '180', '--target-sl', '0.8', '--target-seconds', '20', '--patience-seconds', '120', '--agents', '3', '--json')).stdout);
+    expect(a).toMatchObject({ model: 'erlang-a', agents: 3, meetsTarget: false });
+    expect(a.abandonProbability).toBeGreaterThan(0.1);
+    const bad = await cozum('staffing', '--calls', 'kırk', '--interval-minutes', '60', '--aht-seconds', '180');
+    expect(bad).toMatchObject({ failed: true, code: 2 });
+    expect((bad as { stderr: string }).stderr).toContain('--calls kırk: expected a number of calls');
+  });
 });

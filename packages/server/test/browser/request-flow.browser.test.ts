@@ -1,0 +1,91 @@
+/**
+ * The heart of the centre, as people do it: an agent records a caller's request, unit staff
+ * find it in their inbox and resolve it with a public reply, and the citizen's e-mail arrives
+ * with the tracking number and the reply.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../../src/app/users.js';
+import { startWorkers, type Workers } from '../../src/workers/index.js';
+import { units } from '../../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { startTestApp, type TestContext } from '../harness.js';
+import { startSmtpSink, type SmtpSink } from '../sinks.js';
+import { launchChromium, requireWebBuild, SCREENSHOTS, WEB_DIST } from './browser.js';
+
+let t: TestContext;
+let browser: Browser;
+let smtp: SmtpSink;
+let workers: Workers;
+let base: string;
+
+beforeAll(async () => {
+  requireWebBuild();
+  smtp = await startSmtpSink();
+  t = await startTestApp({ webDist: WEB_DIST, config: { smtpUrl: smtp.url } });
+  const [unit] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.code, 'saski-su-ariza'));
+  await createUser(t.database.db, null, { username: 'temsilci', displayName: 'Temsilci Ayşe', password: 'temsilci-parola-1', role: 'agent' });
+  await createUser(t.database.db, null, { username: 'birimci', displayName: 'Birim Personeli Ali', password: 'birimci-parola-1', role: 'unit_staff', unitId: unit!.id });
+  workers = startWorkers(t.database.db, t.config, t.app.log);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await workers?.stop();
+  await t?.close();
+  await smtp?.stop();
+});
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(base);
+  await page.getByLabel('Kullanıcı adı').fill(username);
+  await page.getByLabel('Parola').fill(password);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await page.getByRole('button', { name: 'Çıkış yap' }).waitFor();
+}
+
+it('agent records, unit resolves with a public reply, citizen gets the e-mail', async () => {
+  const agent = await browser.newPage();
+  await signIn(agent, 'temsilci', 'temsilci-parola-1');
+  await agent.goto(`${base}/requests/new`);
+  await agent.getByLabel('Kategori').fill('su arizasi');
+  await agent.getByRole('option', { name: /Su arızası/i }).first().click();
+  await agent.getByLabel('Açıklama').fill('Körfez Mahallesi 12. sokakta boru patladı, yola su akıyor.');
+  await agent.getByLabel('İlçe').fill('Atakum');
+  await agent.getByRole('option', { name: 'Atakum' }).click();
+  await agent.getByLabel('Mahalle').fill('Körfez');
+  await agent.getByRole('option', { name: 'Körfez' }).click();
+  await agent.getByLabel('Ad soyad').fill('Zeynep Kaya');
+  await agent.getByLabel('Telefon').fill('0532 111 22 33');
+  await agent.getByLabel('E-posta').fill('zeynep.kaya@example.org');
+  await agent.getByRole('button', { name: 'Başvuruyu kaydet' }).click();
+  const trackingNo = (await agent.getByTestId('tracking-number').textContent())!.trim();
+  expect(trackingNo).toMatch(/^\d{4}-\d{7}$/);
+  await agent.screenshot({ path: path.join(SCREENSHOTS, 'request-recorded.png'), fullPage: true });
+
+  const staff = await browser.newPage();
+  await signIn(staff, 'birimci', 'birimci-parola-1');
+  await staff.goto(`${base}/requests`);
+  await staff.getByRole('link', { name: trackingNo }).click();
+  await staff.getByRole('button', { name: 'Çalışmaya başla' }).click();
+  await staff.getByLabel('Vatandaşa yanıt').fill('Ekibimiz yola çıktı, bir saat içinde orada olacak.');
+  await staff.getByRole('button', { name: 'Yanıtı gönder' }).click();
+  await staff.getByText('Ekibimiz yola çıktı, bir saat içinde orada olacak.').first().waitFor();
+  await staff.getByLabel('Çözüm açıklaması').fill('Patlayan boru değiştirildi, su verildi.');
+  await staff.getByRole('button', { name: 'Çözüldü olarak kaydet' }).click();
+  await staff.getByText('Patlayan boru değiştirildi, su verildi.').first().waitFor();
+  await staff.screenshot({ path: path.join(SCREENSHOTS, 'request-resolved.png'), fullPage: true });
+
+  workers.dispatcher.kick();
+  await expect
+    .poll(() => smtp.mails.filter((m) => m.to.includes('zeynep.kaya@example.org')).map((m) => m.text).join('\n'), { timeout: 15_000 })
+    .toContain('Patlayan boru değiştirildi, su verildi.');
+  const texts = smtp.mails.filter((m) => m.to.includes('zeynep.kaya@example.org')).map((m) => m.text);
+  expect(texts.some((text) => text.includes(trackingNo) && text.includes('Başvurunuz alındı'))).toBe(true);
+  expect(texts.some((text) => text.includes('Ekibimiz yola çıktı'))).toBe(true);
+});
