@@ -11,3 +11,5 @@ export * from './working-time.js';
 export * from './deadlines.js';
 export * from './erlang.js';
 export * from './erlang-a.js';
+export * from './queue-log.js';
+export * from './kpi.js';
