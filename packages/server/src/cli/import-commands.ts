@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../config.js';
+import { openAndMigrate } from '../main.js';
+import { importQueueLog } from '../app/contacts/import-queue-log.js';
+import { UsageError, type Command } from './command.js';
+
+export const importQueueLogCommand: Command = {
+  words: ['import', 'queue-log'],
+  summary: "import an Asterisk queue_log file into contacts",
+  usage: `Usage: cozum import queue-log FILE
+
+Reads an Asterisk queue_log in its flat-file form (epoch|callid|queue|agent|EVENT|data…) and
+records each queue call as a contact: offered, answered and ended times, wait and talk,
+agent, caller number and how it ended. Importing the same file again adds nothing.
+Malformed lines are reported with their line numbers and skipped.`,
+  options: {},
+  allowPositionals: true,
+  async run(_values, positionals) {
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError(`give exactly one FILE\n\n${this.usage}`);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`${file}: no such file`);
+    const config = loadConfig();
+    const database = await openAndMigrate(config);
+    const size = fs.statSync(file).size;
+    const bar = new cliProgress.SingleBar({ format: 'queue_log {bar} {percentage}% | {value} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
+    try {
+      const stream = fs.createReadStream(file, { encoding: 'utf8' });
+      const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+      // Estimate the line count from the size for the bar; it is corrected as lines arrive.
+      bar.start(Math.max(1, Math.round(size / 60)), 0);
+      const report = await database.db.transaction((tx) =>
+        importQueueLog(tx, lines, (n) => {
+          if (n > bar.getTotal()) bar.setTotal(n);
+          bar.update(n);
+        }),
+      );
+      bar.setTotal(report.lines);
+      bar.update(report.lines);
+      bar.stop();
+      console.log(`${report.lines} lines: ${report.calls} calls (${report.newCalls} new, ${report.calls - report.newCalls} already known), ${report.agentEvents} agent events, ${report.unknownEvents} events of unknown kind, ${report.malformed.length} malformed lines skipped`);
+      for (const m of report.malformed.slice(0, 50)) console.error(`  line ${m.line}: ${m.reason}`);
+      if (report.malformed.length > 50) console.error(`  … and ${report.malformed.length - 50} more`);
+    } finally {
+      bar.stop();
+      await database.close();
+    }
+    return 0;
+  },
+};
