@@ -44,4 +44,11 @@ describe('calls folded from their events', () => {
     expect(foldCall(events(['1341400000|c5|q|NONE|ENTERQUEUE||x|1', '1341400004|c5|q|SIP/1|CONNECT|4|u|2', '1341400100|c5|q|SIP/1|BLINDTRANSFER|2000|default|4|96|1'])).exit).toBe('transferred');
     expect(foldCall(events(['1341401275|c6|q1|NONE|JOINEMPTY|'])).exit).toBe('not_entered');
   });
+
+  it('dates the answer and the entry of a call whose first lines were rotated away', () => {
+    const call = foldCall(events(['1341401866|1341401851.34|q1|Agent/3001|COMPLETEAGENT|2|12|1']));
+    expect(call).toMatchObject({ exit: 'answered', waitSeconds: 2, talkSeconds: 12 });
+    expect(call.answeredAt).toEqual(new Date((1341401866 - 12) * 1000));
+    expect(call.offeredAt).toEqual(new Date((1341401866 - 14) * 1000));
+  });
 });

@@ -81,6 +81,9 @@ export function foldCall(events: QueueLogEvent[]): QueueCall {
         call.waitSeconds ??= int(e.data[0]);
         call.talkSeconds = int(e.data[1]);
         call.exit = 'answered';
+        // A log that starts mid-call (rotated) still dates the answer and the entry.
+        if (!call.answeredAt && call.talkSeconds !== null) call.answeredAt = new Date(e.time.getTime() - call.talkSeconds * 1000);
+        if (!call.offeredAt && call.answeredAt && call.waitSeconds !== null) call.offeredAt = new Date(call.answeredAt.getTime() - call.waitSeconds * 1000);
         break;
       case 'BLINDTRANSFER':
       case 'ATTENDEDTRANSFER':

@@ -25,8 +25,9 @@ const count = async (where: string) => Number(((await database.db.execute(sql.ra
 describe('queue_log import', () => {
   it('records the real sample: answered and abandoned match the raw file, and a second import adds nothing', async () => {
     const lines = fs.readFileSync(SAMPLE, 'utf8').split('\n');
-    // Counted independently from the raw rows: calls with CONNECT, calls with ABANDON.
-    const answeredInFile = new Set(lines.filter((l) => l.split('|')[4] === 'CONNECT').map((l) => l.split('|')[1])).size;
+    // Counted independently from the raw rows: calls that reached an agent (CONNECT, or a
+    // COMPLETE* whose CONNECT lies before the sample's first line), calls with ABANDON.
+    const answeredInFile = new Set(lines.filter((l) => ['CONNECT', 'COMPLETEAGENT', 'COMPLETECALLER'].includes(l.split('|')[4]!)).map((l) => l.split('|')[1])).size;
     const abandonedInFile = new Set(lines.filter((l) => l.split('|')[4] === 'ABANDON').map((l) => l.split('|')[1])).size;
     const first = await importQueueLog(database.db, lines);
     expect(first.malformed).toEqual([]);
@@ -43,5 +44,42 @@ describe('queue_log import', () => {
     expect(report.malformed.map((m) => m.line)).toEqual([2, 4]);
     const row = ((await database.db.execute(sql`select wait_seconds, talk_seconds, caller_number, exit_reason from contacts where external_id = 'x1'`)) as unknown as { rows: unknown[] }).rows[0];
     expect(row).toEqual({ wait_seconds: 10, talk_seconds: 50, caller_number: '905321112233', exit_reason: 'answered' });
+  });
+
+  it('computes KPIs per period in SQL exactly as the domain definition does', async () => {
+    const { contactKpis } = await import('../src/app/contacts/kpis.js');
+    const { computeKpis } = await import('@cozum/domain');
+    // A day of calls with a spread of waits, talks and endings, at 10:00 Türkiye time.
+    const lines: string[] = [];
+    const facts = [];
+    for (let i = 0; i < 60; i++) {
+      const start = Date.parse('2025-03-10T07:00:00Z') / 1000 + i * 60;
+      const wait = (i * 7) % 45;
+      const id = `k${i}`;
+      lines.push(`${start}|${id}|kq|NONE|ENTERQUEUE||90532000${String(i).padStart(4, '0')}|1`);
+      if (i % 5 === 0) {
+        lines.push(`${start + wait}|${id}|kq|NONE|ABANDON|1|1|${wait}`);
+        facts.push({ entered: true, answered: false, abandoned: true, waitSeconds: wait, talkSeconds: null });
+      } else if (i % 11 === 0) {
+        lines.push(`${start + 300}|${id}|kq|NONE|EXITWITHTIMEOUT|1|1|300`);
+        facts.push({ entered: true, answered: false, abandoned: false, waitSeconds: 300, talkSeconds: null });
+      } else {
+        const talk = 60 + i * 3;
+        lines.push(`${start + wait}|${id}|kq|SIP/${i % 4}|CONNECT|${wait}|u|2`, `${start + wait + talk}|${id}|kq|SIP/${i % 4}|COMPLETECALLER|${wait}|${talk}|1`);
+        facts.push({ entered: true, answered: true, abandoned: false, waitSeconds: wait, talkSeconds: talk });
+      }
+    }
+    await importQueueLog(database.db, lines);
+    const [row] = await contactKpis(database.db, { from: new Date('2025-03-10T00:00:00+03:00'), to: new Date('2025-03-11T00:00:00+03:00'), by: 'day', queue: 'kq', thresholdSeconds: 20, shortAbandonSeconds: 5 });
+    const expected = computeKpis(facts, { thresholdSeconds: 20, shortAbandonSeconds: 5 });
+    expect(row).toMatchObject({ period: '2025-03-10T00:00', offered: expected.offered, answered: expected.answered, abandoned: expected.abandoned, shortAbandoned: expected.shortAbandoned, longestWaitSeconds: expected.longestWaitSeconds });
+    expect(row!.answerRate).toBeCloseTo(expected.answerRate!, 12);
+    expect(row!.serviceLevel).toBeCloseTo(expected.serviceLevel!, 12);
+    expect(row!.serviceLevelOfAnswered).toBeCloseTo(expected.serviceLevelOfAnswered!, 12);
+    expect(row!.asaSeconds).toBeCloseTo(expected.asaSeconds!, 9);
+    expect(row!.ahtSeconds).toBeCloseTo(expected.ahtSeconds!, 9);
+    const hours = await contactKpis(database.db, { from: new Date('2025-03-10T00:00:00+03:00'), to: new Date('2025-03-11T00:00:00+03:00'), by: '30min', queue: 'kq' });
+    expect(hours.map((h) => h.period)).toEqual(['2025-03-10T10:00', '2025-03-10T10:30']);
+    expect(hours.reduce((n, h) => n + h.offered, 0)).toBe(60);
   });
 });
