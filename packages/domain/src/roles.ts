@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'requests.work': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   /** Assign requests to people (bulk too). */
   'requests.assign': ['admin', 'supervisor', 'unit_head'],
+  /** Contact-centre figures: the supervisor's wallboard and reports. */
+  'kpis.read': ['admin', 'supervisor', 'auditor'],
   'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   'templates.manage': ['admin', 'unit_head'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -82,4 +82,21 @@ describe('queue_log import', () => {
     expect(hours.map((h) => h.period)).toEqual(['2025-03-10T10:00', '2025-03-10T10:30']);
     expect(hours.reduce((n, h) => n + h.offered, 0)).toBe(60);
   });
+
+  it('serves the KPIs over the API to supervisors, not to agents', async () => {
+    const { startTestApp } = await import('./harness.js');
+    const t = await startTestApp();
+    try {
+      await importQueueLog(t.database.db, fs.readFileSync(SAMPLE, 'utf8').split('\n'));
+      const supervisor = await t.signIn('supervisor');
+      const res = await t.app.inject({ url: '/api/v1/kpis?from=2012-07-01&to=2012-07-31&by=day', headers: supervisor });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().rows).toEqual([expect.objectContaining({ period: '2012-07-04T00:00', offered: 3, answered: 2, abandoned: 1 })]);
+      expect((await t.app.inject({ url: '/api/v1/kpis?from=2012-07-01&to=2012-07-31', headers: await t.signIn('agent') })).statusCode).toBe(403);
+      const backwards = await t.app.inject({ url: '/api/v1/kpis?from=2012-07-31&to=2012-07-01', headers: supervisor });
+      expect(backwards.statusCode).toBe(400);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -28,6 +28,7 @@ import { requestRoutes } from './routes/requests.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
 import { templateRoutes } from './routes/templates.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { kpiRoutes } from './routes/kpis.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -132,6 +133,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(routingRuleRoutes(deps));
       await api.register(templateRoutes(deps));
       await api.register(calendarRoutes(deps));
+      await api.register(kpiRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
