@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'requests.work': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   /** Assign requests to people (bulk too). */
   'requests.assign': ['admin', 'supervisor', 'unit_head'],
+  /** Record contacts and see a caller's history (screen-pop). */
+  'contacts.record': ['admin', 'supervisor', 'agent', 'field_staff'],
+  'contacts.read': ['admin', 'supervisor', 'auditor'],
   /** Contact-centre figures: the supervisor's wallboard and reports. */
   'kpis.read': ['admin', 'supervisor', 'auditor'],
   'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],

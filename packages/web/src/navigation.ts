@@ -5,36 +5,47 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { ROLES, type Role } from './api/roles';
 import type tr from './i18n/tr.json';
+import { matchPath } from './router';
 
 export interface Page {
+  /** May hold `:name` segments (`/requests/:id`); the page reads them with `matchPath`. */
   path: string;
   labelKey: `nav.${keyof typeof tr.nav}`;
   roles: readonly Role[];
   component: LazyExoticComponent<ComponentType>;
+  /** Pages reached from another page (a request's detail) stay out of the menu. */
+  inMenu?: false;
 }
 
 const ADMIN: readonly Role[] = ['admin'];
+const RECORDERS: readonly Role[] = ['admin', 'supervisor', 'agent', 'field_staff', 'unit_head', 'unit_staff'];
+const INBOX: readonly Role[] = ['admin', 'supervisor', 'agent', 'unit_head', 'unit_staff', 'auditor'];
 
 export const PAGES: readonly Page[] = [
   { path: '/', labelKey: 'nav.home', roles: ROLES, component: lazy(() => import('./pages/HomePage')) },
+  { path: '/requests/new', labelKey: 'nav.newRequest', roles: RECORDERS, component: lazy(() => import('./pages/NewRequestPage')) },
+  { path: '/requests', labelKey: 'nav.requests', roles: INBOX, component: lazy(() => import('./pages/RequestsPage')) },
+  // After /requests/new, which it would otherwise swallow.
+  { path: '/requests/:id', labelKey: 'nav.requestDetail', roles: INBOX, component: lazy(() => import('./pages/RequestDetailPage')), inMenu: false },
   { path: '/admin/users', labelKey: 'nav.users', roles: ADMIN, component: lazy(() => import('./pages/UsersPage')) },
   { path: '/admin/units', labelKey: 'nav.units', roles: ADMIN, component: lazy(() => import('./pages/UnitsPage')) },
   { path: '/admin/categories', labelKey: 'nav.categories', roles: ADMIN, component: lazy(() => import('./pages/CategoriesPage')) },
+  { path: '/admin/routing', labelKey: 'nav.routing', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/RoutingRulesPage')) },
 ];
 
 /** Where each role lands after logging in. */
 export const ROLE_HOME: Record<Role, string> = {
   admin: '/',
   supervisor: '/',
-  agent: '/',
-  unit_head: '/',
-  unit_staff: '/',
+  agent: '/requests/new',
+  unit_head: '/requests',
+  unit_staff: '/requests',
   field_staff: '/',
   auditor: '/',
 };
 
-export const pageAt = (path: string): Page | undefined => PAGES.find((page) => page.path === path);
+export const pageAt = (path: string): Page | undefined => PAGES.find((page) => matchPath(page.path, path) !== null);
 
 export const mayVisit = (page: Page, role: Role): boolean => page.roles.includes(role);
 
-export const menuFor = (role: Role): Page[] => PAGES.filter((page) => mayVisit(page, role));
+export const menuFor = (role: Role): Page[] => PAGES.filter((page) => page.inMenu !== false && mayVisit(page, role));

@@ -53,3 +53,20 @@ export function linkProps(to: string) {
     },
   };
 }
+
+/**
+ * Matches a path against a pattern whose `:name` segments take any one segment:
+ * `matchPath('/requests/:id', '/requests/12')` → `{ id: '12' }`; no match → null.
+ */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = normalise(path).split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, part] of want.entries()) {
+    const actual = got[i]!;
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual);
+    else if (part !== actual) return null;
+  }
+  return params;
+}

@@ -29,6 +29,7 @@ import { routingRuleRoutes } from './routes/routing-rules.js';
 import { templateRoutes } from './routes/templates.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { kpiRoutes } from './routes/kpis.js';
+import { contactRoutes } from './routes/contacts.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -134,6 +135,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(templateRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(kpiRoutes(deps));
+      await api.register(contactRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

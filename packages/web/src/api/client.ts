@@ -34,7 +34,9 @@ const fieldName = (path: string): string => path.replace(/^(body|query|querystri
 const BASE = '/api/v1';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type Query = Record<string, string | number | boolean | null | undefined>;
+type QueryValue = string | number | boolean | null | undefined;
+/** An array repeats the parameter (`status=new&status=assigned`). */
+export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
 const unauthenticatedListeners = new Set<() => void>();
 
@@ -46,8 +48,10 @@ export function onUnauthenticated(listener: () => void): () => void {
 
 function url(path: string, query?: Query): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, given] of Object.entries(query ?? {})) {
+    for (const value of Array.isArray(given) ? given : [given]) {
+      if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
+    }
   }
   const search = params.toString();
   return `${BASE}${path}${search ? `?${search}` : ''}`;
@@ -65,7 +69,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
 async function request<T>(method: Method, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-Cozum-Csrf'] = '1';
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // The browser sets multipart's Content-Type itself, with the boundary.
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -73,7 +79,7 @@ async function request<T>(method: Method, path: string, options: { body?: unknow
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached; check the connection and try again.');
@@ -92,7 +98,12 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  /** multipart/form-data, for file uploads. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };
+
+/** The address of a file the server sends (an attachment), for links. */
+export const fileUrl = (path: string): string => `${BASE}${path}`;
 
 /** List endpoints answer `{ items: [...] }`. */
 export interface Items<T> {

@@ -1,0 +1,134 @@
+/**
+ * Contacts: every interaction with the centre, on any channel. Agents record the ones that
+ * do not come through telephony (walk-in, e-mail, WhatsApp…) and close each with an outcome;
+ * the caller's history pops up from their number.
+ */
+import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { DomainError, invalid, normalizePhone } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { categories, citizens, contacts, kbArticles, requests } from '../../db/schema.js';
+import type { Actor } from '../audit.js';
+
+export const CONTACT_CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer'] as const;
+export const CONTACT_OUTCOMES = ['information_given', 'request_created', 'transferred', 'abandoned', 'callback_scheduled', 'other'] as const;
+
+export interface RecordContactInput {
+  channel: (typeof CONTACT_CHANNELS)[number];
+  callerNumber?: string | null;
+  citizenId?: number | null;
+  outcome: (typeof CONTACT_OUTCOMES)[number];
+  kbArticleId?: number | null;
+  requestId?: number | null;
+  notes?: string | null;
+  startedAt?: Date;
+  wrapSeconds?: number;
+}
+
+export async function recordContact(ex: Executor, actor: Actor, input: RecordContactInput, now: Date) {
+  const caller = input.callerNumber?.trim() ? normalizePhone(input.callerNumber) : null;
+  if (input.callerNumber?.trim() && !caller) throw invalid('callerNumber', `'${input.callerNumber}' is not a phone number`);
+  if (input.outcome === 'information_given' && !input.kbArticleId && !input.notes?.trim()) {
+    throw invalid('kbArticleId', 'name the knowledge-base article used, or write in the notes what the caller was told');
+  }
+  if (input.outcome === 'request_created' && !input.requestId) throw invalid('requestId', 'is required when the outcome is request_created');
+  if (input.kbArticleId) {
+    const [article] = await ex.select({ id: kbArticles.id }).from(kbArticles).where(eq(kbArticles.id, input.kbArticleId));
+    if (!article) throw invalid('kbArticleId', `article ${input.kbArticleId} does not exist`);
+    await ex.update(kbArticles).set({ useCount: sql`${kbArticles.useCount} + 1` }).where(eq(kbArticles.id, input.kbArticleId));
+  }
+  if (input.requestId) {
+    const [request] = await ex.select({ id: requests.id }).from(requests).where(eq(requests.id, input.requestId));
+    if (!request) throw invalid('requestId', `request ${input.requestId} does not exist`);
+  }
+  let citizenId = input.citizenId ?? null;
+  if (citizenId) {
+    const [c] = await ex.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, citizenId));
+    if (!c) throw invalid('citizenId', `citizen ${citizenId} does not exist`);
+  } else if (caller) {
+    const [c] = await ex.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, caller)).orderBy(desc(citizens.updatedAt)).limit(1);
+    citizenId = c?.id ?? null;
+  }
+  const started = input.startedAt ?? now;
+  if (started > now) throw invalid('startedAt', 'is in the future');
+  const [row] = await ex
+    .insert(contacts)
+    .values({
+      channel: input.channel,
+      callerNumber: caller,
+      citizenId,
+      agentId: actor.id,
+      agentName: actor.username,
+      offeredAt: started,
+      answeredAt: started,
+      endedAt: now,
+      waitSeconds: 0,
+      talkSeconds: Math.max(0, Math.round((now.getTime() - started.getTime()) / 1000)),
+      wrapSeconds: input.wrapSeconds ?? 0,
+      exitReason: 'answered',
+      outcome: input.outcome,
+      kbArticleId: input.kbArticleId ?? null,
+      requestId: input.requestId ?? null,
+      notes: input.notes?.trim() || null,
+    })
+    .returning({ id: contacts.id });
+  return { id: row!.id, citizenId };
+}
+
+export interface ContactFilter {
+  from?: Date;
+  to?: Date;
+  agentId?: number;
+  outcome?: string;
+  channel?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export async function listContacts(ex: Executor, filter: ContactFilter) {
+  const where: SQL[] = [];
+  if (filter.from) where.push(gte(contacts.offeredAt, filter.from));
+  if (filter.to) where.push(lt(contacts.offeredAt, filter.to));
+  if (filter.agentId) where.push(eq(contacts.agentId, filter.agentId));
+  if (filter.outcome) where.push(eq(contacts.outcome, filter.outcome));
+  if (filter.channel) where.push(eq(contacts.channel, filter.channel));
+  const pageSize = Math.min(200, filter.pageSize ?? 50);
+  const page = Math.max(1, filter.page ?? 1);
+  const rows = await ex
+    .select({ id: contacts.id, channel: contacts.channel, queue: contacts.queue, callerNumber: contacts.callerNumber, agentName: contacts.agentName, offeredAt: contacts.offeredAt, answeredAt: contacts.answeredAt, endedAt: contacts.endedAt, waitSeconds: contacts.waitSeconds, talkSeconds: contacts.talkSeconds, exitReason: contacts.exitReason, outcome: contacts.outcome, kbArticleId: contacts.kbArticleId, requestId: contacts.requestId })
+    .from(contacts)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(contacts.offeredAt), desc(contacts.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return rows.map((r) => ({ ...r, offeredAt: r.offeredAt.toISOString(), answeredAt: r.answeredAt?.toISOString() ?? null, endedAt: r.endedAt?.toISOString() ?? null }));
+}
+
+/** Screen-pop: who is calling, their earlier contacts, and their requests with where each stands. */
+export async function callerHistory(ex: Executor, number: string) {
+  const phone = normalizePhone(number);
+  if (!phone) throw new DomainError('validation_failed', `'${number}' is not a phone number`, [{ field: 'number', message: 'is not a phone number' }]);
+  const people = await ex.select({ id: citizens.id, fullName: citizens.fullName, phone: citizens.phone, email: citizens.email, locale: citizens.locale }).from(citizens).where(eq(citizens.phone, phone));
+  const ids = people.map((p) => p.id);
+  const earlier = await ex
+    .select({ id: contacts.id, channel: contacts.channel, offeredAt: contacts.offeredAt, outcome: contacts.outcome, agentName: contacts.agentName, requestId: contacts.requestId })
+    .from(contacts)
+    .where(ids.length ? or(eq(contacts.callerNumber, phone), sql`${contacts.citizenId} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`) : eq(contacts.callerNumber, phone))
+    .orderBy(desc(contacts.offeredAt))
+    .limit(20);
+  const theirRequests = ids.length
+    ? await ex
+        .select({ id: requests.id, trackingNo: requests.trackingNo, status: requests.status, categoryName: categories.nameTr, createdAt: requests.createdAt, dueAt: requests.dueAt })
+        .from(requests)
+        .innerJoin(categories, eq(categories.id, requests.categoryId))
+        .where(sql`${requests.citizenId} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+        .orderBy(desc(requests.createdAt))
+        .limit(20)
+    : [];
+  return {
+    phone,
+    citizens: people,
+    contacts: earlier.map((c) => ({ ...c, offeredAt: c.offeredAt.toISOString() })),
+    requests: theirRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), dueAt: r.dueAt?.toISOString() ?? null })),
+  };
+}
+

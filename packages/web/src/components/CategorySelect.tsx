@@ -1,0 +1,64 @@
+import { Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Category } from '../api/categories';
+import { useLocalName } from '../hooks/useLocalName';
+import { foldedFilter } from './foldedFilter';
+
+/**
+ * A searchable category Select whose options read "Üst › Alt", so "Su Arızası" under "Su ve
+ * Kanalizasyon" is found by either word. `leavesOnly` offers only categories without children
+ * (requests are recorded on the most specific topic).
+ */
+export function CategorySelect(props: {
+  label: string;
+  categories: readonly Category[];
+  value: number | null;
+  onChange: (value: number | null) => void;
+  leavesOnly?: boolean;
+  required?: boolean;
+  error?: string;
+  placeholder?: string;
+  autoFocus?: boolean;
+  w?: number;
+}) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const byId = new Map(props.categories.map((category) => [category.id, category]));
+  const parents = new Set(props.categories.map((category) => category.parentId));
+
+  const path = (category: Category): string => {
+    const names = [localName(category)];
+    const seen = new Set([category.id]);
+    let parent = category.parentId === null ? undefined : byId.get(category.parentId);
+    while (parent && !seen.has(parent.id)) {
+      seen.add(parent.id);
+      names.unshift(localName(parent));
+      parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
+    }
+    return names.join(' › ');
+  };
+
+  const data = props.categories
+    .filter((category) => (category.active || category.id === props.value) && (!props.leavesOnly || !parents.has(category.id)))
+    .map((category) => ({ value: category.id, label: path(category) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+
+  return (
+    <Select<number>
+      label={props.label}
+      placeholder={props.placeholder}
+      required={props.required}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      filter={foldedFilter<number>()}
+      searchable
+      clearable={!props.required}
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
+      autoFocus={props.autoFocus}
+      limit={50}
+      w={props.w}
+    />
+  );
+}
