@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'requests.work': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   /** Assign requests to people (bulk too). */
   'requests.assign': ['admin', 'supervisor', 'unit_head'],
+  'kb.read': ['admin', 'supervisor', 'agent', 'unit_head', 'unit_staff', 'field_staff', 'auditor'],
+  'kb.manage': ['admin', 'supervisor', 'unit_head'],
   /** Record contacts and see a caller's history (screen-pop). */
   'contacts.record': ['admin', 'supervisor', 'agent', 'field_staff'],
   'contacts.read': ['admin', 'supervisor', 'auditor'],

@@ -30,6 +30,7 @@ import { templateRoutes } from './routes/templates.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { contactRoutes } from './routes/contacts.js';
+import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -136,6 +137,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(calendarRoutes(deps));
       await api.register(kpiRoutes(deps));
       await api.register(contactRoutes(deps));
+      await api.register(knowledgeBaseRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
