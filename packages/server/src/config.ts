@@ -19,6 +19,7 @@ export interface Config {
   logLevel: LogLevel;
   bodyLimitBytes: number;
   demoAccounts: boolean;
+  ctiToken: string | null;
   smtpUrl: string | null;
   mailFrom: string;
   smsUrl: string | null;
@@ -73,6 +74,7 @@ export const SETTINGS = [
   setting({ key: 'logLevel', env: 'LOG_LEVEL', default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent', doc: 'Structured (JSON) log level.', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const) }),
   setting({ key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: '1048576', expects: 'an integer from 1024 to 104857600', doc: 'Largest JSON request body accepted (attachments have their own limit).', parse: int(1024, 100 * 1024 * 1024) }),
   setting({ key: 'demoAccounts', env: 'DEMO_ACCOUNTS', default: null, expects: 'true or false', doc: 'Create one demo account per role at start. Default: true on PGlite, false with DATABASE_URL.', parse: bool }),
+  setting({ key: 'ctiToken', env: 'CTI_TOKEN', default: null, expects: 'at least 16 characters', doc: 'Bearer token the PBX sends to the CTI webhook (POST /api/v1/cti/events). Unset: the webhook is closed.', parse: (raw) => (raw.length >= 16 ? raw : undefined) }),
   setting({ key: 'smtpUrl', env: 'SMTP_URL', default: null, expects: 'an smtp:// or smtps:// URL', doc: 'Mail server for e-mail to citizens and staff, e.g. smtp://user:pass@mail.example.org:587. Unset: e-mail waits in the outbox.', parse: url(['smtp:', 'smtps:']) }),
   setting({ key: 'mailFrom', env: 'MAIL_FROM', default: 'Çözüm Merkezi <cozum@localhost>', expects: 'an e-mail address, optionally with a name', doc: 'Sender of outgoing e-mail.', parse: (raw) => (raw.includes('@') ? raw : undefined) }),
   setting({ key: 'smsUrl', env: 'SMS_URL', default: null, expects: 'an http:// or https:// URL', doc: 'SMS provider endpoint. Unset: SMS waits in the outbox.', parse: url(['http:', 'https:']) }),

@@ -31,6 +31,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { contactRoutes } from './routes/contacts.js';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
+import { ctiRoutes } from './routes/cti.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -96,7 +97,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Çözüm API', version: '1', description: "The API of Çözüm, a city's citizen solution centre. Staff routes use the session cookie set by POST /api/v1/auth/login; writes with that cookie must send the header X-Cozum-Csrf." },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cozum_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cozum_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }],
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -138,6 +139,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(kpiRoutes(deps));
       await api.register(contactRoutes(deps));
       await api.register(knowledgeBaseRoutes(deps));
+      await api.register(ctiRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
