@@ -4,6 +4,7 @@ import { loadConfig } from '../../../packages/server/src/config.js';
 import { buildServer } from '../../../packages/server/src/http/server.js';
 import { createUser } from '../../../packages/server/src/app/users.js';
 import type { Database } from '../../../packages/server/src/db/client.js';
+import { rawQuery, type BenchDatabase } from './engines.js';
 import type { Role } from '../../../packages/domain/src/index.js';
 
 export async function listen(app: FastifyInstance): Promise<string> {
@@ -36,4 +37,18 @@ export async function startReference(route: { method: 'GET' | 'POST'; handler: (
   app.route({ method: route.method, url: '/ref', handler: async (request) => route.handler(request.body) });
   const base = await listen(app);
   return { app, url: `${base}/ref` };
+}
+
+/** The one-INSERT reference route the write scenarios compare against, on the same engine. */
+export async function startInsertReference(bench: BenchDatabase): Promise<{ app: FastifyInstance; url: string }> {
+  const query = rawQuery(bench);
+  await query('create table if not exists bench_ref (id bigserial primary key, code text not null, name text not null)', []);
+  return startReference({
+    method: 'POST',
+    handler: async (body) => {
+      const b = body as { code: string; name: string };
+      await query('insert into bench_ref (code, name) values ($1, $2)', [b.code, b.name]);
+      return { ok: true };
+    },
+  });
 }

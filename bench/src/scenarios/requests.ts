@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { runLoad } from '../lib/load.js';
-import { startApp, startReference } from '../lib/apps.js';
+import { startApp, startInsertReference, startReference } from '../lib/apps.js';
 import { openBenchDatabase, rawQuery } from '../lib/engines.js';
 import { seedReference } from '../../../packages/server/src/seed/reference.js';
 import type { Scenario } from './types.js';
@@ -22,16 +22,7 @@ export const requestsCreate: Scenario = {
     const connections = options.connections ?? 50;
     try {
       await bench.database.db.transaction((tx) => seedReference(tx));
-      const query = rawQuery(bench);
-      await query('create table bench_ref (id bigserial primary key, code text not null, name text not null)', []);
-      const reference = await startReference({
-        method: 'POST',
-        handler: async (body) => {
-          const b = body as { code: string; name: string };
-          await query('insert into bench_ref (code, name) values ($1, $2)', [b.code, b.name]);
-          return { ok: true };
-        },
-      });
+      const reference = await startInsertReference(bench);
       const ref = await runLoad({ url: reference.url, method: 'POST', body: '{"code":"r-{n}","name":"Referans"}', connections, durationSeconds: options.durationSeconds });
       await reference.app.close();
 

@@ -4,8 +4,8 @@
  * into the same engine.
  */
 import { runLoad } from '../lib/load.js';
-import { startApp, startReference } from '../lib/apps.js';
-import { openBenchDatabase, rawQuery } from '../lib/engines.js';
+import { startApp, startInsertReference } from '../lib/apps.js';
+import { openBenchDatabase } from '../lib/engines.js';
 import type { Scenario } from './types.js';
 
 export const writeCreate: Scenario = {
@@ -16,16 +16,7 @@ export const writeCreate: Scenario = {
     const bench = await openBenchDatabase(engine);
     const connections = options.connections ?? 10;
     try {
-      const query = rawQuery(bench);
-      await query('create table bench_ref (id bigserial primary key, code text not null, name text not null)', []);
-      const reference = await startReference({
-        method: 'POST',
-        handler: async (body) => {
-          const b = body as { code: string; name: string };
-          await query('insert into bench_ref (code, name) values ($1, $2)', [b.code, b.name]);
-          return { ok: true };
-        },
-      });
+      const reference = await startInsertReference(bench);
       const ref = await runLoad({ url: reference.url, method: 'POST', body: '{"code":"r-{n}","name":"Referans birim"}', connections, durationSeconds: options.durationSeconds });
       await reference.app.close();
 
