@@ -3,20 +3,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
-import { startTestApp, type TestContext } from '../harness.js';
-import { launchChromium, requireWebBuild, SCREENSHOTS, WEB_DIST } from './browser.js';
+import type { TestContext } from '../harness.js';
+import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
 
-let t: TestContext;
+let t: TestContext & { base: string };
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  requireWebBuild();
-  t = await startTestApp({ webDist: WEB_DIST });
+  t = await startBrowserApp();
+  base = t.base;
   await createUser(t.database.db, null, { username: 'yonetici', displayName: 'Yönetici Test', password: 'yonetici-parola-1', role: 'admin' });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
 });
 

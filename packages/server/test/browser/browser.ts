@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import type { Config } from '../../src/config.js';
+import { startTestApp, type TestContext } from '../harness.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test-results');
@@ -26,4 +28,13 @@ export function requireWebBuild(): void {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`the web app is not built at ${WEB_DIST}: run 'npm run build -w packages/web' (npm test does)`);
   }
+}
+
+/** The server with the built web app on a free loopback port, for a browser to visit. */
+export async function startBrowserApp(config: Partial<Config> = {}): Promise<TestContext & { base: string }> {
+  requireWebBuild();
+  const t = await startTestApp({ webDist: WEB_DIST, config });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  return Object.assign(t, { base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
 }

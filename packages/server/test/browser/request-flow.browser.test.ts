@@ -10,27 +10,24 @@ import { createUser } from '../../src/app/users.js';
 import { startWorkers, type Workers } from '../../src/workers/index.js';
 import { units } from '../../src/db/schema.js';
 import { eq } from 'drizzle-orm';
-import { startTestApp, type TestContext } from '../harness.js';
+import type { TestContext } from '../harness.js';
 import { startSmtpSink, type SmtpSink } from '../sinks.js';
-import { launchChromium, requireWebBuild, SCREENSHOTS, WEB_DIST } from './browser.js';
+import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
 
-let t: TestContext;
+let t: TestContext & { base: string };
 let browser: Browser;
 let smtp: SmtpSink;
 let workers: Workers;
 let base: string;
 
 beforeAll(async () => {
-  requireWebBuild();
   smtp = await startSmtpSink();
-  t = await startTestApp({ webDist: WEB_DIST, config: { smtpUrl: smtp.url } });
+  t = await startBrowserApp({ smtpUrl: smtp.url });
+  base = t.base;
   const [unit] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.code, 'saski-su-ariza'));
   await createUser(t.database.db, null, { username: 'temsilci', displayName: 'Temsilci Ayşe', password: 'temsilci-parola-1', role: 'agent' });
   await createUser(t.database.db, null, { username: 'birimci', displayName: 'Birim Personeli Ali', password: 'birimci-parola-1', role: 'unit_staff', unitId: unit!.id });
   workers = startWorkers(t.database.db, t.config, t.app.log);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
 });
 
@@ -53,12 +50,12 @@ it('agent records, unit resolves with a public reply, citizen gets the e-mail', 
   const agent = await browser.newPage();
   await signIn(agent, 'temsilci', 'temsilci-parola-1');
   await agent.goto(`${base}/requests/new`);
-  await agent.getByLabel('Kategori').fill('su arizasi');
+  await agent.getByRole('combobox', { name: 'Kategori' }).fill('su arizasi');
   await agent.getByRole('option', { name: /Su arızası/i }).first().click();
   await agent.getByLabel('Açıklama').fill('Körfez Mahallesi 12. sokakta boru patladı, yola su akıyor.');
-  await agent.getByLabel('İlçe').fill('Atakum');
+  await agent.getByRole('combobox', { name: 'İlçe' }).fill('Atakum');
   await agent.getByRole('option', { name: 'Atakum' }).click();
-  await agent.getByLabel('Mahalle').fill('Körfez');
+  await agent.getByRole('combobox', { name: 'Mahalle' }).fill('Körfez');
   await agent.getByRole('option', { name: 'Körfez' }).click();
   await agent.getByLabel('Ad soyad').fill('Zeynep Kaya');
   await agent.getByLabel('Telefon').fill('0532 111 22 33');
@@ -78,7 +75,7 @@ it('agent records, unit resolves with a public reply, citizen gets the e-mail', 
   await staff.getByText('Ekibimiz yola çıktı, bir saat içinde orada olacak.').first().waitFor();
   await staff.getByLabel('Çözüm açıklaması').fill('Patlayan boru değiştirildi, su verildi.');
   await staff.getByRole('button', { name: 'Çözüldü olarak kaydet' }).click();
-  await staff.getByText('Patlayan boru değiştirildi, su verildi.').first().waitFor();
+  await expect.poll(() => staff.getByTestId('request-status').first().textContent()).toBe('Çözüldü');
   await staff.screenshot({ path: path.join(SCREENSHOTS, 'request-resolved.png'), fullPage: true });
 
   workers.dispatcher.kick();

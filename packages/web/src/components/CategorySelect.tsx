@@ -54,6 +54,7 @@ export function CategorySelect(props: {
       error={props.error}
       filter={foldedFilter<number>()}
       searchable
+      selectFirstOptionOnChange
       clearable={!props.required}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       autoFocus={props.autoFocus}

@@ -39,6 +39,7 @@ export function PlaceSelects(props: {
         error={props.errors?.districtId}
         filter={foldedFilter<number>()}
         searchable
+        selectFirstOptionOnChange
         clearable
         clearButtonProps={{ 'aria-label': t('common.clear') }}
         w={props.w}
@@ -53,6 +54,7 @@ export function PlaceSelects(props: {
         disabled={districtId === null}
         filter={foldedFilter<number>()}
         searchable
+        selectFirstOptionOnChange
         clearable
         clearButtonProps={{ 'aria-label': t('common.clear') }}
         limit={100}

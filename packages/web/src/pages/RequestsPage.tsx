@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Pagination, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { listCategories } from '../api/categories';
+import { listDistricts } from '../api/places';
+import { bulkAssign, listRequests, REQUEST_STATUSES, type InboxFilter, type InboxRow, type RequestStatus } from '../api/requests';
+import type { Role } from '../api/roles';
+import { listUsers } from '../api/users';
+import { CategorySelect } from '../components/CategorySelect';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { PlaceSelects } from '../components/PlaceSelects';
+import { RequestStatusBadge } from '../components/RequestStatusBadge';
+import { formatDateTime, isIsoDate } from '../dates';
+import { useLoad } from '../hooks/useLoad';
+import { useNotify } from '../hooks/useNotices';
+import { useUser } from '../hooks/useSession';
+import { linkProps } from '../router';
+
+const SEARCH_DELAY_MS = 300;
+const PAGE_SIZE = 50;
+const ASSIGNERS: readonly Role[] = ['admin', 'supervisor', 'unit_head'];
+
+const SORTS = {
+  'created-desc': { sort: 'created', order: 'desc', labelKey: 'inbox.sortCreatedDesc' },
+  'created-asc': { sort: 'created', order: 'asc', labelKey: 'inbox.sortCreatedAsc' },
+  'due-asc': { sort: 'due', order: 'asc', labelKey: 'inbox.sortDueAsc' },
+  'due-desc': { sort: 'due', order: 'desc', labelKey: 'inbox.sortDueDesc' },
+} as const;
+type SortKey = keyof typeof SORTS;
+
+/** The inbox: unit staff and heads see their own unit's requests (the server scopes them). */
+export default function RequestsPage() {
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const notify = useNotify();
+  const [statuses, setStatuses] = useState<RequestStatus[]>([]);
+  const [overdue, setOverdue] = useState(false);
+  const [categoryId, setCategoryId] = useState<number | null>(null);
+  const [districtId, setDistrictId] = useState<number | null>(null);
+  const [neighbourhoodId, setNeighbourhoodId] = useState<number | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const [sortKey, setSortKey] = useState<SortKey>('created-desc');
+  const [page, setPage] = useState(1);
+  // Selected rows, with the version the user saw (bulk assign refuses stale ones).
+  const [selected, setSelected] = useState<Map<number, number>>(new Map());
+  const [assigneeId, setAssigneeId] = useState<number | null>(null);
+  const [assigning, setAssigning] = useState(false);
+  const [assignError, setAssignError] = useState<Error | null>(null);
+
+  const validFrom = isIsoDate(from) ? from : undefined;
+  const validTo = isIsoDate(to) ? to : undefined;
+  const { sort, order } = SORTS[sortKey];
+  const filter: InboxFilter = {
+    status: statuses,
+    overdue: overdue || undefined,
+    categoryId,
+    districtId,
+    neighbourhoodId,
+    from: validFrom,
+    to: validTo,
+    q: query || undefined,
+    sort,
+    order,
+    page,
+    pageSize: PAGE_SIZE,
+  };
+  const filterKey = JSON.stringify(filter);
+  const requests = useLoad(() => listRequests(filter), [filterKey]);
+  const categories = useLoad(listCategories, []);
+  const districts = useLoad(listDistricts, []);
+  // Only admins may list users; for the others the picker simply does not appear.
+  const mayAssign = ASSIGNERS.includes(user.role);
+  const people = useLoad(() => (mayAssign ? listUsers({ unitId: user.unitId ?? undefined }).catch(() => null) : Promise.resolve(null)), [mayAssign, user.unitId]);
+  // Requests are assigned to people of a unit; the server refuses anyone else.
+  const assignees = (people.data ?? []).filter((person) => person.active && person.unitId !== null);
+  const canBulkAssign = mayAssign && assignees.length > 0;
+
+  // Any filter change starts again at page 1 with nothing selected.
+  function changed<T>(set: (value: T) => void) {
+    return (value: T) => {
+      set(value);
+      setPage(1);
+      setSelected(new Map());
+    };
+  }
+
+  const rows = requests.data?.items ?? [];
+  const totalPages = requests.data ? Math.max(1, Math.ceil(requests.data.total / requests.data.pageSize)) : 1;
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+
+  const toggle = (row: InboxRow, on: boolean) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (on) next.set(row.id, row.version);
+      else next.delete(row.id);
+      return next;
+    });
+
+  async function assignSelected() {
+    if (assigneeId === null || selected.size === 0) return;
+    setAssigning(true);
+    setAssignError(null);
+    try {
+      const result = await bulkAssign(assigneeId, [...selected].map(([id, version]) => ({ id, version })));
+      notify({ message: t('inbox.bulkAssigned', { count: result.assigned }) });
+      setSelected(new Map());
+      requests.reload();
+    } catch (error) {
+      setAssignError(error as Error);
+    } finally {
+      setAssigning(false);
+    }
+  }
+
+  const dateError = (text: string) => (text && !isIsoDate(text) ? t('validation.date') : undefined);
+  const place = (row: InboxRow) => [row.districtName, row.neighbourhoodName].filter(Boolean).join(' / ') || t('common.none');
+
+  return (
+    <>
+      <PageHeader title={t('inbox.title')} />
+      <Stack gap="sm" mb="md">
+        <Group align="flex-start">
+          <TextInput type="search" label={t('inbox.search')} placeholder={t('inbox.searchPlaceholder')} value={search} onChange={(event) => changed(setSearch)(event.currentTarget.value)} w={240} />
+          <MultiSelect<RequestStatus>
+            label={t('inbox.status')}
+            placeholder={statuses.length ? undefined : t('common.all')}
+            data={REQUEST_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            value={statuses}
+            onChange={changed(setStatuses)}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            w={300}
+          />
+          <CategorySelect label={t('inbox.category')} placeholder={t('common.all')} categories={categories.data ?? []} value={categoryId} onChange={changed(setCategoryId)} w={300} />
+        </Group>
+        <Group align="flex-start">
+          <PlaceSelects
+            districts={districts.data ?? []}
+            districtId={districtId}
+            neighbourhoodId={neighbourhoodId}
+            onDistrict={changed(setDistrictId)}
+            onNeighbourhood={changed(setNeighbourhoodId)}
+            districtLabel={t('newRequest.district')}
+            neighbourhoodLabel={t('newRequest.neighbourhood')}
+            districtPlaceholder={t('common.all')}
+            neighbourhoodPlaceholder={t('common.all')}
+            w={200}
+          />
+          <TextInput label={t('inbox.from')} placeholder="YYYY-MM-DD" value={from} onChange={(event) => changed(setFrom)(event.currentTarget.value.trim())} error={dateError(from)} w={150} />
+          <TextInput label={t('inbox.to')} placeholder="YYYY-MM-DD" value={to} onChange={(event) => changed(setTo)(event.currentTarget.value.trim())} error={dateError(to)} w={150} />
+          <Select<SortKey>
+            label={t('inbox.sort')}
+            data={Object.entries(SORTS).map(([value, s]) => ({ value: value as SortKey, label: t(s.labelKey) }))}
+            value={sortKey}
+            onChange={(value) => value && changed(setSortKey)(value)}
+            allowDeselect={false}
+            w={200}
+          />
+          <Switch label={t('inbox.overdue')} checked={overdue} onChange={(event) => changed(setOverdue)(event.currentTarget.checked)} mt={32} />
+          {requests.loading && <Loader size="sm" mt={32} aria-label={t('common.loading')} />}
+        </Group>
+      </Stack>
+
+      {canBulkAssign && (
+        <Group align="flex-end" mb="md">
+          <Select<number>
+            label={t('inbox.bulkAssignee')}
+            data={assignees.map((person) => ({ value: person.id, label: person.displayName }))}
+            value={assigneeId}
+            onChange={setAssigneeId}
+            searchable
+            w={260}
+          />
+          <Button onClick={() => void assignSelected()} loading={assigning} disabled={selected.size === 0 || assigneeId === null}>
+            {t('inbox.bulkAssign')}
+          </Button>
+        </Group>
+      )}
+
+      <ErrorAlert error={requests.error ?? assignError ?? categories.error ?? districts.error} />
+
+      {requests.data && (
+        <>
+          <Text size="sm" c="dimmed" mb="xs" data-testid="request-total">
+            {t('inbox.total', { total: requests.data.total })}
+          </Text>
+          <Table.ScrollContainer minWidth={960}>
+            <Table highlightOnHover data-testid="request-table">
+              <Table.Thead>
+                <Table.Tr>
+                  {canBulkAssign && (
+                    <Table.Th w={40}>
+                      <Checkbox
+                        aria-label={t('inbox.selectAll')}
+                        checked={allSelected}
+                        indeterminate={!allSelected && rows.some((row) => selected.has(row.id))}
+                        onChange={(event) => {
+                          const on = event.currentTarget.checked;
+                          rows.forEach((row) => toggle(row, on));
+                        }}
+                      />
+                    </Table.Th>
+                  )}
+                  <Table.Th>{t('inbox.trackingNo')}</Table.Th>
+                  <Table.Th miw={140}>{t('inbox.status')}</Table.Th>
+                  <Table.Th>{t('inbox.category')}</Table.Th>
+                  <Table.Th>{t('inbox.place')}</Table.Th>
+                  <Table.Th>{t('inbox.assignee')}</Table.Th>
+                  <Table.Th>{t('inbox.due')}</Table.Th>
+                  <Table.Th>{t('inbox.created')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => (
+                  <Table.Tr key={row.id} data-testid="request-row" data-tracking-no={row.trackingNo}>
+                    {canBulkAssign && (
+                      <Table.Td>
+                        <Checkbox aria-label={t('inbox.select', { trackingNo: row.trackingNo })} checked={selected.has(row.id)} onChange={(event) => toggle(row, event.currentTarget.checked)} />
+                      </Table.Td>
+                    )}
+                    <Table.Td>
+                      <Anchor {...linkProps(`/requests/${row.id}`)} fw={600} ff="monospace">
+                        {row.trackingNo}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" lineClamp={1} maw={260}>
+                        {row.description}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <RequestStatusBadge status={row.status} />
+                    </Table.Td>
+                    <Table.Td>{row.categoryName}</Table.Td>
+                    <Table.Td>{place(row)}</Table.Td>
+                    <Table.Td>{row.assigneeName ?? <Text c="dimmed" size="sm">{t('inbox.unassigned')}</Text>}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm">{formatDateTime(row.dueAt, i18n.language)}</Text>
+                        {row.overdue && (
+                          <Badge color="red" variant="filled" size="sm">
+                            {t('inbox.overdueBadge')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(row.createdAt, i18n.language)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {rows.length === 0 && (
+              <Text c="dimmed" ta="center" py="lg">
+                {t('inbox.empty')}
+              </Text>
+            )}
+          </Table.ScrollContainer>
+          {totalPages > 1 && <Pagination mt="md" total={totalPages} value={page} onChange={(next) => { setPage(next); setSelected(new Map()); }} />}
+        </>
+      )}
+    </>
+  );
+}
