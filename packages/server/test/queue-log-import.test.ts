@@ -10,6 +10,8 @@ import { openTestDatabase } from './harness.js';
 // Real rows Asterisk wrote on a Wazo system (../shared/data/queue_log/SOURCES.md).
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/queue_log/wazo-doc_queue_log_samples.pipe.txt');
 
+if (!fs.existsSync(SAMPLE)) throw new Error(`these tests read the project's shared data, expected beside the repository at ${path.dirname(path.dirname(SAMPLE))}`);
+
 let database: Database;
 let drop: () => Promise<void>;
 beforeAll(async () => {
