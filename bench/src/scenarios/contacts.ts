@@ -1,0 +1,53 @@
+/**
+ * kpi.year: the KPIs of a year of 1.1 million calls by month, on PostgreSQL, against a bare
+ * count(*) GROUP BY month over the same rows. Budget: at most 300 ms.
+ */
+import { sql } from 'drizzle-orm';
+import { contactKpis } from '../../../packages/server/src/app/contacts/kpis.js';
+import { openBenchDatabase, rawQuery } from '../lib/engines.js';
+import type { Scenario } from './types.js';
+
+const CALLS = 1_100_000;
+
+async function median(run: () => Promise<unknown>, times: number): Promise<number> {
+  const took: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await run();
+    took.push(performance.now() - start);
+  }
+  took.sort((a, b) => a - b);
+  return took[Math.floor(took.length / 2)]!;
+}
+
+export const kpiYear: Scenario = {
+  name: 'kpi.year',
+  summary: `KPIs by month over a year of ${CALLS.toLocaleString('en-US')} calls vs a bare GROUP BY (budget: ≤ 300 ms)`,
+  engines: ['postgresql'],
+  async run(engine) {
+    const bench = await openBenchDatabase(engine);
+    try {
+      // A year of calls, spread over the year with answered, abandoned and timed-out ones.
+      await bench.database.db.execute(sql`
+        insert into contacts (channel, external_id, queue, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
+        select 'phone', 'b' || g, 'alo153',
+               timestamptz '2025-01-01 00:00+03' + (g * (365.0 * 86400 / ${CALLS})) * interval '1 second',
+               case when g % 16 <> 0 then timestamptz '2025-01-01 00:00+03' + (g * (365.0 * 86400 / ${CALLS}) + g % 40) * interval '1 second' end,
+               timestamptz '2025-01-01 00:00+03' + (g * (365.0 * 86400 / ${CALLS}) + 200) * interval '1 second',
+               g % 40, case when g % 16 <> 0 then 60 + g % 300 end,
+               case when g % 16 = 0 then 'abandoned' when g % 97 = 0 then 'timeout' else 'answered' end
+        from generate_series(0, ${CALLS} - 1) g`);
+      await bench.database.db.execute(sql`vacuum analyze contacts`);
+      const query = rawQuery(bench);
+      const from = new Date('2025-01-01T00:00:00+03:00');
+      const to = new Date('2026-01-01T00:00:00+03:00');
+      const reference = await median(() => query(`select date_trunc('month', offered_at at time zone 'UTC' + interval '3 hours'), count(*) from contacts where offered_at >= $1 and offered_at < $2 group by 1`, [from.toISOString(), to.toISOString()]), 5);
+      const value = await median(() => contactKpis(bench.database.db, { from, to, by: 'month' }), 5);
+      const rows = await contactKpis(bench.database.db, { from, to, by: 'month' });
+      if (rows.length !== 12 || rows.reduce((n, r) => n + r.offered, 0) !== CALLS) throw new Error(`kpi.year computed ${rows.length} months and ${rows.reduce((n, r) => n + r.offered, 0)} calls`);
+      return [{ scenario: 'kpi.year', engine, value, unit: 'ms', reference, ratio: value / reference, budget: '≤ 300 ms', ok: value <= 300 }];
+    } finally {
+      await bench.dispose();
+    }
+  },
+};
