@@ -102,3 +102,29 @@ describe('queue_log import', () => {
     }
   });
 });
+
+describe('queue_log --follow', () => {
+  it('imports appended lines and carries on across rotation, without doubling anything', async () => {
+    const os = await import('node:os');
+    const { followQueueLog } = await import('../src/app/contacts/follow-queue-log.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-follow-'));
+    const file = path.join(dir, 'queue_log');
+    const call = (id: string, t: number) => [`${t}|${id}|fq|NONE|ENTERQUEUE||905320000000|1`, `${t + 5}|${id}|fq|SIP/1|CONNECT|5|u|2`, `${t + 65}|${id}|fq|SIP/1|COMPLETECALLER|5|60|1`];
+    fs.writeFileSync(file, call('f1', 1600000000).join('\n') + '\n');
+    const stop = new AbortController();
+    const following = followQueueLog(database.db, file, { signal: stop.signal, pollMs: 50 });
+    const answered = () => count("queue = 'fq' and exit_reason = 'answered' and talk_seconds = 60");
+    await expect.poll(answered, { timeout: 10_000 }).toBe(1);
+    // A call whose events arrive in two writes, the second half after a rotation.
+    const split = call('f2', 1600000100);
+    fs.appendFileSync(file, split.slice(0, 2).join('\n') + '\n');
+    await expect.poll(() => count("external_id = 'f2' and answered_at is not null"), { timeout: 10_000 }).toBe(1);
+    fs.renameSync(file, `${file}.1`);
+    fs.writeFileSync(file, [split[2], ...call('f3', 1600000200)].join('\n') + '\n');
+    await expect.poll(answered, { timeout: 10_000 }).toBe(3);
+    stop.abort();
+    await following;
+    expect(await count("queue = 'fq'")).toBe(3);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

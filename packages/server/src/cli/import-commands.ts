@@ -4,25 +4,47 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { importQueueLog } from '../app/contacts/import-queue-log.js';
+import { followQueueLog } from '../app/contacts/follow-queue-log.js';
 import { UsageError, type Command } from './command.js';
 
 export const importQueueLogCommand: Command = {
   words: ['import', 'queue-log'],
   summary: "import an Asterisk queue_log file into contacts",
-  usage: `Usage: cozum import queue-log FILE
+  usage: `Usage: cozum import queue-log FILE [--follow]
 
 Reads an Asterisk queue_log in its flat-file form (epoch|callid|queue|agent|EVENT|data…) and
 records each queue call as a contact: offered, answered and ended times, wait and talk,
 agent, caller number and how it ended. Importing the same file again adds nothing.
-Malformed lines are reported with their line numbers and skipped.`,
-  options: {},
+Malformed lines are reported with their line numbers and skipped.
+
+With --follow, keeps reading what the PBX appends, like tail -F, and carries on across log
+rotation (the file renamed away and a new one started, or truncated), until Ctrl-C.`,
+  options: { follow: { type: 'boolean' } },
   allowPositionals: true,
-  async run(_values, positionals) {
+  async run(values, positionals) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`give exactly one FILE\n\n${this.usage}`);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`${file}: no such file`);
     const config = loadConfig();
     const database = await openAndMigrate(config);
+    if (values.follow) {
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      process.once('SIGTERM', () => stop.abort());
+      console.error(`following ${file} (Ctrl-C to stop)`);
+      try {
+        await followQueueLog(database.db, file, {
+          signal: stop.signal,
+          onBatch: (r) => {
+            console.log(`${new Date().toISOString()} ${r.lines} lines: ${r.calls} calls (${r.newCalls} new), ${r.malformed.length} malformed`);
+            for (const m of r.malformed) console.error(`  line ${m.line}: ${m.reason}`);
+          },
+        });
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
     const size = fs.statSync(file).size;
     const bar = new cliProgress.SingleBar({ format: 'queue_log {bar} {percentage}% | {value} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
     try {
