@@ -1,7 +1,8 @@
 import { kpiYear } from './contacts.js';
+import { queueLogImport } from './queue-log.js';
 import { requestsCreate, requestsInbox } from './requests.js';
 import type { Scenario } from './types.js';
 import { writeCreate } from './write-create.js';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const SCENARIOS: Scenario[] = [writeCreate, requestsCreate, requestsInbox, kpiYear];
+export const SCENARIOS: Scenario[] = [writeCreate, requestsCreate, requestsInbox, queueLogImport, kpiYear];
