@@ -128,3 +128,33 @@ describe('queue_log --follow', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('the bank call-centre log', () => {
+  it('imports through the documented mapping: answered and abandoned as counted from the raw files', async () => {
+    const { importBankCalls } = await import('../src/app/contacts/import-bank-calls.js');
+    const { contactKpis } = await import('../src/app/contacts/kpis.js');
+    const dir = path.join(path.dirname(path.dirname(SAMPLE)), 'call-centre');
+    const files = ['anonymous_bank_calls_1999-08_part1_days01-15.csv', 'anonymous_bank_calls_1999-08_part2_days16-31.csv'].map((f) => path.join(dir, f));
+    // Independently: split the raw CSV and count.
+    let agent = 0;
+    let hangQueued = 0;
+    let waitOfAnswered = 0;
+    for (const file of files) {
+      for (const row of fs.readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
+        const f = row.split(',');
+        if (f[12] === 'AGENT') {
+          agent++;
+          waitOfAnswered += Number(f[11]);
+        } else if (f[12] === 'HANG' && Number(f[11]) > 0) hangQueued++;
+      }
+    }
+    for (const file of files) await database.db.transaction((tx) => importBankCalls(tx, fs.readFileSync(file, 'utf8').split('\n')));
+    const [month] = await contactKpis(database.db, { from: new Date('2010-08-01T00:00:00+03:00'), to: new Date('2010-09-02T00:00:00+03:00'), by: 'month', thresholdSeconds: 20 });
+    expect(month).toMatchObject({ period: '2010-08-01T00:00', offered: agent + hangQueued, answered: agent, abandoned: hangQueued });
+    expect(month!.asaSeconds).toBeCloseTo(waitOfAnswered / agent, 9);
+    // Importing again adds nothing.
+    await database.db.transaction((tx) => importBankCalls(tx, fs.readFileSync(files[0]!, 'utf8').split('\n')));
+    const [again] = await contactKpis(database.db, { from: new Date('2010-08-01T00:00:00+03:00'), to: new Date('2010-09-02T00:00:00+03:00'), by: 'month' });
+    expect(again!.offered).toBe(agent + hangQueued);
+  }, 120_000);
+});

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { importQueueLog } from '../app/contacts/import-queue-log.js';
 import { followQueueLog } from '../app/contacts/follow-queue-log.js';
+import { importBankCalls } from '../app/contacts/import-bank-calls.js';
 import { UsageError, type Command } from './command.js';
 
 export const importQueueLogCommand: Command = {
@@ -66,6 +67,36 @@ rotation (the file renamed away and a new one started, or truncated), until Ctrl
       if (report.malformed.length > 50) console.error(`  … and ${report.malformed.length - 50} more`);
     } finally {
       bar.stop();
+      await database.close();
+    }
+    return 0;
+  },
+};
+
+export const importBankCallsCommand: Command = {
+  words: ['import', 'bank-calls'],
+  summary: "import the Anonymous Bank call-centre log (Technion) into contacts",
+  usage: `Usage: cozum import bank-calls FILE…
+
+Imports the call-level CSV of the "Anonymous Bank" call centre (vru+line, call_id, …, outcome,
+ser_start, ser_exit, ser_time, server) as contacts, through the mapping in
+docs/contact-centre.md: AGENT rows are answered calls, HANG rows that queued are abandons, and
+hang-ups in the voice menu and PHANTOM calls are recorded as never offered. Importing the
+same file again adds nothing.`,
+  options: {},
+  allowPositionals: true,
+  async run(_values, positionals) {
+    if (!positionals.length) throw new UsageError(`give one or more FILEs\n\n${this.usage}`);
+    for (const file of positionals) if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
+    const database = await openAndMigrate(loadConfig());
+    try {
+      for (const file of positionals) {
+        const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+        const report = await database.db.transaction((tx) => importBankCalls(tx, lines));
+        console.log(`${file}: ${report.rows} calls read, ${report.malformed.length} malformed lines skipped`);
+        for (const m of report.malformed.slice(0, 50)) console.error(`  line ${m.line}: ${m.reason}`);
+      }
+    } finally {
       await database.close();
     }
     return 0;

@@ -6,7 +6,7 @@ import { parseCommandArgs, UsageError, type Command } from './command.js';
 import { migrateCommand, seedCommand } from './db-commands.js';
 import { serveCommand } from './serve-command.js';
 import { staffingCommand } from './staffing-command.js';
-import { importQueueLogCommand } from './import-commands.js';
+import { importBankCallsCommand, importQueueLogCommand } from './import-commands.js';
 import { kpiCommand } from './kpi-command.js';
 import { userCreateCommand } from './user-commands.js';
 
@@ -21,7 +21,7 @@ const configCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, kpiCommand, staffingCommand, configCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));
