@@ -30,6 +30,7 @@ export const PAGES: readonly Page[] = [
   { path: '/admin/users', labelKey: 'nav.users', roles: ADMIN, component: lazy(() => import('./pages/UsersPage')) },
   { path: '/admin/units', labelKey: 'nav.units', roles: ADMIN, component: lazy(() => import('./pages/UnitsPage')) },
   { path: '/admin/categories', labelKey: 'nav.categories', roles: ADMIN, component: lazy(() => import('./pages/CategoriesPage')) },
+  { path: '/admin/calendar', labelKey: 'nav.calendar', roles: ADMIN, component: lazy(() => import('./pages/CalendarPage')) },
   { path: '/admin/routing', labelKey: 'nav.routing', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/RoutingRulesPage')) },
 ];
 

@@ -39,3 +39,26 @@ it('signs in, switches to English and sees the users admin screen', async () => 
   await expect.poll(() => page.getByRole('cell', { name: 'yonetici', exact: true }).isVisible()).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-users-en.png'), fullPage: true });
 });
+
+it('keeps the working calendar: adds a holiday and refuses backwards office hours with a message', async () => {
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.getByLabel('Kullanıcı adı').fill('yonetici');
+  await page.getByLabel('Parola').fill('yonetici-parola-1');
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await page.getByRole('link', { name: 'Çalışma takvimi' }).click();
+  await page.getByRole('heading', { name: 'Çalışma takvimi' }).waitFor();
+  const year = new Date().getFullYear();
+  await page.getByLabel('Tarih').fill(`${year}-07-21`);
+  await page.getByLabel('Adı (Türkçe)').fill('Samsun yerel tatili');
+  await page.getByLabel('Adı (İngilizce)').fill('Samsun local holiday');
+  await page.getByRole('button', { name: 'Tatil ekle' }).click();
+  await page.getByRole('cell', { name: 'Samsun yerel tatili' }).waitFor();
+  const rows = await t.app.inject({ url: `/api/v1/holidays?year=${year}`, headers: await t.signIn('admin') });
+  expect(rows.json().items.map((h: { date: string }) => h.date)).toContain(`${year}-07-21`);
+
+  await page.getByLabel('Pazartesi').fill('17:00-09:00');
+  await page.getByRole('button', { name: 'Mesai saatlerini kaydet' }).click();
+  await page.getByText('ends (09:00) before it starts (17:00)').waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'calendar.png'), fullPage: true });
+});
