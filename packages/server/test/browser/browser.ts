@@ -22,7 +22,8 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+/** COZUM_TEST_WEB_DIST points the browser tests at another build of the web app (a build of work in progress). */
+export const WEB_DIST = process.env.COZUM_TEST_WEB_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export function requireWebBuild(): void {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
