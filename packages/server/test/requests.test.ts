@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { categories, districts, neighbourhoods, outbox, requestEvents, requests, units } from '../src/db/schema.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { buildServer } from '../src/http/server.js';
+import { startTestApp, testConfig, type TestContext } from './harness.js';
 
 let t: TestContext;
 let agent: Record<string, string>;
@@ -89,6 +90,52 @@ describe('intake', () => {
     // 15 working days: three calendar weeks, more across holidays.
     expect(days).toBeGreaterThan(18);
     expect(days).toBeLessThan(30);
+  });
+});
+
+describe('intakes arriving together', () => {
+  it('writes each one, refuses only the bad ones, and makes one citizen of one phone', async () => {
+    const phone = '0533 765 43 21';
+    const bodies = Array.from({ length: 30 }, (_, n) =>
+      n === 7 ? { ...base(), categoryId: 999999 }
+      : n === 19 ? { ...base(), citizen: { fullName: 'Hatalı', tcKimlikNo: '10000000156' } }
+      : { ...base(), description: `Aynı anda gelen başvuru ${n}`, citizen: { fullName: `Vatandaş ${n}`, phone: n % 3 === 0 ? phone : `0532 000 00 ${String(n).padStart(2, '0')}` } },
+    );
+    const answers = await Promise.all(bodies.map((body) => create(body)));
+    expect(answers[7]!.statusCode).toBe(400);
+    expect(answers[7]!.json().error.details[0].field).toBe('categoryId');
+    expect(answers[19]!.statusCode).toBe(400);
+    expect(JSON.stringify(answers[19]!.json().error)).toContain('citizen.tcKimlikNo');
+    const created = answers.filter((_, n) => n !== 7 && n !== 19).map((a) => a.json());
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(28);
+    const numbers = created.map((c) => Number(c.trackingNo.slice(5))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(28);
+    expect(numbers[27]! - numbers[0]!).toBe(27);
+    const rows = await t.database.db.select({ id: requests.id, citizenId: requests.citizenId, description: requests.description }).from(requests).where(sql`${requests.id} in ${created.map((c) => c.id)}`);
+    expect(rows).toHaveLength(28);
+    const samePhone = rows.filter((r) => Number(r.description.split(' ').pop()) % 3 === 0);
+    expect(samePhone).toHaveLength(10);
+    expect(new Set(samePhone.map((r) => r.citizenId)).size).toBe(1);
+    for (const c of created) {
+      const sms = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, c.id), eq(outbox.kind, 'sms')));
+      expect(sms).toHaveLength(1);
+      expect((sms[0]!.payload as { text: string }).text).toContain(c.trackingNo);
+    }
+  });
+
+  it('applies a category change made through another server to the very next request', async () => {
+    const made = (await t.app.inject({ method: 'POST', url: '/api/v1/categories', headers: admin, payload: { code: 'gecici-konu', nameTr: 'Geçici konu', nameEn: 'Temporary topic', requestType: 'talep', slaHours: 24, slaBusinessHours: false } })).json();
+    expect((await create({ ...base(), categoryId: made.id })).statusCode).toBe(201);
+    const other = await buildServer({ config: testConfig(), database: t.database, now: () => new Date(), webDist: null });
+    try {
+      const change = await other.inject({ method: 'PATCH', url: `/api/v1/categories/${made.id}`, headers: admin, payload: { active: false } });
+      expect(change.statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+    const refused = await create({ ...base(), categoryId: made.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].field).toBe('categoryId');
   });
 });
 

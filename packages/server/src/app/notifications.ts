@@ -2,11 +2,12 @@
  * What the citizen is told, in their language, by SMS and e-mail. The defaults below are
  * used until an admin saves an edited version in message_templates.
  */
-import { and, eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { renderTemplate } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { citizens, messageTemplates } from '../db/schema.js';
-import { enqueue } from './outbox.js';
+import type { CitizenContact } from './citizens.js';
+import { enqueueMany, type QueuedMessage } from './outbox.js';
 
 export const MESSAGE_KEYS = ['request.created', 'request.status_changed', 'request.resolved', 'request.referred', 'request.rejected', 'request.reply', 'request.extended'] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
@@ -48,37 +49,55 @@ const DEFAULTS: Record<MessageKey, Record<Locale, Template>> = {
 
 export const defaultTemplate = (key: MessageKey, locale: Locale): Template => DEFAULTS[key][locale];
 
-async function template(ex: Executor, key: MessageKey, locale: Locale, channel: 'sms' | 'email'): Promise<Template> {
-  const [edited] = await ex
-    .select({ subject: messageTemplates.subject, body: messageTemplates.body })
+type Channel = 'sms' | 'email';
+const templateKey = (key: string, locale: string, channel: string) => `${key}|${locale}|${channel}`;
+
+/** The templates admins edited for these keys; the defaults stand for the rest. */
+async function editedTemplates(ex: Executor, keys: MessageKey[]): Promise<Map<string, Template>> {
+  const rows = await ex
+    .select({ key: messageTemplates.key, locale: messageTemplates.locale, channel: messageTemplates.channel, subject: messageTemplates.subject, body: messageTemplates.body })
     .from(messageTemplates)
-    .where(and(eq(messageTemplates.key, key), eq(messageTemplates.locale, locale), eq(messageTemplates.channel, channel)));
-  return edited ? { subject: edited.subject ?? DEFAULTS[key][locale].subject, body: edited.body } : DEFAULTS[key][locale];
+    .where(inArray(messageTemplates.key, [...new Set(keys)]));
+  return new Map(rows.map((r) => [templateKey(r.key, r.locale, r.channel), { subject: r.subject ?? DEFAULTS[r.key as MessageKey][r.locale as Locale].subject, body: r.body }]));
+}
+
+export interface Notice {
+  citizenId: number | null;
+  requestId: number;
+  key: MessageKey;
+  values: (locale: Locale) => Record<string, string | null | undefined>;
 }
 
 /**
- * Queues the message to the citizen on every channel we have for them (SMS and e-mail), in
- * the caller's transaction. Anonymous requests tell no one.
+ * Queues each message to its citizen on every channel we have for them (SMS and e-mail), in
+ * the caller's transaction. Anonymous requests and anonymised citizens tell no one. Callers
+ * that already hold the citizens' contact details pass them in `known`.
  */
-export async function notifyCitizen(
-  ex: Executor,
-  options: { citizenId: number | null; requestId: number; key: MessageKey; values: (locale: Locale) => Record<string, string | null | undefined> },
-): Promise<number> {
-  if (!options.citizenId) return 0;
-  const [citizen] = await ex.select({ phone: citizens.phone, email: citizens.email, locale: citizens.locale, anonymisedAt: citizens.anonymisedAt }).from(citizens).where(eq(citizens.id, options.citizenId));
-  if (!citizen || citizen.anonymisedAt) return 0;
-  const locale: Locale = citizen.locale === 'en' ? 'en' : 'tr';
-  const values = options.values(locale);
-  let queued = 0;
-  if (citizen.phone) {
-    const t = await template(ex, options.key, locale, 'sms');
-    await enqueue(ex, { kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(t.body, values).trim() }, requestId: options.requestId });
-    queued++;
+export async function notifyCitizens(ex: Executor, notices: Notice[], known: ReadonlyMap<number, CitizenContact> = new Map()): Promise<number> {
+  const wanted = notices.filter((n) => n.citizenId);
+  if (!wanted.length) return 0;
+  const contacts = new Map(known);
+  const missing = [...new Set(wanted.map((n) => n.citizenId!).filter((id) => !contacts.has(id)))];
+  if (missing.length) {
+    const rows = await ex.select({ id: citizens.id, phone: citizens.phone, email: citizens.email, locale: citizens.locale, anonymisedAt: citizens.anonymisedAt }).from(citizens).where(inArray(citizens.id, missing));
+    for (const row of rows) contacts.set(row.id, row);
   }
-  if (citizen.email) {
-    const t = await template(ex, options.key, locale, 'email');
-    await enqueue(ex, { kind: 'email', payload: { to: citizen.email, subject: renderTemplate(t.subject, values), text: renderTemplate(t.body, values).trim() }, requestId: options.requestId });
-    queued++;
+  const edited = await editedTemplates(ex, wanted.map((n) => n.key));
+  const pick = (key: MessageKey, locale: Locale, channel: Channel) => edited.get(templateKey(key, locale, channel)) ?? DEFAULTS[key][locale];
+  const messages: QueuedMessage[] = [];
+  for (const notice of wanted) {
+    const citizen = contacts.get(notice.citizenId!);
+    if (!citizen || citizen.anonymisedAt) continue;
+    const locale: Locale = citizen.locale === 'en' ? 'en' : 'tr';
+    const values = notice.values(locale);
+    if (citizen.phone) messages.push({ kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(pick(notice.key, locale, 'sms').body, values).trim() }, requestId: notice.requestId });
+    if (citizen.email) {
+      const t = pick(notice.key, locale, 'email');
+      messages.push({ kind: 'email', payload: { to: citizen.email, subject: renderTemplate(t.subject, values), text: renderTemplate(t.body, values).trim() }, requestId: notice.requestId });
+    }
   }
-  return queued;
+  await enqueueMany(ex, messages);
+  return messages.length;
 }
+
+export const notifyCitizen = (ex: Executor, notice: Notice): Promise<number> => notifyCitizens(ex, [notice]);

@@ -21,10 +21,21 @@ export type OutboxMessage =
   | { kind: 'email'; payload: EmailMessage }
   | { kind: 'sms'; payload: SmsMessage };
 
-export async function enqueue(ex: Executor, message: OutboxMessage & { requestId?: number | null; availableAt?: Date }): Promise<number> {
-  const [row] = await ex
+export type QueuedMessage = OutboxMessage & { requestId?: number | null; availableAt?: Date };
+
+/** Queues several messages with one statement; returns their ids in the order given. */
+export async function enqueueMany(ex: Executor, messages: QueuedMessage[]): Promise<number[]> {
+  if (!messages.length) return [];
+  const now = new Date();
+  const rows = await ex
     .insert(outbox)
-    .values({ kind: message.kind, payload: message.payload, requestId: message.requestId ?? null, availableAt: message.availableAt ?? new Date() })
+    .values(messages.map((m) => ({ kind: m.kind, payload: m.payload, requestId: m.requestId ?? null, availableAt: m.availableAt ?? now })))
     .returning({ id: outbox.id });
-  return row!.id;
+  // Ids come from one sequence in insert order.
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+export async function enqueue(ex: Executor, message: QueuedMessage): Promise<number> {
+  const [id] = await enqueueMany(ex, [message]);
+  return id!;
 }

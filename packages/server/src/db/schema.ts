@@ -430,3 +430,4 @@ export const messageTemplates = pgTable(
 );
 
 export * from './schema-satisfaction.js';
+export * from './schema-intake.js';

@@ -2,7 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { DomainError, REQUEST_ACTIONS } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
-import { createRequest, CHANNELS } from '../../app/requests/create-request.js';
+import { CHANNELS } from '../../app/requests/create-request.js';
+import { IntakeQueue } from '../../app/requests/intake-queue.js';
 import { suggestDuplicates } from '../../app/requests/duplicates.js';
 import { getRequestDetail } from '../../app/requests/detail.js';
 import { INBOX_SORTS, listInbox } from '../../app/requests/inbox.js';
@@ -79,6 +80,8 @@ const RequestDetail = Type.Object({
 
 export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
+  // Intakes arriving together share a transaction (intake-queue.ts).
+  const intake = new IntakeQueue(db);
 
   app.post(
     '/requests',
@@ -87,7 +90,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: { tags: ['requests'], summary: 'Record a request (any channel); routes it and tells the citizen', body: CreateRequestBody, response: responses({ 201: Created }) },
     },
     async (request, reply) => {
-      const created = await db.transaction((tx) => createRequest(tx, currentUser(request), request.body, deps.now()));
+      const created = await intake.submit(currentUser(request), request.body, deps.now());
       return reply.status(201).send({ ...created, dueAt: created.dueAt?.toISOString() ?? null, legalDueAt: created.legalDueAt?.toISOString() ?? null });
     },
   );

@@ -1,0 +1,94 @@
+/**
+ * The API's intake path: requests arriving together are written together. Each arrival joins
+ * a queue; a batch takes what has queued (up to `maxBatch`) and writes it in one transaction
+ * with a handful of statements, checked against reference data kept in memory. While a batch
+ * is in flight the next one fills, so under load a batch holds what arrived during one
+ * commit, and alone a request waits for nobody.
+ *
+ * Every caller still hears about its own request only: one that fails its checks gets its own
+ * 4xx and the rest of the batch goes on. If the batch's transaction fails as a whole (a
+ * database error), nothing of it was written and each request is retried alone, so one
+ * cannot sink the others. A request is acknowledged only after its batch committed.
+ */
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../audit.js';
+import { createRequest, prepareIntake, writeIntakes, type CreatedRequest, type CreateRequestInput, type PreparedIntake } from './create-request.js';
+import { ReferenceCache } from './intake-reference.js';
+
+interface Job {
+  actor: Actor | null;
+  input: CreateRequestInput;
+  now: Date;
+  resolve(created: CreatedRequest): void;
+  reject(error: unknown): void;
+}
+
+export interface IntakeQueueOptions {
+  /** Most intakes in one transaction. */
+  maxBatch?: number;
+  /** Batches written at once (each holds one database connection). */
+  maxInFlight?: number;
+}
+
+export class IntakeQueue {
+  private readonly queue: Job[] = [];
+  private inFlight = 0;
+  private readonly reference = new ReferenceCache();
+  private readonly maxBatch: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private readonly db: Executor,
+    options: IntakeQueueOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 64;
+    this.maxInFlight = options.maxInFlight ?? 2;
+  }
+
+  submit(actor: Actor | null, input: CreateRequestInput, now: Date): Promise<CreatedRequest> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ actor, input, now, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length) {
+      const jobs = this.queue.splice(0, this.maxBatch);
+      this.inFlight++;
+      void this.write(jobs).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async write(jobs: Job[]): Promise<void> {
+    let outcome: { job: Job; created?: CreatedRequest; error?: unknown }[];
+    try {
+      outcome = await this.db.transaction(async (tx) => {
+        const reference = await this.reference.get(tx);
+        const checked = jobs.map((job) => {
+          try {
+            return { job, intake: prepareIntake(reference, job.actor, job.input, job.now) };
+          } catch (error) {
+            return { job, error };
+          }
+        });
+        const ready = checked.filter((c): c is { job: Job; intake: PreparedIntake } => 'intake' in c);
+        const created = await writeIntakes(tx, ready.map((c) => c.intake));
+        const createdFor = new Map(ready.map((c, n) => [c.job, created[n]!]));
+        return checked.map((c) => ('error' in c ? { job: c.job, error: c.error } : { job: c.job, created: createdFor.get(c.job)! }));
+      });
+    } catch (error) {
+      if (jobs.length === 1) return jobs[0]!.reject(error);
+      // Nothing of the batch was written: each alone, so the failure stays with its cause.
+      await Promise.all(jobs.map((job) => this.db.transaction((tx) => createRequest(tx, job.actor, job.input, job.now)).then(job.resolve, job.reject)));
+      return;
+    }
+    for (const { job, created, error } of outcome) {
+      if (created) job.resolve(created);
+      else job.reject(error);
+    }
+  }
+}
