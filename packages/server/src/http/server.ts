@@ -32,6 +32,9 @@ import { kpiRoutes } from './routes/kpis.js';
 import { contactRoutes } from './routes/contacts.js';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
 import { ctiRoutes } from './routes/cti.js';
+import { wallboardRoutes } from './routes/wallboard.js';
+import { consoleRoutes } from './routes/console.js';
+import { staffingRoutes } from './routes/staffing.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -140,6 +143,9 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(contactRoutes(deps));
       await api.register(knowledgeBaseRoutes(deps));
       await api.register(ctiRoutes(deps));
+      await api.register(wallboardRoutes(deps));
+      await api.register(consoleRoutes(deps));
+      await api.register(staffingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,133 @@
+/**
+ * The agent console's calls: the call an agent has in hand (answered by them, not yet closed
+ * with an outcome), whether telephony put it there (CTI webhook) or the agent typed the
+ * caller's number; and closing it with its outcome, the article used or the request created.
+ */
+import { and, desc, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
+import { DomainError, invalid, normalizePhone, notFound } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { contacts, kbArticles, requests } from '../../db/schema.js';
+import { recordAudit, type Actor } from '../audit.js';
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, callerHistory } from '../contacts/contacts.js';
+
+/** A call the agent forgot to close does not haunt the next shift. */
+const OPEN_CALL_HOURS = 12;
+
+export interface ConsoleCall {
+  contactId: number;
+  channel: string;
+  /** telephony: it came through the PBX; manual: the agent entered it. */
+  source: 'telephony' | 'manual';
+  callerNumber: string | null;
+  queue: string | null;
+  offeredAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+}
+
+export type CallerHistory = Awaited<ReturnType<typeof callerHistory>>;
+
+export interface ConsolePop {
+  call: ConsoleCall | null;
+  history: CallerHistory | null;
+}
+
+export async function currentCall(ex: Executor, agentId: number, now: Date): Promise<ConsoleCall | null> {
+  const since = new Date(now.getTime() - OPEN_CALL_HOURS * 3600_000);
+  const [row] = await ex
+    .select({ id: contacts.id, channel: contacts.channel, externalId: contacts.externalId, callerNumber: contacts.callerNumber, queue: contacts.queue, offeredAt: contacts.offeredAt, answeredAt: contacts.answeredAt, endedAt: contacts.endedAt })
+    .from(contacts)
+    .where(and(eq(contacts.agentId, agentId), isNull(contacts.outcome), isNotNull(contacts.answeredAt), gte(contacts.answeredAt, since)))
+    .orderBy(desc(contacts.answeredAt), desc(contacts.id))
+    .limit(1);
+  if (!row) return null;
+  return {
+    contactId: row.id,
+    channel: row.channel,
+    source: row.externalId ? 'telephony' : 'manual',
+    callerNumber: row.callerNumber,
+    queue: row.queue,
+    offeredAt: row.offeredAt.toISOString(),
+    answeredAt: row.answeredAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The screen-pop: the call and the caller's history without this call. Showing a person's
+ * record is logged (KVKK), as the caller look-up route does.
+ */
+export async function consolePop(ex: Executor, actor: Actor, now: Date, ip?: string): Promise<ConsolePop> {
+  const call = await currentCall(ex, actor.id, now);
+  if (!call?.callerNumber || !normalizePhone(call.callerNumber)) return { call, history: null };
+  const history = await callerHistory(ex, call.callerNumber);
+  for (const c of history.citizens) await recordAudit(ex, { actor, action: 'personal_data.view', subjectType: 'citizen', subjectId: c.id, purpose: 'caller screen-pop', ip });
+  return { call, history: { ...history, contacts: history.contacts.filter((c) => c.id !== call.contactId) } };
+}
+
+export interface StartCallInput {
+  callerNumber: string;
+  channel?: (typeof CONTACT_CHANNELS)[number];
+}
+
+/** A call taken by hand (no PBX link, a walk-in, a call on another line): it becomes the agent's current call. */
+export async function startManualCall(ex: Executor, actor: Actor, input: StartCallInput, now: Date): Promise<ConsoleCall> {
+  const caller = normalizePhone(input.callerNumber);
+  if (!caller) throw invalid('callerNumber', `'${input.callerNumber}' is not a phone number; type it with its area code, e.g. 0532 123 45 67`);
+  const open = await currentCall(ex, actor.id, now);
+  if (open) throw new DomainError('console.conflict', `contact ${open.contactId} with ${open.callerNumber ?? 'an unknown number'} is still open: close it with an outcome first`);
+  const [row] = await ex
+    .insert(contacts)
+    .values({ channel: input.channel ?? 'phone', callerNumber: caller, agentId: actor.id, agentName: actor.username, offeredAt: now, answeredAt: now, waitSeconds: 0, exitReason: 'answered' })
+    .returning({ id: contacts.id });
+  return { contactId: row!.id, channel: input.channel ?? 'phone', source: 'manual', callerNumber: caller, queue: null, offeredAt: now.toISOString(), answeredAt: now.toISOString(), endedAt: null };
+}
+
+export interface CloseContactInput {
+  outcome: (typeof CONTACT_OUTCOMES)[number];
+  kbArticleId?: number | null;
+  requestId?: number | null;
+  notes?: string | null;
+  /** Seconds spent on after-call work; counted in AHT. */
+  wrapSeconds?: number;
+}
+
+/** Closes the agent's contact with its outcome in one step (the article's use count goes up with it). */
+export async function closeContact(ex: Executor, actor: Actor, contactId: number, input: CloseContactInput, now: Date) {
+  const [contact] = await ex.select().from(contacts).where(eq(contacts.id, contactId)).for('update');
+  if (!contact) throw notFound('contact', contactId);
+  if (contact.agentId !== actor.id && actor.role !== 'supervisor' && actor.role !== 'admin') {
+    throw new DomainError('forbidden', `contact ${contactId} is another agent's call`);
+  }
+  if (contact.outcome) throw new DomainError('contact.conflict', `contact ${contactId} was already closed as ${contact.outcome}`);
+  if (!contact.answeredAt) throw new DomainError('contact.not_answered', `contact ${contactId} was never answered, so it has no outcome to record`);
+  if (input.outcome === 'information_given' && !input.kbArticleId && !input.notes?.trim()) {
+    throw invalid('kbArticleId', 'name the knowledge-base article used, or write in the notes what the caller was told');
+  }
+  if (input.outcome === 'request_created' && !input.requestId) throw invalid('requestId', 'is required when the outcome is request_created');
+  if (input.kbArticleId) {
+    const [article] = await ex.update(kbArticles).set({ useCount: sql`${kbArticles.useCount} + 1` }).where(eq(kbArticles.id, input.kbArticleId)).returning({ id: kbArticles.id });
+    if (!article) throw invalid('kbArticleId', `article ${input.kbArticleId} does not exist`);
+  }
+  if (input.requestId) {
+    const [request] = await ex.select({ id: requests.id, citizenId: requests.citizenId }).from(requests).where(eq(requests.id, input.requestId));
+    if (!request) throw invalid('requestId', `request ${input.requestId} does not exist`);
+    if (!contact.citizenId && request.citizenId) contact.citizenId = request.citizenId;
+  }
+  // A call the PBX still holds keeps its telephony times: the PBX's hang-up ends it. A call
+  // entered by hand ends when the agent closes it.
+  const manualOpen = !contact.externalId && !contact.endedAt;
+  await ex
+    .update(contacts)
+    .set({
+      outcome: input.outcome,
+      kbArticleId: input.kbArticleId ?? null,
+      requestId: input.requestId ?? null,
+      notes: input.notes?.trim() || null,
+      citizenId: contact.citizenId,
+      wrapSeconds: input.wrapSeconds ?? contact.wrapSeconds,
+      ...(manualOpen ? { endedAt: now, talkSeconds: Math.max(0, Math.round((now.getTime() - contact.answeredAt.getTime()) / 1000)) } : {}),
+    })
+    .where(eq(contacts.id, contactId));
+  return { id: contactId, outcome: input.outcome };
+}

@@ -1,0 +1,99 @@
+/**
+ * The wallboard: what a supervisor watches on the wall. Calls waiting now and the longest
+ * wait, agents by state, and today's figures (Türkiye's day) with the same definitions as the
+ * KPI reports (DESIGN.md section 8), plus the instant-information share: contacts closed as
+ * information_given over answered contacts.
+ */
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { contactKpis } from '../contacts/kpis.js';
+
+export interface WallboardOptions {
+  /** Service-level threshold T in seconds. */
+  thresholdSeconds?: number;
+  shortAbandonSeconds?: number;
+}
+
+export interface Wallboard {
+  at: string;
+  /** Start of today in Türkiye (UTC+3), as an instant. */
+  dayStart: string;
+  thresholdSeconds: number;
+  waiting: { calls: number; longestWaitSeconds: number; oldestSince: string | null; byQueue: { queue: string; calls: number; oldestSince: string }[] };
+  agents: { state: string; count: number }[];
+  today: {
+    offered: number;
+    answered: number;
+    abandoned: number;
+    answerRate: number | null;
+    serviceLevel: number | null;
+    informationGiven: number;
+    instantInformationShare: number | null;
+  };
+  hourly: { hour: string; offered: number; answered: number; abandoned: number }[];
+}
+
+const TURKEY_OFFSET_MS = 3 * 3600_000;
+const DAY_MS = 86400_000;
+/** A call still "waiting" after this long was lost by the PBX feed, not a caller on hold. */
+const STALE_WAIT_MS = 12 * 3600_000;
+
+export const turkeyDayStart = (now: Date): Date => new Date(Math.floor((now.getTime() + TURKEY_OFFSET_MS) / DAY_MS) * DAY_MS - TURKEY_OFFSET_MS);
+
+export async function wallboardSnapshot(ex: Executor, now: Date, options: WallboardOptions = {}): Promise<Wallboard> {
+  const thresholdSeconds = options.thresholdSeconds ?? 20;
+  const dayStart = turkeyDayStart(now);
+  const dayEnd = new Date(dayStart.getTime() + DAY_MS);
+  const staleBefore = new Date(now.getTime() - STALE_WAIT_MS);
+
+  const waiting = (await ex.execute(sql`
+    select coalesce(queue, '') as queue, count(*)::int as calls, min(offered_at) as oldest
+    from contacts
+    where channel = 'phone' and answered_at is null and ended_at is null
+      and offered_at >= ${staleBefore.toISOString()}::timestamptz and offered_at <= ${now.toISOString()}::timestamptz
+    group by 1 order by 1`)) as unknown as { rows: { queue: string; calls: number; oldest: Date | string }[] };
+  const byQueue = waiting.rows.map((r) => ({ queue: r.queue, calls: r.calls, oldestSince: new Date(r.oldest).toISOString() }));
+  const oldest = byQueue.reduce<string | null>((o, q) => (o === null || q.oldestSince < o ? q.oldestSince : o), null);
+
+  const [day] = await contactKpis(ex, { from: dayStart, to: dayEnd, by: 'day', thresholdSeconds, shortAbandonSeconds: options.shortAbandonSeconds });
+  const hourly = await contactKpis(ex, { from: dayStart, to: dayEnd, by: 'hour', thresholdSeconds, shortAbandonSeconds: options.shortAbandonSeconds });
+  const info = (await ex.execute(sql`
+    select count(*)::int as n from contacts
+    where offered_at >= ${dayStart.toISOString()}::timestamptz and offered_at < ${dayEnd.toISOString()}::timestamptz
+      and outcome = 'information_given'`)) as unknown as { rows: { n: number }[] };
+  const informationGiven = info.rows[0]?.n ?? 0;
+  const answered = day?.answered ?? 0;
+
+  return {
+    at: now.toISOString(),
+    dayStart: dayStart.toISOString(),
+    thresholdSeconds,
+    waiting: {
+      calls: byQueue.reduce((n, q) => n + q.calls, 0),
+      longestWaitSeconds: oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 1000)) : 0,
+      oldestSince: oldest,
+      byQueue,
+    },
+    agents: await agentsByState(ex, now),
+    today: {
+      offered: day?.offered ?? 0,
+      answered,
+      abandoned: day?.abandoned ?? 0,
+      answerRate: day?.answerRate ?? null,
+      serviceLevel: day?.serviceLevel ?? null,
+      informationGiven,
+      instantInformationShare: answered > 0 ? informationGiven / answered : null,
+    },
+    hourly: hourly.map((h) => ({ hour: h.period, offered: h.offered, answered: h.answered, abandoned: h.abandoned })),
+  };
+}
+
+/** Agents on a call now: an answered call of theirs that has not ended. */
+async function agentsByState(ex: Executor, now: Date): Promise<{ state: string; count: number }[]> {
+  const staleBefore = new Date(now.getTime() - STALE_WAIT_MS);
+  const onCall = (await ex.execute(sql`
+    select count(distinct agent_id)::int as n from contacts
+    where agent_id is not null and answered_at is not null and ended_at is null
+      and answered_at >= ${staleBefore.toISOString()}::timestamptz`)) as unknown as { rows: { n: number }[] };
+  return [{ state: 'on_call', count: onCall.rows[0]?.n ?? 0 }];
+}
