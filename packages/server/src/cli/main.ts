@@ -8,6 +8,7 @@ import { serveCommand } from './serve-command.js';
 import { staffingCommand } from './staffing-command.js';
 import { importBankCallsCommand, importQueueLogCommand } from './import-commands.js';
 import { kpiCommand } from './kpi-command.js';
+import { demoCommand } from './demo-command.js';
 import { userCreateCommand } from './user-commands.js';
 
 const configCommand: Command = {
@@ -21,7 +22,7 @@ const configCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, configCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, demoCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));
