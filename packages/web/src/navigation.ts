@@ -31,6 +31,11 @@ export const PAGES: readonly Page[] = [
   { path: '/admin/units', labelKey: 'nav.units', roles: ADMIN, component: lazy(() => import('./pages/UnitsPage')) },
   { path: '/admin/categories', labelKey: 'nav.categories', roles: ADMIN, component: lazy(() => import('./pages/CategoriesPage')) },
   { path: '/admin/calendar', labelKey: 'nav.calendar', roles: ADMIN, component: lazy(() => import('./pages/CalendarPage')) },
+  { path: '/console', labelKey: 'nav.console', roles: ['admin', 'supervisor', 'agent', 'field_staff'], component: lazy(() => import('./pages/ConsolePage')) },
+  { path: '/wallboard', labelKey: 'nav.wallboard', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/WallboardPage')) },
+  { path: '/kpis', labelKey: 'nav.kpis', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/KpisPage')) },
+  { path: '/staffing', labelKey: 'nav.staffing', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/StaffingPage')) },
+  { path: '/kb', labelKey: 'nav.knowledgeBase', roles: ['admin', 'supervisor', 'unit_head'], component: lazy(() => import('./pages/KnowledgeBasePage')) },
   { path: '/admin/routing', labelKey: 'nav.routing', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/RoutingRulesPage')) },
 ];
 
@@ -38,7 +43,7 @@ export const PAGES: readonly Page[] = [
 export const ROLE_HOME: Record<Role, string> = {
   admin: '/',
   supervisor: '/',
-  agent: '/requests/new',
+  agent: '/console',
   unit_head: '/requests',
   unit_staff: '/requests',
   field_staff: '/',

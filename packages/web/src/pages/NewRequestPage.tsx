@@ -19,7 +19,8 @@ import { useLoad } from '../hooks/useLoad';
 import { useLocalName } from '../hooks/useLocalName';
 import { useUser } from '../hooks/useSession';
 import { mayVisit, pageAt } from '../navigation';
-import { linkProps } from '../router';
+import { linkProps, navigate, useRoute } from '../router';
+import { closeContact } from '../api/live';
 
 const DUPLICATE_DELAY_MS = 600;
 /** Shorter text matches too much to be worth asking about. */
@@ -50,13 +51,20 @@ interface Values {
 interface Outcome {
   created: CreatedRequest;
   uploadFailures: string[];
+  /** Opened from the agent console: the call the request was recorded on, now closed with it. */
+  contactLinked?: boolean;
 }
 
 /** The agent's form: record a request from a call (or any channel) and read out its tracking number. */
 export default function NewRequestPage() {
   // A new key empties the form for the next caller.
   const [round, setRound] = useState(0);
-  return <RequestForm key={round} onAnother={() => setRound((n) => n + 1)} />;
+  const another = () => {
+    // The next caller's form starts empty, without the previous call's prefill.
+    if (window.location.search) navigate('/requests/new', { replace: true });
+    setRound((n) => n + 1);
+  };
+  return <RequestForm key={round} onAnother={another} />;
 }
 
 function RequestForm({ onAnother }: { onAnother: () => void }) {
@@ -69,18 +77,21 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
   const units = useLoad(listUnits, []);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [linked, setLinked] = useState<PossibleDuplicate | null>(null);
+  // The agent console opens the form with the caller's details and the call to link (?contactId=).
+  const { query } = useRoute();
+  const contactId = Number(query.get('contactId')) || null;
 
   const form = useForm<Values>({
-    categoryId: null,
+    categoryId: Number(query.get('categoryId')) || null,
     requestType: null,
     channel: 'phone',
-    description: '',
+    description: query.get('description') ?? '',
     districtId: null,
     neighbourhoodId: null,
     address: '',
     anonymous: false,
-    'citizen.fullName': '',
-    'citizen.phone': '',
+    'citizen.fullName': query.get('name') ?? '',
+    'citizen.phone': query.get('phone') ?? '',
     'citizen.tcKimlikNo': '',
     'citizen.email': '',
     'citizen.locale': 'tr',
@@ -145,7 +156,17 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
         uploadFailures.push(t('newRequest.uploadFailed', { file: file.name, message: (error as Error).message }));
       }
     }
-    setOutcome({ created, uploadFailures });
+    let contactLinked: boolean | undefined;
+    if (contactId) {
+      try {
+        await closeContact(contactId, { outcome: 'request_created', requestId: created.id });
+        contactLinked = true;
+      } catch (error) {
+        contactLinked = false;
+        uploadFailures.push(t('console.linkFailed', { message: (error as Error).message }));
+      }
+    }
+    setOutcome({ created, uploadFailures, contactLinked });
   };
 
   const submit = () => void form.submit(validate, save);
@@ -167,6 +188,11 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
           {unit && <Text mt="sm">{t('newRequest.routedTo', { unit: localName(unit) })}</Text>}
           {outcome.created.dueAt && <Text>{t('newRequest.dueAt', { date: formatDateTime(outcome.created.dueAt, i18n.language) })}</Text>}
         </Paper>
+        {outcome.contactLinked && (
+          <Alert color="teal" data-testid="contact-linked">
+            {t('console.linked')}
+          </Alert>
+        )}
         {outcome.uploadFailures.map((message) => (
           <Alert key={message} color="red" role="alert">
             {message}
@@ -179,6 +205,11 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
           {detail && mayVisit(detail, user.role) && (
             <Button variant="default" component="a" {...linkProps(`/requests/${outcome.created.id}`)}>
               {t('newRequest.open')}
+            </Button>
+          )}
+          {contactId && (
+            <Button variant="default" component="a" {...linkProps('/console')}>
+              {t('console.backToConsole')}
             </Button>
           )}
         </Group>
