@@ -13,3 +13,4 @@ export * from './erlang.js';
 export * from './erlang-a.js';
 export * from './queue-log.js';
 export * from './kpi.js';
+export * from './agent-state.js';

@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   'contacts.read': ['admin', 'supervisor', 'auditor'],
   /** Contact-centre figures: the supervisor's wallboard and reports. */
   'kpis.read': ['admin', 'supervisor', 'auditor'],
+  /** Change the service-level threshold and short-abandon limit every report counts with. */
+  'kpis.manage': ['admin', 'supervisor'],
+  /** See every agent's state: supervisors on the wallboard, agents beside their console. */
+  'agents.read': ['admin', 'supervisor', 'auditor', 'agent', 'field_staff'],
   'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   'templates.manage': ['admin', 'unit_head'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -431,3 +431,4 @@ export const messageTemplates = pgTable(
 
 export * from './schema-satisfaction.js';
 export * from './schema-intake.js';
+export * from './schema-agent-states.js';

@@ -32,6 +32,7 @@ import { kpiRoutes } from './routes/kpis.js';
 import { contactRoutes } from './routes/contacts.js';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
 import { ctiRoutes } from './routes/cti.js';
+import { agentRoutes } from './routes/agents.js';
 import { wallboardRoutes } from './routes/wallboard.js';
 import { consoleRoutes } from './routes/console.js';
 import { staffingRoutes } from './routes/staffing.js';
@@ -143,6 +144,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(contactRoutes(deps));
       await api.register(knowledgeBaseRoutes(deps));
       await api.register(ctiRoutes(deps));
+      await api.register(agentRoutes(deps));
       await api.register(wallboardRoutes(deps));
       await api.register(consoleRoutes(deps));
       await api.register(staffingRoutes(deps));

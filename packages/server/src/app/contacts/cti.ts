@@ -4,11 +4,34 @@
  * event changes nothing and an event for a call we never saw is refused, not invented.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { DomainError, normalizePhone } from '@cozum/domain';
+import { DomainError, normalizePhone, type AgentStateName } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { contacts, users } from '../../db/schema.js';
+import { contacts } from '../../db/schema.js';
+import { recordAgentChanges, resolveAgents } from './agent-states.js';
 
 export const CTI_EVENTS = ['call.new', 'call.answered', 'call.ended', 'call.transferred'] as const;
+export const CTI_AGENT_EVENTS = ['agent.state'] as const;
+
+/** `agent.state`: the PBX reports an agent's state (login, pause with its reason, …). */
+export interface CtiAgentEvent {
+  event: 'agent.state';
+  agent: string;
+  state: AgentStateName;
+  reason?: string | null;
+  at: Date;
+  queue?: string | null;
+}
+
+export async function applyCtiAgentEvent(ex: Executor, e: CtiAgentEvent): Promise<{ agent: string; changed: boolean }> {
+  if (e.state === 'paused' && !e.reason?.trim()) throw new DomainError('validation_failed', "reason: is required when the state is 'paused'", [{ field: 'reason', message: "is required when the state is 'paused'" }]);
+  const [identity] = (await resolveAgents(ex, [e.agent])).values();
+  const result = await recordAgentChanges(ex, 'cti', [{ name: e.agent, change: { at: e.at, kind: 'set', state: e.state, reason: e.reason?.trim() || null, queue: e.queue ?? null } }]);
+  if (result.outOfOrder) {
+    const [row] = await ex.execute<{ since: Date | string }>(sql`select since from agent_states where agent = ${identity!.agent}`).then((r) => (r as unknown as { rows: { since: Date | string }[] }).rows);
+    throw new DomainError('agent.out_of_order', `agent.state at ${e.at.toISOString()} is older than '${identity!.agent}''s current state (since ${row ? new Date(row.since).toISOString() : 'later'}); it was kept in the history and the state was not changed`, [{ field: 'at', message: 'older than the current state' }]);
+  }
+  return { agent: identity!.agent, changed: result.moved > 0 };
+}
 
 export interface CtiEvent {
   event: (typeof CTI_EVENTS)[number];
@@ -42,9 +65,9 @@ export async function applyCtiEvent(ex: Executor, e: CtiEvent): Promise<{ contac
   switch (e.event) {
     case 'call.answered': {
       if (current.answeredAt) return { contactId: current.id, changed: false };
-      let agentId: number | null = null;
-      if (e.agent) [{ id: agentId } = { id: null }] = await ex.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${e.agent})`);
-      Object.assign(changes, { answeredAt: e.at, waitSeconds: seconds(current.offeredAt, e.at), agentId, agentName: e.agent ?? null });
+      // The same names as the agent states: the username when the PBX's name is a user's.
+      const identity = e.agent ? (await resolveAgents(ex, [e.agent])).get(e.agent)! : null;
+      Object.assign(changes, { answeredAt: e.at, waitSeconds: seconds(current.offeredAt, e.at), agentId: identity?.userId ?? null, agentName: identity?.agent ?? null });
       break;
     }
     case 'call.ended': {
@@ -58,5 +81,10 @@ export async function applyCtiEvent(ex: Executor, e: CtiEvent): Promise<{ contac
       break;
   }
   await ex.update(contacts).set(changes).where(eq(contacts.id, current.id));
+  // The agent's state follows the call: on a call when answered, available when it ends.
+  const agent = e.event === 'call.answered' ? e.agent : current.agentName;
+  if (agent && (e.event === 'call.answered' || current.answeredAt)) {
+    await recordAgentChanges(ex, 'cti', [{ name: agent, change: { at: e.at, kind: e.event === 'call.answered' ? 'call_start' : 'call_end', callId: e.callId, queue: current.queue } }]);
+  }
   return { contactId: current.id, changed: true };
 }

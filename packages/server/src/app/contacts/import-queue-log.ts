@@ -1,12 +1,19 @@
 /**
- * Imports an Asterisk queue_log into contacts. Lines are parsed one by one (a malformed line
- * is reported with its number and skipped); a call's events are folded when its last event
- * arrives, and calls are written in batches with one multi-row upsert keyed on the call id,
- * so importing the same file again adds nothing and changes nothing.
+ * Imports an Asterisk queue_log into contacts and agent states. Lines are parsed one by one (a
+ * malformed line is reported with its number and skipped); a call's events are folded when its
+ * last event arrives. On PostgreSQL the folded calls stream through COPY into a temporary
+ * staging table and go into contacts with one upsert keyed on the call id; PGlite gets
+ * multi-row upserts of a thousand calls. Either way importing the same file again adds nothing
+ * and changes nothing. Agent events (logins, pauses, members, and calls starting and ending)
+ * are folded into the agents' states at the end (agent-states.ts).
  */
+import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { AGENT_EVENTS, foldCall, parseQueueLogLine, type QueueCall, type QueueLogEvent } from '@cozum/domain';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { AGENT_EVENTS, agentChangeFromQueueLog, foldCall, parseQueueLogLine, type QueueCall, type QueueLogEvent } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
+import { recordAgentChanges, type RecordReport, type ReportedChange } from './agent-states.js';
 
 const TERMINAL = new Set(['COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITWITHKEY', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER', 'JOINEMPTY', 'FULL', 'CLOSED']);
 const BATCH = 1000;
@@ -20,35 +27,162 @@ export interface ImportReport {
   calls: number;
   newCalls: number;
   malformed: { line: number; reason: string }[];
+  /** Agent states: new history rows, agents whose state moved, changes older than the state. */
+  agentStates: RecordReport;
 }
 
-/** Returns how many of the calls were new (the rest were known and brought up to date). */
-async function writeCalls(ex: Executor, calls: QueueCall[]): Promise<number> {
-  if (!calls.length) return 0;
-  const rows = calls.map((c) => {
-    const first = c.offeredAt ?? c.answeredAt ?? c.endedAt ?? new Date(0);
-    return sql`(${'phone'}, ${c.callId}, ${c.queue}, ${c.callerNumber}, ${c.agent}, ${first.toISOString()}::timestamptz, ${c.answeredAt?.toISOString() ?? null}::timestamptz, ${c.endedAt?.toISOString() ?? null}::timestamptz, ${c.waitSeconds}::int, ${c.talkSeconds}::int, ${c.exit})`;
-  });
-  const result = (await ex.execute(sql`
-    insert into contacts (channel, external_id, queue, caller_number, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
-    values ${sql.join(rows, sql`, `)}
-    on conflict (channel, external_id) do update set
-      queue = excluded.queue, caller_number = coalesce(excluded.caller_number, contacts.caller_number), agent_name = coalesce(excluded.agent_name, contacts.agent_name),
-      offered_at = least(excluded.offered_at, contacts.offered_at), answered_at = coalesce(excluded.answered_at, contacts.answered_at),
-      ended_at = coalesce(excluded.ended_at, contacts.ended_at), wait_seconds = coalesce(excluded.wait_seconds, contacts.wait_seconds),
-      talk_seconds = coalesce(excluded.talk_seconds, contacts.talk_seconds), exit_reason = coalesce(excluded.exit_reason, contacts.exit_reason)
-    returning (xmax = 0) as inserted`)) as unknown as { rows: { inserted: boolean }[] };
-  return result.rows.filter((r) => r.inserted).length;
+/** A user's id and username for each PBX agent name that names one ('ayse', 'SIP/ayse'). */
+type Directory = (name: string | null) => { agentName: string | null; agentId: number | null };
+
+async function agentDirectory(ex: Executor): Promise<Directory> {
+  const users = (await ex.execute(sql`select id, username from users`)) as unknown as { rows: { id: number; username: string }[] };
+  const byName = new Map(users.rows.map((u) => [u.username.toLowerCase(), u]));
+  const cache = new Map<string, { agentName: string | null; agentId: number | null }>();
+  return (name) => {
+    if (!name) return { agentName: null, agentId: null };
+    let hit = cache.get(name);
+    if (!hit) {
+      const user = byName.get(name.toLowerCase()) ?? byName.get(name.slice(name.lastIndexOf('/') + 1).toLowerCase());
+      hit = user ? { agentName: user.username, agentId: user.id } : { agentName: name, agentId: null };
+      cache.set(name, hit);
+    }
+    return hit;
+  };
 }
 
-export async function importQueueLog(ex: Executor, lines: AsyncIterable<string> | Iterable<string>, onProgress?: (lines: number) => void): Promise<ImportReport> {
-  const report: ImportReport = { lines: 0, events: 0, agentEvents: 0, unknownEvents: 0, calls: 0, newCalls: 0, malformed: [] };
-  const open = new Map<string, QueueLogEvent[]>();
+interface CallWriter {
+  write(call: QueueCall): Promise<void>;
+  /** Writes what is pending; returns how many calls were new. */
+  finish(): Promise<number>;
+}
+
+/** Multi-row upserts, batch after batch: a later batch merges into what an earlier one wrote. */
+function batchWriter(ex: Executor, directory: Directory): CallWriter {
   let batch: QueueCall[] = [];
+  let added = 0;
   const flush = async () => {
-    report.newCalls += await writeCalls(ex, batch);
-    report.calls += batch.length;
+    if (!batch.length) return;
+    const rows = batch.map((c) => {
+      const first = c.offeredAt ?? c.answeredAt ?? c.endedAt ?? new Date(0);
+      const { agentName, agentId } = directory(c.agent);
+      return sql`(${'phone'}, ${c.callId}, ${c.queue}, ${c.callerNumber}, ${agentId}::int, ${agentName}, ${first.toISOString()}::timestamptz, ${c.answeredAt?.toISOString() ?? null}::timestamptz, ${c.endedAt?.toISOString() ?? null}::timestamptz, ${c.waitSeconds}::int, ${c.talkSeconds}::int, ${c.exit})`;
+    });
     batch = [];
+    const result = (await ex.execute(sql`
+      with up as (
+        insert into contacts (channel, external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
+        values ${sql.join(rows, sql`, `)}
+        ${UPSERT}
+        returning (xmax = 0) as inserted)
+      select count(*) filter (where inserted)::int as n from up`)) as unknown as { rows: { n: number }[] };
+    added += result.rows[0]?.n ?? 0;
+  };
+  return {
+    async write(call) {
+      batch.push(call);
+      if (batch.length >= BATCH) await flush();
+    },
+    async finish() {
+      await flush();
+      return added;
+    },
+  };
+}
+
+const UPSERT = sql`
+  on conflict (channel, external_id) do update set
+    queue = excluded.queue, caller_number = coalesce(excluded.caller_number, contacts.caller_number),
+    agent_id = coalesce(excluded.agent_id, contacts.agent_id), agent_name = coalesce(excluded.agent_name, contacts.agent_name),
+    offered_at = least(excluded.offered_at, contacts.offered_at), answered_at = coalesce(excluded.answered_at, contacts.answered_at),
+    ended_at = coalesce(excluded.ended_at, contacts.ended_at), wait_seconds = coalesce(excluded.wait_seconds, contacts.wait_seconds),
+    talk_seconds = coalesce(excluded.talk_seconds, contacts.talk_seconds), exit_reason = coalesce(excluded.exit_reason, contacts.exit_reason)`;
+
+// COPY text format: backslash, tab, newline and carriage return are escaped; \N is null.
+const copyText = (value: string | null) => (value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')));
+const copyNumber = (value: number | null) => (value === null ? '\\N' : String(value));
+const copyTime = (value: Date | null) => (value === null ? '\\N' : value.toISOString());
+
+/** The pg connection behind a drizzle transaction on PostgreSQL, or null (PGlite). */
+function connectionOf(ex: Executor): pg.ClientBase | null {
+  const client = (ex as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
+
+/**
+ * COPY into a staging table while the file is read, then one upsert. A call id seen twice in
+ * the file (events after its end) is written afterwards by a batch upsert, merging as the
+ * batches do.
+ */
+async function copyWriter(ex: Executor, client: pg.ClientBase, directory: Directory): Promise<CallWriter> {
+  await ex.execute(sql`create temporary table if not exists queue_log_stage (
+    external_id text not null, queue text, caller_number text, agent_id int, agent_name text, offered_at timestamptz not null,
+    answered_at timestamptz, ended_at timestamptz, wait_seconds int, talk_seconds int, exit_reason text) on commit drop`);
+  await ex.execute(sql`truncate queue_log_stage`);
+  const stream = client.query(copyFrom('copy queue_log_stage from stdin'));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  const seen = new Set<string>();
+  const repeats: QueueCall[] = [];
+  let chunk = '';
+  const send = async (text: string) => {
+    if (!(stream as Writable).write(text)) await new Promise((resolve) => (stream as Writable).once('drain', resolve));
+  };
+  return {
+    async write(c) {
+      if (seen.has(c.callId)) {
+        repeats.push(c);
+        return;
+      }
+      seen.add(c.callId);
+      const first = c.offeredAt ?? c.answeredAt ?? c.endedAt ?? new Date(0);
+      const { agentName, agentId } = directory(c.agent);
+      chunk += `${copyText(c.callId)}\t${copyText(c.queue)}\t${copyText(c.callerNumber)}\t${copyNumber(agentId)}\t${copyText(agentName)}\t${first.toISOString()}\t${copyTime(c.answeredAt)}\t${copyTime(c.endedAt)}\t${copyNumber(c.waitSeconds)}\t${copyNumber(c.talkSeconds)}\t${copyText(c.exit)}\n`;
+      if (chunk.length > 256 * 1024) {
+        const text = chunk;
+        chunk = '';
+        await send(text);
+      }
+    },
+    async finish() {
+      if (chunk) await send(chunk);
+      (stream as Writable).end();
+      await done;
+      const result = (await ex.execute(sql`
+        with up as (
+          insert into contacts (channel, external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
+          select 'phone', external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason from queue_log_stage
+          ${UPSERT}
+          returning (xmax = 0) as inserted)
+        select count(*) filter (where inserted)::int as n from up`)) as unknown as { rows: { n: number }[] };
+      let added = result.rows[0]?.n ?? 0;
+      if (repeats.length) {
+        const later = batchWriter(ex, directory);
+        for (const c of repeats) await later.write(c);
+        added += await later.finish();
+      }
+      await ex.execute(sql`truncate queue_log_stage`);
+      return added;
+    },
+  };
+}
+
+/** Runs in one transaction (a savepoint inside the caller's): a failure leaves nothing half-written. */
+export async function importQueueLog(ex: Executor, lines: AsyncIterable<string> | Iterable<string>, onProgress?: (lines: number) => void): Promise<ImportReport> {
+  return ex.transaction((tx) => importInTransaction(tx as unknown as Executor, lines, onProgress));
+}
+
+async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | Iterable<string>, onProgress?: (lines: number) => void): Promise<ImportReport> {
+  const report: ImportReport = { lines: 0, events: 0, agentEvents: 0, unknownEvents: 0, calls: 0, newCalls: 0, malformed: [], agentStates: { history: 0, moved: 0, outOfOrder: 0 } };
+  const directory = await agentDirectory(ex);
+  const connection = connectionOf(ex);
+  const writer = connection ? await copyWriter(ex, connection, directory) : batchWriter(ex, directory);
+  const open = new Map<string, QueueLogEvent[]>();
+  const changes: ReportedChange[] = [];
+  const write = async (call: QueueCall) => {
+    report.calls++;
+    await writer.write(call);
   };
   for await (const text of lines) {
     report.lines++;
@@ -62,6 +196,8 @@ export async function importQueueLog(ex: Executor, lines: AsyncIterable<string> 
     const e = parsed.event;
     report.events++;
     if (!e.known) report.unknownEvents++;
+    const agentChange = agentChangeFromQueueLog(e);
+    if (agentChange) changes.push({ name: agentChange.agent, change: agentChange.change });
     if (!e.callId || AGENT.has(e.event)) {
       report.agentEvents++;
       continue;
@@ -71,16 +207,16 @@ export async function importQueueLog(ex: Executor, lines: AsyncIterable<string> 
     open.set(e.callId, events);
     if (TERMINAL.has(e.event)) {
       open.delete(e.callId);
-      batch.push(foldCall(events));
-      if (batch.length >= BATCH) await flush();
+      await write(foldCall(events));
     }
   }
   // Calls still open at the end of the file (waiting, or talking) are written as they stand.
   for (const events of open.values()) {
     const call = foldCall(events);
-    if (call.offeredAt || call.answeredAt) batch.push(call);
+    if (call.offeredAt || call.answeredAt) await write(call);
   }
-  await flush();
+  report.newCalls = await writer.finish();
+  report.agentStates = await recordAgentChanges(ex, 'queue_log', changes);
   onProgress?.(report.lines);
   return report;
 }

@@ -1,12 +1,16 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError } from '@cozum/domain';
-import { KPI_BUCKETS, contactKpis } from '../../app/contacts/kpis.js';
+import { KPI_BUCKETS, KPI_GROUPS, contactKpis } from '../../app/contacts/kpis.js';
+import { kpiLimits, setKpiLimits } from '../../app/contacts/kpi-rollup.js';
+import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { Nullable, responses } from '../schemas.js';
 
 const Ratio = Nullable(Type.Number());
 const KpiRow = Type.Object({
   period: Type.String(),
+  queue: Type.Optional(Nullable(Type.String({ description: "with group=queue: the queue (null: none)" }))),
+  agent: Type.Optional(Nullable(Type.String({ description: 'with group=agent: the agent (null: contacts no agent took)' }))),
   offered: Type.Integer(),
   answered: Type.Integer(),
   abandoned: Type.Integer(),
@@ -17,7 +21,11 @@ const KpiRow = Type.Object({
   asaSeconds: Ratio,
   ahtSeconds: Ratio,
   longestWaitSeconds: Nullable(Type.Integer()),
+  handleSeconds: Type.Number({ description: 'talk + hold + wrap-up of the answered contacts' }),
+  staffedSeconds: Nullable(Type.Number({ description: 'logged in and not paused (null per queue or with a queue filter)' })),
+  occupancy: Nullable(Type.Number({ description: 'handling time of staffed agents / their staffed time' })),
 });
+const Limits = Type.Object({ thresholdSeconds: Type.Integer({ minimum: 0, maximum: 3600 }), shortAbandonSeconds: Type.Integer({ minimum: 0, maximum: 3600 }) }, { additionalProperties: false });
 
 export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   app.get(
@@ -26,19 +34,21 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
       config: { access: 'kpis.read' },
       schema: {
         tags: ['contact centre'],
-        summary: 'Contact-centre KPIs per period (DESIGN.md section 8 definitions); dates are days in Türkiye, to inclusive',
+        summary: 'Contact-centre KPIs per period, overall or per queue or agent, with occupancy (DESIGN.md section 8 definitions); dates are days in Türkiye, to inclusive',
         querystring: Type.Object(
           {
             from: Type.String({ format: 'date' }),
             to: Type.String({ format: 'date' }),
             by: Type.Optional(Type.Union(KPI_BUCKETS.map((b) => Type.Literal(b)))),
             queue: Type.Optional(Type.String({ maxLength: 100 })),
+            agent: Type.Optional(Type.String({ maxLength: 100 })),
+            group: Type.Optional(Type.Union(KPI_GROUPS.map((g) => Type.Literal(g)))),
             thresholdSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })),
             shortAbandonSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })),
           },
           { additionalProperties: false },
         ),
-        response: responses({ 200: Type.Object({ rows: Type.Array(KpiRow) }) }),
+        response: responses({ 200: Type.Object({ thresholdSeconds: Type.Integer(), shortAbandonSeconds: Type.Integer(), rows: Type.Array(KpiRow) }) }),
       },
     },
     async (request) => {
@@ -49,7 +59,34 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
       if ((by === '15min' || by === '30min') && end.getTime() - start.getTime() > 93 * 86400_000) {
         throw new DomainError('validation_failed', 'by: intervals of 15 or 30 minutes are for periods of up to three months; choose hour, day or month for longer ones', [{ field: 'querystring.by', message: 'too fine for the period' }]);
       }
-      return { rows: await contactKpis(deps.database.db, { from: start, to: end, by: by ?? 'month', ...rest }) };
+      const limits = await kpiLimits(deps.database.db);
+      const thresholdSeconds = rest.thresholdSeconds ?? limits.thresholdSeconds;
+      const shortAbandonSeconds = rest.shortAbandonSeconds ?? limits.shortAbandonSeconds;
+      const rows = await contactKpis(deps.database.db, { from: start, to: end, by: by ?? 'month', ...rest, thresholdSeconds, shortAbandonSeconds, now: deps.now() });
+      return { thresholdSeconds, shortAbandonSeconds, rows };
     },
+  );
+
+  app.get(
+    '/kpis/limits',
+    {
+      config: { access: 'kpis.read' },
+      schema: { tags: ['contact centre'], summary: 'The service-level threshold T and short-abandon limit S the reports count with', response: responses({ 200: Limits }) },
+    },
+    async () => kpiLimits(deps.database.db),
+  );
+
+  app.put(
+    '/kpis/limits',
+    {
+      config: { access: 'kpis.manage' },
+      schema: {
+        tags: ['contact centre'],
+        summary: 'Change T and S for every report (rebuilds the KPI rollup)',
+        body: Limits,
+        response: responses({ 200: Limits }),
+      },
+    },
+    async (request) => deps.database.db.transaction((tx) => setKpiLimits(tx, currentUser(request), request.body)),
   );
 };

@@ -1,0 +1,228 @@
+/**
+ * Agent states: the current state of every agent and the append-only history of changes, fed
+ * by the queue_log importer, the CTI webhook and the agent's console. Changes are folded in time
+ * order onto the current state (packages/domain/src/agent-state.ts); one older than the current
+ * state goes into the history only. The same change reported twice is one history row.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  DomainError,
+  applyAgentChange,
+  invalid,
+  isHistoryChange,
+  standaloneState,
+  type AgentChange,
+  type AgentState,
+  type AgentStateName,
+  type AgentStateSource,
+} from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+
+export interface AgentIdentity {
+  /** The username when the PBX's name matches a user, else the PBX's name. */
+  agent: string;
+  userId: number | null;
+}
+
+export interface ReportedChange {
+  /** The name the PBX or the console used. */
+  name: string;
+  change: AgentChange;
+}
+
+const BATCH = 1000;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * Maps PBX agent names to users: 'ayse', 'SIP/ayse' and 'PJSIP/ayse' are the user ayse
+ * (case-insensitive); a name no user has stays as the PBX wrote it.
+ */
+export async function resolveAgents(ex: Executor, names: Iterable<string>): Promise<Map<string, AgentIdentity>> {
+  const unique = [...new Set(names)];
+  const resolved = new Map<string, AgentIdentity>(unique.map((n) => [n, { agent: n, userId: null }]));
+  if (!unique.length) return resolved;
+  const candidates = [...new Set(unique.flatMap((n) => [n.toLowerCase(), n.slice(n.lastIndexOf('/') + 1).toLowerCase()]))];
+  const users = rowsOf<{ id: number; username: string }>(
+    await ex.execute(sql`select id, username from users where lower(username) in (${sql.join(candidates.map((c) => sql`${c}`), sql`, `)})`),
+  );
+  const byName = new Map(users.map((u) => [u.username.toLowerCase(), u]));
+  for (const name of unique) {
+    const user = byName.get(name.toLowerCase()) ?? byName.get(name.slice(name.lastIndexOf('/') + 1).toLowerCase());
+    if (user) resolved.set(name, { agent: user.username, userId: user.id });
+  }
+  return resolved;
+}
+
+interface StateRow {
+  agent: string;
+  state: AgentStateName;
+  reason: string | null;
+  since: Date | string;
+  queues: string[] | string;
+  call_id: string | null;
+}
+
+// PGlite returns text[] as an array; keep a fallback for the literal form.
+const parseQueues = (value: string[] | string): string[] => (Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',').filter(Boolean));
+
+export interface RecordReport {
+  /** New rows in the history (repeats of known changes are not counted). */
+  history: number;
+  /** Agents whose current state moved. */
+  moved: number;
+  /** Changes older than the agent's current state: kept in the history, the state left as it was. */
+  outOfOrder: number;
+}
+
+/** Records changes from one source: history rows, then the current state of each agent touched. */
+export async function recordAgentChanges(ex: Executor, source: AgentStateSource, reported: ReportedChange[]): Promise<RecordReport> {
+  const report: RecordReport = { history: 0, moved: 0, outOfOrder: 0 };
+  if (!reported.length) return report;
+  const identities = await resolveAgents(ex, reported.map((r) => r.name));
+  const byAgent = new Map<string, { identity: AgentIdentity; changes: AgentChange[] }>();
+  for (const r of reported) {
+    const identity = identities.get(r.name)!;
+    const entry = byAgent.get(identity.agent) ?? { identity, changes: [] };
+    entry.changes.push(r.change);
+    byAgent.set(identity.agent, entry);
+  }
+  const agents = [...byAgent.keys()];
+  const current = new Map<string, AgentState>();
+  for (let i = 0; i < agents.length; i += BATCH) {
+    const rows = rowsOf<StateRow>(
+      await ex.execute(sql`select agent, state, reason, since, queues, call_id from agent_states where agent in (${sql.join(agents.slice(i, i + BATCH).map((a) => sql`${a}`), sql`, `)}) for update`),
+    );
+    for (const r of rows) current.set(r.agent, { state: r.state, reason: r.reason, since: new Date(r.since), queues: parseQueues(r.queues), callId: r.call_id });
+  }
+
+  const history: ReturnType<typeof sql>[] = [];
+  const updated: { identity: AgentIdentity; state: AgentState }[] = [];
+  for (const { identity, changes } of byAgent.values()) {
+    // Stable sort: changes of the same second keep the order they were reported in.
+    const ordered = changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.at.getTime() - b.c.at.getTime() || a.i - b.i).map((x) => x.c);
+    let state = current.get(identity.agent) ?? null;
+    let moved = false;
+    for (const change of ordered) {
+      const next = applyAgentChange(state, change);
+      if (next) {
+        moved = moved || next !== state;
+        state = next;
+      } else report.outOfOrder++;
+      if (isHistoryChange(change)) {
+        // The row is keyed on what was reported (kind), not on the state it led to, so the
+        // same change imported again is recognised whether or not it arrived in order.
+        const recorded = next ? next.state : standaloneState(change);
+        const kind = change.kind === 'set' ? `set:${change.state ?? 'available'}` : change.kind;
+        history.push(sql`(${identity.agent}, ${identity.userId}::int, ${recorded}, ${kind}, ${change.reason ?? null}, ${change.queue ?? null}, ${change.at.toISOString()}::timestamptz, ${source})`);
+      }
+    }
+    if (moved && state) updated.push({ identity, state });
+  }
+
+  for (let i = 0; i < history.length; i += BATCH) {
+    const inserted = rowsOf<{ n: number }>(
+      await ex.execute(sql`with added as (
+        insert into agent_state_events (agent, user_id, state, kind, reason, queue, at, source) values ${sql.join(history.slice(i, i + BATCH), sql`, `)}
+        on conflict do nothing returning 1) select count(*)::int as n from added`),
+    );
+    report.history += inserted[0]?.n ?? 0;
+  }
+  for (let i = 0; i < updated.length; i += BATCH) {
+    const values = updated.slice(i, i + BATCH).map(({ identity, state: s }) => {
+      const queues = sql`array[${sql.join(s.queues.map((q) => sql`${q}`), sql`, `)}]::text[]`;
+      return sql`(${identity.agent}, ${identity.userId}::int, ${s.state}, ${s.reason}, ${s.since.toISOString()}::timestamptz, ${s.queues.length ? queues : sql`'{}'::text[]`}, ${s.callId}, ${source})`;
+    });
+    const moved = rowsOf<{ agent: string }>(
+      await ex.execute(sql`insert into agent_states as s (agent, user_id, state, reason, since, queues, call_id, source) values ${sql.join(values, sql`, `)}
+        on conflict (agent) do update set user_id = coalesce(excluded.user_id, s.user_id), state = excluded.state, reason = excluded.reason, since = excluded.since,
+          queues = excluded.queues, call_id = excluded.call_id, source = excluded.source, updated_at = now()
+        where excluded.since >= s.since
+        returning agent`),
+    );
+    report.moved += moved.length;
+  }
+  if (report.moved) await notifyAgents(ex, updated.map((u) => u.identity.userId));
+  return report;
+}
+
+/** Wallboards and consoles hear of the change when the transaction commits. */
+async function notifyAgents(ex: Executor, userIds: (number | null)[]): Promise<void> {
+  const users = [...new Set(userIds.filter((id): id is number => id !== null))];
+  const messages = users.length && users.length <= 20 ? users.map((agent) => JSON.stringify({ topic: 'agents', agent })) : [JSON.stringify({ topic: 'agents' })];
+  for (const m of messages) await ex.execute(sql`select pg_notify('cozum_live', ${m})`);
+}
+
+export interface AgentView {
+  agent: string;
+  userId: number | null;
+  displayName: string | null;
+  state: AgentStateName;
+  reason: string | null;
+  since: string | null;
+  queues: string[];
+  currentCall: { callId: string; contactId: number | null; queue: string | null; callerNumber: string | null; answeredAt: string | null } | null;
+}
+
+interface ViewRow {
+  agent: string;
+  user_id: number | null;
+  display_name: string | null;
+  state: AgentStateName | null;
+  reason: string | null;
+  since: Date | string | null;
+  queues: string[] | string | null;
+  call_id: string | null;
+  contact_id: number | null;
+  queue: string | null;
+  caller_number: string | null;
+  answered_at: Date | string | null;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** Every agent: those with a state, and active agent accounts that never had one (logged out). */
+export async function listAgents(ex: Executor, only?: { userId: number; username: string }): Promise<AgentView[]> {
+  const rows = rowsOf<ViewRow>(
+    await ex.execute(sql`
+      with known as (
+        select s.agent, s.user_id, s.state, s.reason, s.since, s.queues, s.call_id from agent_states s
+        union all
+        select u.username, u.id, null, null, null, null, null from users u
+        where u.role = 'agent' and u.active and not exists (select 1 from agent_states s where s.user_id = u.id or lower(s.agent) = lower(u.username))
+      )
+      select k.agent, k.user_id, u.display_name, k.state, k.reason, k.since, k.queues, k.call_id,
+             c.id as contact_id, c.queue, c.caller_number, c.answered_at
+      from known k
+      left join users u on u.id = k.user_id
+      left join lateral (select id, queue, caller_number, answered_at from contacts where k.state = 'on_call' and channel = 'phone' and external_id = k.call_id limit 1) c on true
+      ${only ? sql`where k.user_id = ${only.userId} or lower(k.agent) = lower(${only.username})` : sql``}
+      order by k.agent`),
+  );
+  return rows.map((r) => ({
+    agent: r.agent,
+    userId: r.user_id,
+    displayName: r.display_name,
+    state: r.state ?? 'logged_out',
+    reason: r.reason,
+    since: iso(r.since),
+    queues: r.queues ? parseQueues(r.queues) : [],
+    currentCall: r.state === 'on_call' && r.call_id ? { callId: r.call_id, contactId: r.contact_id, queue: r.queue, callerNumber: r.caller_number, answeredAt: iso(r.answered_at) } : null,
+  }));
+}
+
+export const CONSOLE_STATES = ['available', 'paused', 'wrap_up', 'logged_out'] as const;
+
+/** The agent's own console sets their state; a pause needs its reason. */
+export async function setOwnState(ex: Executor, user: { id: number; username: string }, input: { state: (typeof CONSOLE_STATES)[number]; reason?: string | null }, now: Date): Promise<AgentView> {
+  const reason = input.reason?.trim() || null;
+  if (input.state === 'paused' && !reason) throw invalid('reason', "is required when the state is 'paused': say why (break, training, meeting, …)");
+  const [mine] = await listAgents(ex, { userId: user.id, username: user.username });
+  // The PBX may know the agent under another name that maps to this user (SIP/ayse).
+  const name = mine?.agent ?? user.username;
+  const result = await recordAgentChanges(ex, 'console', [{ name, change: { at: now, kind: 'set', state: input.state, reason } }]);
+  if (result.outOfOrder) {
+    throw new DomainError('agent.conflict', `the state of '${name}' was last changed at ${mine?.since ?? 'a later time'}, after this change (${now.toISOString()}); reload and try again`);
+  }
+  const [after] = await listAgents(ex, { userId: user.id, username: user.username });
+  return after!;
+}
