@@ -1,6 +1,6 @@
 /** Staff sign-in: argon2id passwords, lockout after repeated failures, server-side sessions. */
 import crypto from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { DomainError, isRole, type Role } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { sessions, units, users } from '../db/schema.js';
@@ -77,11 +77,15 @@ export interface SessionUser {
   locale: 'tr' | 'en';
 }
 
-/** The signed-in user for a cookie token, extending the session (sliding expiry). */
-export async function sessionUser(ex: Executor, token: string, now: Date, ttlHours: number, secret: string): Promise<SessionUser | null> {
-  const tokenHash = hashToken(token, secret);
-  const [row] = await ex
+/**
+ * The signed-in users for cookie tokens, in one query, extending each session (sliding
+ * expiry). Tokens with no live session map to null.
+ */
+export async function sessionUsers(ex: Executor, tokens: string[], now: Date, ttlHours: number, secret: string): Promise<Map<string, SessionUser | null>> {
+  const hashes = new Map(tokens.map((token) => [hashToken(token, secret), token]));
+  const rows = await ex
     .select({
+      tokenHash: sessions.tokenHash,
       id: users.id,
       username: users.username,
       displayName: users.displayName,
@@ -96,13 +100,22 @@ export async function sessionUser(ex: Executor, token: string, now: Date, ttlHou
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
-  if (!row || !row.active || row.expiresAt <= now || !isRole(row.role)) return null;
-  // Extend at most once a minute, so reads do not turn every request into a write.
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await ex.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) }).where(eq(sessions.tokenHash, tokenHash));
+    .where(and(inArray(sessions.tokenHash, [...hashes.keys()]), isNull(sessions.revokedAt)));
+  const found = new Map<string, SessionUser | null>(tokens.map((token) => [token, null]));
+  const extend: string[] = [];
+  for (const row of rows) {
+    if (!row.active || row.expiresAt <= now || !isRole(row.role)) continue;
+    // Extend at most once a minute, so reads do not turn every request into a write.
+    if (now.getTime() - row.lastSeenAt.getTime() > 60_000) extend.push(row.tokenHash);
+    found.set(hashes.get(row.tokenHash)!, { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, unitName: row.unitName, locale: row.locale === 'en' ? 'en' : 'tr' });
   }
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitId: row.unitId, unitName: row.unitName, locale: row.locale === 'en' ? 'en' : 'tr' };
+  if (extend.length) await ex.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) }).where(inArray(sessions.tokenHash, extend));
+  return found;
+}
+
+/** The signed-in user for one cookie token (see sessionUsers). */
+export async function sessionUser(ex: Executor, token: string, now: Date, ttlHours: number, secret: string): Promise<SessionUser | null> {
+  return (await sessionUsers(ex, [token], now, ttlHours, secret)).get(token) ?? null;
 }
 
 export async function logout(ex: Executor, token: string, now: Date, secret: string): Promise<void> {

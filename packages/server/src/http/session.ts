@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError } from '@cozum/domain';
-import { sessionUser } from '../app/sessions.js';
+import { BatchLoader } from '../app/batch-loader.js';
+import { sessionUsers, type SessionUser } from '../app/sessions.js';
 import type { Deps } from './deps.js';
 
 export const SESSION_COOKIE = 'cozum_session';
@@ -16,10 +17,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Registered before the access check: it finds the user the check then judges. */
 export function registerSessions(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('user', null);
+  // Requests arriving together share one session query.
+  const loader = new BatchLoader<string, SessionUser | null>((tokens) => sessionUsers(deps.database.db, tokens, deps.now(), deps.config.sessionTtlHours, deps.config.sessionSecret), null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
-    request.user = await sessionUser(deps.database.db, token, deps.now(), deps.config.sessionTtlHours, deps.config.sessionSecret);
+    request.user = await loader.get(token);
   });
 }
 
