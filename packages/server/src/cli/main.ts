@@ -9,6 +9,7 @@ import { staffingCommand } from './staffing-command.js';
 import { importBankCallsCommand, importQueueLogCommand } from './import-commands.js';
 import { kpiCommand } from './kpi-command.js';
 import { demoCommand } from './demo-command.js';
+import { reportCommand } from './report-command.js';
 import { userCreateCommand } from './user-commands.js';
 
 const configCommand: Command = {
@@ -22,7 +23,7 @@ const configCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, demoCommand, configCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, demoCommand, reportCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));

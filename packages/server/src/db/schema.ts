@@ -432,3 +432,4 @@ export const messageTemplates = pgTable(
 export * from './schema-satisfaction.js';
 export * from './schema-intake.js';
 export * from './schema-agent-states.js';
+export * from './schema-reports.js';

@@ -151,7 +151,8 @@ export function* generateYear(reference: DemoReference, plan: DemoPlan): Generat
           const place = reference.places[placePicker(random)]!;
           // Business-hour SLAs run about a third of the clock (8 of 24 hours).
           const slaHours = category.slaBusinessHours ? category.slaHours * 3 : category.slaHours;
-          const createdAt = endedAt;
+          // Recorded as the call ends, within the year even for a call that crosses midnight on 31 December.
+          const createdAt = Math.min(endedAt, end - 1000);
           const dueAt = createdAt + slaHours * HOUR;
           const took = Math.max(0.1, random.logNormal(slaHours * pace.get(category.unitId)!, 0.9)) * HOUR;
           const fate = random.next();

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import { loadConfig } from '../config.js';
+import { openAndMigrate } from '../main.js';
+import { buildReport, monthPeriod, yearPeriod } from '../app/reports/report.js';
+import { reportText } from '../app/reports/format-text.js';
+import { reportPdf } from '../app/reports/format-pdf.js';
+import { reportXlsx } from '../app/reports/format-xlsx.js';
+import { UsageError, type Command } from './command.js';
+
+const FORMATS = ['text', 'json', 'pdf', 'xlsx'] as const;
+
+const year = (value: unknown, name: string): number => {
+  const text = String(value);
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--${name} ${text}: expected a year such as 2025`);
+  return Number(text);
+};
+
+export const reportCommand: Command = {
+  words: ['report'],
+  summary: 'the annual or period report: calls, instant vs routed, topics, districts, units, channels, satisfaction',
+  usage: `Usage: cozum report --year YYYY [--compare YYYY] [--format text|json|pdf|xlsx] [--out FILE]
+       cozum report --from YYYY-MM --to YYYY-MM [--compare-from YYYY-MM --compare-to YYYY-MM] …
+
+The solution centre's figures for a year (or whole months in Türkiye), computed by SQL over
+the recorded calls, requests and satisfaction answers:
+  calls offered, answered, answer rate, instant information and requests routed to units, and
+  with --compare the same for another period and the change; topics (groups and leaves),
+  districts and neighbourhoods, units (requests, resolved, median and 90th-percentile
+  resolution time, share solved on time), channels, satisfaction, months.
+
+Formats: text (default, to the terminal), json (offered, answered, answerRate, instant,
+routed, requests, …, and "compare" with the same keys), pdf (a document with charts) and xlsx
+(a sheet per section). pdf and xlsx need --out FILE; text and json go to --out or stdout.`,
+  options: { year: { type: 'string' }, compare: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'compare-from': { type: 'string' }, 'compare-to': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  async run(values) {
+    const format = (values.format ?? 'text') as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) throw new UsageError(`--format ${String(values.format)}: expected one of ${FORMATS.join(', ')}`);
+    if ((format === 'pdf' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+    let period;
+    if (values.year !== undefined) {
+      if (values.from || values.to) throw new UsageError('give either --year or --from and --to, not both');
+      period = yearPeriod(year(values.year, 'year'));
+    } else if (values.from && values.to) period = monthPeriod(String(values.from), String(values.to));
+    else throw new UsageError(`give --year YYYY, or --from YYYY-MM and --to YYYY-MM\n\n${this.usage}`);
+    let compare;
+    if (values.compare !== undefined) compare = yearPeriod(year(values.compare, 'compare'));
+    else if (values['compare-from'] || values['compare-to']) {
+      if (!values['compare-from'] || !values['compare-to']) throw new UsageError('give both --compare-from and --compare-to');
+      compare = monthPeriod(String(values['compare-from']), String(values['compare-to']));
+    }
+    const database = await openAndMigrate(loadConfig());
+    try {
+      const report = await buildReport(database.db, period, compare);
+      const out = values.out ? String(values.out) : undefined;
+      const body = format === 'json' ? JSON.stringify(report, null, 2) : format === 'text' ? reportText(report) : format === 'pdf' ? await reportPdf(report) : await reportXlsx(report);
+      if (out) {
+        fs.writeFileSync(out, body);
+        console.error(`wrote ${out} (${format}, ${report.period.label})`);
+      } else console.log(body);
+    } finally {
+      await database.close();
+    }
+    return 0;
+  },
+};
