@@ -87,7 +87,8 @@ export async function searchArticles(ex: Executor, query: { q?: string; category
     ? sql`(ts_rank(to_tsvector('turkish', ${doc} || ' ' || ${kbArticles.bodyTr}), plainto_tsquery('turkish', ${q})) * 2
           + word_similarity(${folded}, ${foldedTitle}) * 3
           + similarity(${folded}, ${foldedTitle}))`
-    : sql`0`;
+    : // A bare 0 in ORDER BY is read as a column position; a typed zero is a value.
+      sql`0::real`;
   const match = q
     ? sql`(to_tsvector('turkish', ${doc} || ' ' || ${kbArticles.bodyTr}) @@ plainto_tsquery('turkish', ${q})
           or word_similarity(${folded}, ${foldedTitle}) > 0.45
