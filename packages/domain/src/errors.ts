@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'invalid_credentials'
+  | 'totp_required'
+  | 'totp_invalid'
   | 'rate_limited'
   | 'account_locked'
   | 'csrf_required'

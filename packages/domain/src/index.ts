@@ -3,6 +3,7 @@ export * from './roles.js';
 export * from './text.js';
 export * from './tckn.js';
 export * from './phone.js';
+export * from './privacy.js';
 export * from './templates.js';
 export * from './lifecycle.js';
 export * from './tracking-number.js';

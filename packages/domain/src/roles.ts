@@ -51,6 +51,12 @@ export const PERMISSIONS = {
   'agents.read': ['admin', 'supervisor', 'auditor', 'agent', 'field_staff'],
   'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   'templates.manage': ['admin', 'unit_head'],
+  /** Search the audit log: who did what, when, to whom. */
+  'audit.read': ['admin', 'auditor'],
+  /** Find a citizen and open their full record, stating a purpose each time (KVKK). */
+  'citizens.read': ['admin', 'supervisor', 'agent'],
+  /** KVKK art. 11 requests: export everything held about a person, anonymise them; the retention policy. */
+  'privacy.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

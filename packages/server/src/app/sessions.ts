@@ -6,6 +6,7 @@ import type { Executor } from '../db/client.js';
 import { sessions, units, users } from '../db/schema.js';
 import { recordAudit } from './audit.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { checkLoginCode } from './totp.js';
 import { getUser, type UserView } from './users.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -17,6 +18,8 @@ export const hashToken = (token: string, secret: string): string => crypto.creat
 export interface LoginInput {
   username: string;
   password: string;
+  /** The authenticator's code, for accounts with two-factor sign-in on. */
+  totpCode?: string;
   ip?: string;
   userAgent?: string;
   now: Date;
@@ -53,6 +56,17 @@ export async function login(ex: Executor, input: LoginInput): Promise<LoginResul
     await ex.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, account.id));
     await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: account.active ? 'bad_password' : 'inactive', locked: Boolean(lockedUntil) } });
     return { ok: false, error: refused };
+  }
+  // The password was right; with two-factor on, no session without the current code. A wrong
+  // code counts as a failed sign-in, so the lockout also stops guessing codes.
+  const second = await checkLoginCode(ex, account.id, input.totpCode, input.now, input.secret);
+  if (second === 'missing') return { ok: false, error: new DomainError('totp_required', 'this account has two-factor sign-in: send the 6-digit code from the authenticator app as totpCode') };
+  if (second === 'wrong') {
+    const failed = account.failedLogins + 1;
+    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(input.now.getTime() + LOCKOUT_MINUTES * 60000) : null;
+    await ex.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, account.id));
+    await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: 'bad_totp_code', locked: Boolean(lockedUntil) } });
+    return { ok: false, error: new DomainError('totp_invalid', 'the two-factor code is wrong or already used; wait for the next code') };
   }
   const token = crypto.randomBytes(32).toString('base64url');
   await ex.insert(sessions).values({
@@ -122,3 +136,26 @@ export async function logout(ex: Executor, token: string, now: Date, secret: str
   await ex.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token, secret)), isNull(sessions.revokedAt)));
 }
 
+
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** A user's open sessions; the id is a prefix of the stored hash, useless as a cookie. */
+export async function listSessions(ex: Executor, userId: number, now: Date): Promise<SessionView[]> {
+  const rows = await ex.select().from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > ${now}`)).orderBy(sql`${sessions.lastSeenAt} desc`);
+  return rows.map((r) => ({ id: r.tokenHash.slice(0, 16), createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), expiresAt: r.expiresAt.toISOString(), ip: r.ip, userAgent: r.userAgent }));
+}
+
+/** An administrator ends every open session of a user (a lost laptop, a leaver). */
+export async function revokeSessions(ex: Executor, actor: { id: number; username: string }, userId: number, input: { now: Date; ip?: string }): Promise<number> {
+  await getUser(ex, userId);
+  const revoked = await ex.update(sessions).set({ revokedAt: input.now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).returning({ tokenHash: sessions.tokenHash });
+  await recordAudit(ex, { actor, action: 'auth.sessions_revoked', subjectType: 'user', subjectId: userId, ip: input.ip, data: { sessions: revoked.length } });
+  return revoked.length;
+}

@@ -137,8 +137,9 @@ export async function updateUser(ex: Executor, actor: Actor | null, id: number, 
     changes.lockedUntil = null;
   }
   await ex.update(users).set(changes).where(eq(users.id, id));
-  // A deactivated account or a new password ends every open session of that user.
-  if (input.active === false || input.password !== undefined) {
+  // A deactivated account, a new password or new rights end every open session of that user.
+  const rightsChanged = (input.role !== undefined && input.role !== current.role) || (input.unitId !== undefined && input.unitId !== current.unitId);
+  if (input.active === false || input.password !== undefined || rightsChanged) {
     await ex.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
   }
   const { password: _omit, ...logged } = input;

@@ -432,4 +432,5 @@ export const messageTemplates = pgTable(
 export * from './schema-satisfaction.js';
 export * from './schema-intake.js';
 export * from './schema-agent-states.js';
+export * from './schema-privacy.js';
 export * from './schema-reports.js';

@@ -34,7 +34,9 @@ export function enforceAccessDeclarations(app: FastifyInstance): void {
   accessTables.set(app, table);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    const exempt = route.url.startsWith('/api/docs') || route.url === '/api/openapi.json';
+    // The CORS preflight (OPTIONS *) carries no credentials and runs no handler of ours.
+    const preflight = route.method === 'OPTIONS' && (route.url === '*' || route.url === '/*');
+    const exempt = preflight || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json';
     if (exempt) {
       route.config = { ...route.config, access: 'public' };
       return;

@@ -16,6 +16,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   version_conflict: 409,
   unauthenticated: 401,
   invalid_credentials: 401,
+  totp_required: 401,
+  totp_invalid: 401,
   account_locked: 423,
   forbidden: 403,
   csrf_required: 403,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -32,6 +33,9 @@ import { kpiRoutes } from './routes/kpis.js';
 import { contactRoutes } from './routes/contacts.js';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
 import { ctiRoutes } from './routes/cti.js';
+import { auditRoutes } from './routes/audit.js';
+import { securityRoutes } from './routes/security.js';
+import { corsOptions, PERSONAL_LOG_FIELDS } from './cors-and-redaction.js';
 import { agentRoutes } from './routes/agents.js';
 import { wallboardRoutes } from './routes/wallboard.js';
 import { consoleRoutes } from './routes/console.js';
@@ -45,7 +49,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: deps.config.logLevel,
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      // KVKK: no credentials and no personal data in the logs, wherever a logged object carries them.
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', ...PERSONAL_LOG_FIELDS], censor: '[redacted]' },
     },
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => {
@@ -94,6 +99,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  await app.register(cors, corsOptions(deps.config.corsOrigins));
   await app.register(rateLimit, { global: false });
   // Only the attachment routes read multipart bodies; their own limits apply there.
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024 + 1, files: 1 } });
@@ -144,6 +150,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(contactRoutes(deps));
       await api.register(knowledgeBaseRoutes(deps));
       await api.register(ctiRoutes(deps));
+      await api.register(auditRoutes(deps));
+      await api.register(securityRoutes(deps));
       await api.register(agentRoutes(deps));
       await api.register(wallboardRoutes(deps));
       await api.register(consoleRoutes(deps));

@@ -15,7 +15,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a staff account; sets the session cookie',
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), totpCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Only for accounts with two-factor sign-in on' })) }, { additionalProperties: false }),
         response: responses({ 200: Type.Object({ user: User }) }),
       },
     },
