@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
-import { citizens, kbArticles } from '../../src/db/schema.js';
+import { citizens, contacts, kbArticles } from '../../src/db/schema.js';
 import type { TestContext } from '../harness.js';
 import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
 
@@ -85,4 +85,39 @@ it('a webhook call pops on the console, is answered from the knowledge base, and
   expect(Number(await supervisor.getByTestId('wb-answered').textContent())).toBe(answeredBefore + 1);
   expect(await supervisor.getByTestId('wb-instant-share').textContent()).toBe('%100.0');
   await supervisor.screenshot({ path: path.join(SCREENSHOTS, 'wallboard.png'), fullPage: true });
+});
+
+it("the supervisor's pages: the editor shows the article's use and previews a new one, KPIs and the week's staffing are charted", async () => {
+  // Last week's calls on one half hour, for the forecast.
+  const weekAgo = Date.now() - 7 * 86400_000;
+  await t.database.db.insert(contacts).values(
+    Array.from({ length: 40 }, (_, i) => ({ channel: 'phone', externalId: `hist-${i}`, offeredAt: new Date(weekAgo + i * 1000), answeredAt: new Date(weekAgo + i * 1000 + 5000), waitSeconds: 5, talkSeconds: 170, wrapSeconds: 10, exitReason: 'answered' })),
+  );
+  const page = await browser.newPage();
+  await signIn(page, 'sefi', 'sefi-parola-1');
+
+  await page.goto(`${t.base}/kb`);
+  const used = page.getByRole('row', { name: /Çöp konteyneri talebi/ });
+  await expect.poll(() => used.getByTestId('kb-use-count').textContent()).toBe('1');
+  await page.getByRole('button', { name: 'Yeni makale' }).click();
+  // Only the open language tab's fields are visible (required ones carry an asterisk).
+  await page.getByRole('textbox', { name: /^Başlık/ }).fill('Cenaze hizmetleri');
+  await page.getByRole('textbox', { name: /^Metin/ }).fill('Cenaze nakli için 153 aranır.\n\nHizmet 7/24 verilir.');
+  await page.getByTestId('kb-preview').getByRole('heading', { name: 'Cenaze hizmetleri' }).waitFor();
+  await page.getByTestId('kb-preview').getByText('Hizmet 7/24 verilir.').waitFor();
+  await page.getByRole('tab', { name: 'English' }).click();
+  await page.getByRole('textbox', { name: /^Başlık \(İngilizce\)/ }).fill('Funeral services');
+  await page.getByTestId('kb-preview').getByRole('heading', { name: 'Funeral services' }).waitFor();
+  await page.getByRole('button', { name: 'Kaydet' }).click();
+  await page.getByRole('row', { name: /Cenaze hizmetleri/ }).waitFor();
+
+  await page.goto(`${t.base}/kpis`);
+  await page.getByTestId('kpi-volume-chart').locator('canvas').waitFor();
+  const today = page.getByTestId('kpi-table').getByRole('row').filter({ hasText: new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10) });
+  await expect.poll(() => today.getByRole('cell').nth(1).textContent()).toBe('1');
+
+  await page.goto(`${t.base}/staffing`);
+  await page.getByTestId('staffing-heatmap').locator('canvas').waitFor();
+  await expect.poll(() => page.getByTestId('staffing-peak').textContent()).toMatch(/^En yoğun yarım saatte [1-9]\d* temsilci$/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'staffing.png'), fullPage: true });
 });
