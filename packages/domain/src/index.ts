@@ -15,3 +15,4 @@ export * from './erlang-a.js';
 export * from './queue-log.js';
 export * from './kpi.js';
 export * from './agent-state.js';
+export * from './geo.js';

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'agents.read': ['admin', 'supervisor', 'auditor', 'agent', 'field_staff'],
   'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   'templates.manage': ['admin', 'unit_head'],
+  /** Open311 client applications and their api_keys. */
+  'open311.manage': ['admin'],
   /** Search the audit log: who did what, when, to whom. */
   'audit.read': ['admin', 'auditor'],
   /** Find a citizen and open their full record, stating a purpose each time (KVKK). */

@@ -434,3 +434,4 @@ export * from './schema-intake.js';
 export * from './schema-agent-states.js';
 export * from './schema-privacy.js';
 export * from './schema-reports.js';
+export * from './schema-portal.js';

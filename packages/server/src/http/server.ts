@@ -33,6 +33,9 @@ import { kpiRoutes } from './routes/kpis.js';
 import { contactRoutes } from './routes/contacts.js';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
 import { ctiRoutes } from './routes/cti.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { open311Routes, OPEN311_PREFIX } from './routes/open311.js';
+import { portalRoutes } from './routes/portal.js';
 import { auditRoutes } from './routes/audit.js';
 import { securityRoutes } from './routes/security.js';
 import { corsOptions, PERSONAL_LOG_FIELDS } from './cors-and-redaction.js';
@@ -150,6 +153,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(contactRoutes(deps));
       await api.register(knowledgeBaseRoutes(deps));
       await api.register(ctiRoutes(deps));
+      await api.register(apiKeyRoutes(deps));
+      await api.register(portalRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(securityRoutes(deps));
       await api.register(agentRoutes(deps));
@@ -159,6 +164,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // GeoReport v2 outside /api/v1: its own formats (.json, .xml) and its own error form.
+  await app.register(open311Routes(deps), { prefix: OPEN311_PREFIX });
 
   if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
     // serve: false: only reply.sendFile; the one route below serves files and the SPA fallback.

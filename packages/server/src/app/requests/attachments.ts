@@ -25,6 +25,23 @@ export function sniffType(content: Buffer): string | null {
   return SIGNATURES.find((s) => s.test(content))?.type ?? null;
 }
 
+/** Stores the content under DATA_DIR/files by its hash (once, however often it is sent). */
+export function storeFile(content: Buffer, dataDir: string): { sha256: string; storageKey: string } {
+  const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+  const storageKey = path.join(sha256.slice(0, 2), sha256);
+  const target = path.join(dataDir, 'files', storageKey);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Written to a temporary name and renamed: a crash never leaves half a file under the real name.
+    const temporary = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, content, { flush: true });
+    fs.renameSync(temporary, target);
+  }
+  return { sha256, storageKey };
+}
+
+export const safeFileName = (name: string): string => path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'dosya';
+
 export interface AttachmentUpload {
   fileName: string;
   content: Buffer;
@@ -39,17 +56,8 @@ export async function addAttachment(ex: Executor, actor: Actor, requestId: numbe
   if (upload.content.length > MAX_ATTACHMENT_BYTES) throw invalid('file', `is ${(upload.content.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ATTACHMENT_BYTES / 1048576} MB per file — send a smaller photo or split the PDF`);
   const contentType = sniffType(upload.content);
   if (!contentType) throw invalid('file', `'${upload.fileName}' is not a JPEG, PNG or WebP photo or a PDF; only those are accepted`);
-  const sha256 = crypto.createHash('sha256').update(upload.content).digest('hex');
-  const storageKey = path.join(sha256.slice(0, 2), sha256);
-  const target = path.join(dataDir, 'files', storageKey);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // Written to a temporary name and renamed: a crash never leaves half a file under the real name.
-    const temporary = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, upload.content, { flush: true });
-    fs.renameSync(temporary, target);
-  }
-  const fileName = path.basename(upload.fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'dosya';
+  const { sha256, storageKey } = storeFile(upload.content, dataDir);
+  const fileName = safeFileName(upload.fileName);
   const [event] = await ex
     .insert(requestEvents)
     .values({ requestId, type: 'attachment', actorId: actor.id, actorKind: 'staff', visibility: upload.visibility, data: { fileName, contentType, sizeBytes: upload.content.length }, at: now })

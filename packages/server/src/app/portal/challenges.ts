@@ -1,0 +1,72 @@
+/**
+ * One-time codes by SMS. The code is random, kept only as an HMAC under SESSION_SECRET, lives
+ * CODE_TTL_MINUTES, and locks after MAX_CODE_ATTEMPTS wrong tries; a phone gets at most
+ * CODES_PER_PHONE_PER_HOUR codes. The SMS goes out through the outbox in the same transaction.
+ */
+import crypto from 'node:crypto';
+import { and, count, eq, gte } from 'drizzle-orm';
+import { DomainError } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { portalChallenges } from '../../db/schema.js';
+import { enqueue } from '../outbox.js';
+import { CODE_LENGTH, CODE_TTL_MINUTES, CODES_PER_PHONE_PER_HOUR, MAX_CODE_ATTEMPTS } from './limits.js';
+
+export type ChallengePurpose = 'submit' | 'sign_in';
+
+const hashCode = (secret: string, id: string, code: string) => crypto.createHmac('sha256', secret).update(`${id}:${code}`).digest('hex');
+
+const SMS_TEXT = {
+  tr: (code: string) => `Çözüm Merkezi doğrulama kodunuz: ${code}. ${CODE_TTL_MINUTES} dakika geçerlidir; kimseyle paylaşmayın.`,
+  en: (code: string) => `Your Solution Centre confirmation code: ${code}. It is valid for ${CODE_TTL_MINUTES} minutes; do not share it.`,
+};
+
+export async function issueChallenge(
+  ex: Executor,
+  input: { purpose: ChallengePurpose; phone: string; payload: Record<string, unknown>; ip?: string; locale: 'tr' | 'en'; secret: string; send?: boolean },
+  now: Date,
+) {
+  const [recent] = await ex
+    .select({ n: count() })
+    .from(portalChallenges)
+    .where(and(eq(portalChallenges.phone, input.phone), gte(portalChallenges.createdAt, new Date(now.getTime() - 3600_000))));
+  if ((recent?.n ?? 0) >= CODES_PER_PHONE_PER_HOUR) {
+    throw new DomainError('rate_limited', `phone: this number was sent ${CODES_PER_PHONE_PER_HOUR} codes in the last hour; wait an hour before asking for another`, [{ field: 'phone', message: 'too many codes in the last hour' }]);
+  }
+  const id = crypto.randomUUID();
+  const code = String(crypto.randomInt(0, 10 ** CODE_LENGTH)).padStart(CODE_LENGTH, '0');
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MINUTES * 60_000);
+  await ex.insert(portalChallenges).values({ id, purpose: input.purpose, phone: input.phone, codeHash: hashCode(input.secret, id, code), payload: input.payload, ip: input.ip ?? null, createdAt: now, expiresAt });
+  // A sign-in for a number we do not know sends nothing, but answers alike.
+  if (input.send !== false) await enqueue(ex, { kind: 'sms', payload: { to: input.phone, text: SMS_TEXT[input.locale](code) } });
+  return { id, expiresAt };
+}
+
+export type ChallengeCheck =
+  | { ok: true; challenge: typeof portalChallenges.$inferSelect }
+  | { ok: false; error: DomainError };
+
+/**
+ * Checks a code. A refusal is returned, not thrown, so that the caller commits the counted
+ * attempt (and the lock) before answering.
+ */
+export async function checkChallenge(ex: Executor, input: { id: string; purpose: ChallengePurpose; code: string; secret: string }, now: Date): Promise<ChallengeCheck> {
+  const [challenge] = await ex.select().from(portalChallenges).where(and(eq(portalChallenges.id, input.id), eq(portalChallenges.purpose, input.purpose))).for('update');
+  const fail = (code: ConstructorParameters<typeof DomainError>[0], message: string): ChallengeCheck => ({ ok: false, error: new DomainError(code, message, [{ field: 'code', message }]) });
+  if (!challenge) return fail('not_found', 'this code request was not found; ask for a new code');
+  if (challenge.usedAt) return fail('portal.code_used_conflict', 'this code was already used; ask for a new code');
+  if (challenge.lockedAt) return fail('rate_limited', `this code is locked after ${MAX_CODE_ATTEMPTS} wrong tries; ask for a new code`);
+  if (challenge.expiresAt <= now) return fail('portal.code_expired', `the code has expired (codes last ${CODE_TTL_MINUTES} minutes); ask for a new code`);
+  const given = /^\d+$/.test(input.code.trim()) ? input.code.trim() : '';
+  const expected = Buffer.from(challenge.codeHash, 'hex');
+  const actual = Buffer.from(hashCode(input.secret, challenge.id, given), 'hex');
+  if (given && crypto.timingSafeEqual(expected, actual)) {
+    await ex.update(portalChallenges).set({ usedAt: now }).where(eq(portalChallenges.id, challenge.id));
+    return { ok: true, challenge };
+  }
+  const attempts = challenge.attempts + 1;
+  const locked = attempts >= MAX_CODE_ATTEMPTS;
+  await ex.update(portalChallenges).set({ attempts, lockedAt: locked ? now : null }).where(eq(portalChallenges.id, challenge.id));
+  if (locked) return fail('rate_limited', `the code is wrong, and after ${MAX_CODE_ATTEMPTS} wrong tries it is now locked; ask for a new code`);
+  const left = MAX_CODE_ATTEMPTS - attempts;
+  return fail('portal.wrong_code', `the code is wrong; ${left} ${left === 1 ? 'try' : 'tries'} left`);
+}

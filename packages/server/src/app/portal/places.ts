@@ -1,0 +1,32 @@
+/**
+ * Where a point is: the district boundaries the server seeds (src/seed/data, © OpenStreetMap
+ * contributors, ODbL) matched to our districts by NVİ code. Read once per process.
+ */
+import { eq } from 'drizzle-orm';
+import { invalid, locatePoint, type Area } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { districts } from '../../db/schema.js';
+import { readSeedJson } from '../../seed/files.js';
+
+export interface DistrictBoundaries {
+  type: 'FeatureCollection';
+  attribution: string;
+  features: { type: 'Feature'; properties: { code: string; name: string; population: number | null }; geometry: Area<string>['geometry'] }[];
+}
+
+let boundaries: DistrictBoundaries | null = null;
+
+export function districtBoundaries(): DistrictBoundaries {
+  boundaries ??= readSeedJson<DistrictBoundaries>('samsun-districts.geojson');
+  return boundaries;
+}
+
+/** The district (id and name) holding the point, or a 400 naming the fields when it lies outside the city. */
+export async function districtAt(ex: Executor, point: { latitude: number; longitude: number }, fields = { latitude: 'latitude', longitude: 'longitude' }) {
+  const areas = districtBoundaries().features.map((f) => ({ value: f.properties.code, geometry: f.geometry }));
+  const code = locatePoint(point, areas);
+  if (!code) throw invalid(`${fields.latitude}`, `the point ${point.latitude}, ${point.longitude} (${fields.latitude}, ${fields.longitude}) is outside the city's districts; check that latitude and longitude are not swapped`);
+  const [district] = await ex.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.code, code));
+  if (!district) throw invalid(fields.latitude, `the point lies in district ${code}, which is not in the districts table; run 'cozum seed'`);
+  return district;
+}

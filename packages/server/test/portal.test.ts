@@ -1,0 +1,279 @@
+/**
+ * The citizen portal's API as a citizen (and a robot) meets it: a submission confirmed by the
+ * one-time code from the SMS, consent recorded, tracking with a code, the rating after the
+ * solution; and the defences: code guessing locks, rate limits per address and per phone, the
+ * honeypot, oversized and fake photos refused with a message that says why.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consents, outbox, portalChallenges, requests, satisfactionRatings } from '../src/db/schema.js';
+import { NOTICE_VERSION } from '../src/app/portal/notice.js';
+import { startTestApp, type TestContext } from './harness.js';
+
+let t: TestContext;
+let categoryId: number;
+let atakum: number;
+let korfez: number;
+
+const CSRF = { 'x-cozum-csrf': '1' };
+let ipCounter = 10;
+/** Each test speaks from its own address, so the per-address limits of one do not touch another. */
+const freshIp = () => ({ 'x-forwarded-for': `198.51.100.${ipCounter++}` });
+
+const form = (phone: string, extra: Record<string, unknown> = {}) => ({
+  categoryId,
+  description: 'Körfez Mahallesi 12. sokakta boru patladı, yola su akıyor.',
+  districtId: atakum,
+  neighbourhoodId: korfez,
+  fullName: 'Zeynep Kaya',
+  phone,
+  consent: true,
+  noticeVersion: NOTICE_VERSION,
+  ...extra,
+});
+
+/** The code the SMS carried, read from the outbox as the SMS provider would get it. */
+async function codeSentTo(phone: string): Promise<string> {
+  const rows = await t.database.db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.kind, 'sms'));
+  const texts = rows.map((r) => r.payload as { to: string; text: string }).filter((p) => p.to === phone && /doğrulama kodunuz|confirmation code/.test(p.text));
+  const match = /(\d{6})/.exec(texts.at(-1)?.text ?? '');
+  if (!match) throw new Error(`no code was sent to ${phone}`);
+  return match[1]!;
+}
+
+function citizenCookie(res: { cookies: { name: string; value: string }[] }): string {
+  const cookie = res.cookies.find((c) => c.name === 'cozum_citizen');
+  if (!cookie) throw new Error('no citizen cookie was set');
+  return `cozum_citizen=${cookie.value}`;
+}
+
+async function submitAndConfirm(phone: string, headers = freshIp()) {
+  const started = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers, payload: form(phone) });
+  expect(started.statusCode, started.body).toBe(201);
+  const code = await codeSentTo(`90${phone.replace(/\D/g, '').slice(1)}`);
+  const confirmed = await t.app.inject({ method: 'POST', url: `/api/v1/portal/submissions/${started.json().submissionId}/confirm`, headers, payload: { code } });
+  expect(confirmed.statusCode, confirmed.body).toBe(201);
+  return { trackingNo: confirmed.json().trackingNo as string, cookie: citizenCookie(confirmed) };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const cats = await t.app.inject('/api/v1/portal/categories');
+  categoryId = cats.json().items.find((c: { code: string }) => c.code === 'su-arizasi').id;
+  const districts = await t.app.inject('/api/v1/portal/districts');
+  atakum = districts.json().items.find((d: { name: string }) => d.name === 'Atakum').id;
+  const hoods = await t.app.inject(`/api/v1/portal/districts/${atakum}/neighbourhoods`);
+  korfez = hoods.json().items.find((n: { name: string }) => n.name === 'Körfez').id;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('submitting', () => {
+  it('records the request only after the code from the SMS, with the consent, and opens a citizen session', async () => {
+    const headers = freshIp();
+    const started = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers, payload: form('0532 700 00 01', { email: 'zeynep@example.org' }) });
+    expect(started.statusCode, started.body).toBe(201);
+    expect(started.json().phone).toBe('0532 *** ** 01');
+    expect(await t.database.db.select().from(requests)).toHaveLength(0);
+    const [challenge] = await t.database.db.select().from(portalChallenges);
+    const code = await codeSentTo('905327000001');
+    // The code itself is not in the database.
+    expect(JSON.stringify(challenge)).not.toContain(code);
+
+    const confirmed = await t.app.inject({ method: 'POST', url: `/api/v1/portal/submissions/${started.json().submissionId}/confirm`, headers, payload: { code } });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    const trackingNo = confirmed.json().trackingNo;
+    const [request] = await t.database.db.select().from(requests).where(eq(requests.trackingNo, trackingNo));
+    expect(request).toMatchObject({ channel: 'web', districtId: atakum, neighbourhoodId: korfez, status: 'new' });
+    const [consent] = await t.database.db.select().from(consents).where(eq(consents.requestId, request!.id));
+    expect(consent).toMatchObject({ phone: '905327000001', purpose: 'request_submission', noticeVersion: NOTICE_VERSION, channel: 'portal', citizenId: request!.citizenId });
+    // The citizen is told the tracking number by SMS, as on every channel.
+    const sms = await t.database.db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.requestId, request!.id));
+    expect(sms.map((m) => (m.payload as { text: string }).text).join(' ')).toContain(trackingNo);
+
+    // A used code cannot be used again.
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/portal/submissions/${started.json().submissionId}/confirm`, headers, payload: { code } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.message).toContain('already used');
+
+    const cookie = citizenCookie(confirmed);
+    const mine = await t.app.inject({ url: '/api/v1/portal/requests', headers: { cookie } });
+    expect(mine.json().items.map((r: { trackingNo: string }) => r.trackingNo)).toEqual([trackingNo]);
+    // A staff route does not take a citizen cookie.
+    expect((await t.app.inject({ url: '/api/v1/requests', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('refuses a submission without consent, with a bad phone, or a pin outside the city, naming the field', async () => {
+    const headers = freshIp();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ consent: false }, 'consent'],
+      [{ noticeVersion: 'old' }, 'noticeVersion'],
+      [{ phone: '0212 123 45 67' }, 'phone'],
+      [{ districtId: null, neighbourhoodId: null, latitude: 40, longitude: 36 }, 'latitude'],
+      [{ description: 'su' }, 'description'],
+    ];
+    for (const [change, field] of cases) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers, payload: form('0532 700 00 02', change) });
+      expect(res.statusCode, JSON.stringify(change)).toBe(400);
+      expect(res.json().error.details[0].field, JSON.stringify(change)).toBe(field);
+    }
+    // A pin in the city finds its district.
+    const pinned = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers, payload: form('0532 700 00 02', { districtId: null, neighbourhoodId: null, latitude: 41.33, longitude: 36.27 }) });
+    expect(pinned.statusCode, pinned.body).toBe(201);
+    const [challenge] = await t.database.db.select().from(portalChallenges).where(eq(portalChallenges.id, pinned.json().submissionId));
+    expect(challenge!.payload).toMatchObject({ districtId: atakum });
+  });
+
+  it('drops what a robot sends through the honeypot: no code, no request', async () => {
+    const before = (await t.database.db.select().from(outbox)).length;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers: freshIp(), payload: form('0532 700 00 03', { website: 'http://spam.example' }) });
+    expect(res.statusCode).toBe(201);
+    expect((await t.database.db.select().from(outbox)).length).toBe(before);
+    expect(await t.database.db.select().from(portalChallenges).where(eq(portalChallenges.phone, '905327000003'))).toEqual([]);
+  });
+});
+
+describe('one-time codes cannot be guessed', () => {
+  it('counts wrong codes, locks after five, and keeps it locked even for the right code', async () => {
+    const headers = freshIp();
+    const started = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers, payload: form('0532 700 00 04') });
+    const id = started.json().submissionId;
+    const code = await codeSentTo('905327000004');
+    const wrong = code === '000000' ? '111111' : '000000';
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await t.app.inject({ method: 'POST', url: `/api/v1/portal/submissions/${id}/confirm`, headers, payload: { code: wrong } }));
+    expect(answers.slice(0, 4).map((r) => r.statusCode)).toEqual([400, 400, 400, 400]);
+    expect(answers[0]!.json().error.message).toContain('4 tries left');
+    expect(answers[3]!.json().error.message).toContain('1 try left');
+    expect(answers[4]!.statusCode).toBe(429);
+    expect(answers[4]!.json().error.message).toContain('locked');
+    const right = await t.app.inject({ method: 'POST', url: `/api/v1/portal/submissions/${id}/confirm`, headers, payload: { code } });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.message).toContain('ask for a new code');
+    expect(await t.database.db.select().from(requests).where(eq(requests.description, form('x').description))).toHaveLength(1);
+  });
+
+  it('expires codes after ten minutes', async () => {
+    let now = new Date();
+    const clocked = await startTestApp({ now: () => now });
+    try {
+      const cats = await clocked.app.inject('/api/v1/portal/categories');
+      const started = await clocked.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', payload: { ...form('0532 700 00 05'), categoryId: cats.json().items.find((c: { code: string }) => c.code === 'su-arizasi').id } });
+      const rows = await clocked.database.db.select({ payload: outbox.payload }).from(outbox);
+      const code = /(\d{6})/.exec((rows[0]!.payload as { text: string }).text)![1]!;
+      now = new Date(now.getTime() + 11 * 60_000);
+      const late = await clocked.app.inject({ method: 'POST', url: `/api/v1/portal/submissions/${started.json().submissionId}/confirm`, payload: { code } });
+      expect(late.statusCode).toBe(400);
+      expect(late.json().error.message).toContain('expired');
+    } finally {
+      await clocked.close();
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it('sends one phone at most five codes an hour, from whatever address', async () => {
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers: freshIp(), payload: { phone: '0532 700 00 06' } })).statusCode);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers: freshIp(), payload: { phone: '0532 700 00 06' } });
+    expect(refused.json().error.message).toContain('wait an hour');
+  });
+
+  it('takes at most ten submissions from one address in ten minutes', async () => {
+    const headers = freshIp();
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers, payload: form(`0533 800 00 ${String(i).padStart(2, '0')}`) })).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+    const last = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers, payload: form('0533 800 00 99') });
+    expect(last.statusCode).toBe(429);
+    expect(last.json().error.message).toContain('too many submissions from your address');
+    // Another address is not held back.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers: freshIp(), payload: form('0533 800 00 98') })).statusCode).toBe(201);
+  });
+});
+
+describe('tracking, photos and rating', () => {
+  it('tracks a request with its number and a code, shows only public events, and takes one rating after the solution', async () => {
+    const { trackingNo } = await submitAndConfirm('0532 700 00 07');
+    const headers = freshIp();
+    // Someone else's number gets the same answer but no code.
+    const stranger = await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers, payload: { phone: '0532 799 99 99', trackingNo } });
+    expect(stranger.statusCode).toBe(201);
+    await expect(codeSentTo('905327999999')).rejects.toThrow('no code');
+
+    const asked = await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers, payload: { phone: '0532 700 00 07', trackingNo } });
+    const code = await codeSentTo('905327000007');
+    const signedIn = await t.app.inject({ method: 'POST', url: `/api/v1/portal/sign-in/${asked.json().challengeId}/confirm`, headers, payload: { code } });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().trackingNo).toBe(trackingNo);
+    const cookie = citizenCookie(signedIn);
+
+    const early = await t.app.inject({ method: 'POST', url: `/api/v1/portal/requests/${trackingNo}/rating`, headers: { cookie, ...CSRF }, payload: { score: 5 } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toContain('once the request is resolved');
+
+    const staff = await t.signIn('unit_staff');
+    const [request] = await t.database.db.select().from(requests).where(eq(requests.trackingNo, trackingNo));
+    let version = request!.version;
+    for (const body of [{ action: 'comment', text: 'İç not: ekip 3 gönderilecek' }, { action: 'reply', text: 'Ekibimiz yola çıktı.' }, { action: 'resolve', text: 'Boru değiştirildi, su verildi.' }]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${request!.id}/actions`, headers: staff, payload: body.action === 'comment' || body.action === 'reply' ? body : { ...body, version } });
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+    }
+
+    const view = await t.app.inject({ url: `/api/v1/portal/requests/${trackingNo}`, headers: { cookie } });
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ trackingNo, status: 'resolved', resolution: 'Boru değiştirildi, su verildi.', canRate: true, rating: null });
+    expect(view.json().timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'reply', 'resolve']);
+    expect(view.body).not.toContain('İç not');
+
+    // Without the CSRF header a cookie write is refused.
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/portal/requests/${trackingNo}/rating`, headers: { cookie }, payload: { score: 5 } })).statusCode).toBe(403);
+    const rated = await t.app.inject({ method: 'POST', url: `/api/v1/portal/requests/${trackingNo}/rating`, headers: { cookie, ...CSRF }, payload: { score: 4, comment: 'Hızlı çözüldü.' } });
+    expect(rated.statusCode, rated.body).toBe(201);
+    const [rating] = await t.database.db.select().from(satisfactionRatings).where(eq(satisfactionRatings.requestId, request!.id));
+    expect(rating).toMatchObject({ score: 4, comment: 'Hızlı çözüldü.', channel: 'portal' });
+    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/portal/requests/${trackingNo}/rating`, headers: { cookie, ...CSRF }, payload: { score: 1 } });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it("does not show one citizen another's request", async () => {
+    const first = await submitAndConfirm('0532 700 00 08');
+    const second = await submitAndConfirm('0532 700 00 09');
+    const res = await t.app.inject({ url: `/api/v1/portal/requests/${first.trackingNo}`, headers: { cookie: second.cookie } });
+    expect(res.statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/portal/requests/${first.trackingNo}` })).statusCode).toBe(401);
+  });
+
+  it('takes photos, and refuses oversized ones and files that are not photos with a clear message', async () => {
+    const { trackingNo, cookie } = await submitAndConfirm('0532 700 00 10');
+    const upload = (content: Buffer, fileName: string) => {
+      const boundary = '----cozum-test-boundary';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({ method: 'POST', url: `/api/v1/portal/requests/${trackingNo}/photos`, headers: { cookie, ...CSRF, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    };
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 1)]);
+    const ok = await upload(jpeg, 'boru.jpg');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ fileName: 'boru.jpg', contentType: 'image/jpeg', sizeBytes: 2004 });
+
+    const huge = await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(10 * 1024 * 1024, 1)]), 'kocaman.jpg');
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.details[0].field).toBe('file');
+    expect(huge.json().error.message).toContain("'kocaman.jpg' is larger than 10 MB");
+
+    const pdf = await upload(Buffer.from('%PDF-1.4 not a photo'), 'belge.pdf');
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error.message).toContain('is not a JPEG, PNG or WebP photo');
+
+    const view = await t.app.inject({ url: `/api/v1/portal/requests/${trackingNo}`, headers: { cookie } });
+    expect(view.json().timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'attachment']);
+  });
+});
