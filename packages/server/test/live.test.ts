@@ -117,6 +117,18 @@ describe('wallboard and console', () => {
     expect((await t.app.inject({ url: '/api/v1/console/call', headers: agent })).json().call).toBeNull();
   });
 
+  it('shows agents by state as they change it, pushed to the wallboard', async () => {
+    const bora = await t.signIn('agent', { username: 'bora' });
+    const wall = await sse('/api/v1/wallboard/stream', supervisor);
+    await wall.next((e) => e.event === 'wallboard');
+    const paused = await t.app.inject({ method: 'PUT', url: '/api/v1/agents/me/state', headers: bora, payload: { state: 'paused', reason: 'training' } });
+    expect(paused.statusCode).toBe(200);
+    const shown = board(await wall.next((e) => board(e).agents.some((a) => a.state === 'paused' && a.count === 1)));
+    expect(shown.agents.find((a) => a.state === 'available')?.count ?? 0).toBe(0);
+    await t.app.inject({ method: 'PUT', url: '/api/v1/agents/me/state', headers: bora, payload: { state: 'available' } });
+    await wall.next((e) => board(e).agents.some((a) => a.state === 'available' && a.count === 1) && !board(e).agents.some((a) => a.state === 'paused'));
+  });
+
   it('keeps the wallboard to supervisors and the console to those who record contacts', async () => {
     expect((await t.app.inject({ url: '/api/v1/wallboard', headers: agent })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/v1/wallboard' })).statusCode).toBe(401);

@@ -88,12 +88,22 @@ export async function wallboardSnapshot(ex: Executor, now: Date, options: Wallbo
   };
 }
 
-/** Agents on a call now: an answered call of theirs that has not ended. */
+/**
+ * Agents by state, from the agent-state records (PBX and console). Telephony is the fresher
+ * witness of a call: an agent whose answered call has not ended is on a call whatever their
+ * last recorded state says, and also when the PBX never reported them.
+ */
 async function agentsByState(ex: Executor, now: Date): Promise<{ state: string; count: number }[]> {
   const staleBefore = new Date(now.getTime() - STALE_WAIT_MS);
-  const onCall = (await ex.execute(sql`
-    select count(distinct agent_id)::int as n from contacts
-    where agent_id is not null and answered_at is not null and ended_at is null
-      and answered_at >= ${staleBefore.toISOString()}::timestamptz`)) as unknown as { rows: { n: number }[] };
-  return [{ state: 'on_call', count: onCall.rows[0]?.n ?? 0 }];
+  const result = (await ex.execute(sql`
+    with on_call as (
+      select distinct agent_id from contacts
+      where agent_id is not null and answered_at is not null and ended_at is null
+        and answered_at >= ${staleBefore.toISOString()}::timestamptz
+    )
+    select case when o.agent_id is not null then 'on_call' else s.state end as state, count(*)::int as count
+    from agent_states s full join on_call o on o.agent_id = s.user_id
+    group by 1`)) as unknown as { rows: { state: string; count: number }[] };
+  const order = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'];
+  return result.rows.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
 }
