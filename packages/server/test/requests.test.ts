@@ -232,6 +232,32 @@ describe('lifecycle over HTTP', () => {
     const told = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, child.id), eq(outbox.kind, 'sms')));
     expect(told.some((m) => (m.payload as { to: string; text: string }).to === '905337654321' && (m.payload as { text: string }).text.includes('Arıza giderildi'))).toBe(true);
   });
+
+  it('links a caller to an open request instead of recording it again, and tells them when it is solved', async () => {
+    const original = (await create(base())).json();
+    const follow = (id: number, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/followers`, headers: agent, payload: body });
+    const caller = { fullName: 'Zeynep Arslan', phone: '0544 111 22 33' };
+    const linked = await follow(original.id, { citizen: caller, channel: 'phone' });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({ trackingNo: original.trackingNo, followers: 1, alreadyFollowing: false });
+    // Linking the same caller twice adds nothing and tells them nothing more.
+    expect((await follow(original.id, { citizen: caller, channel: 'phone' })).json()).toMatchObject({ followers: 1, alreadyFollowing: true });
+    const smsTo = async (id: number, to: string) => (await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, id), eq(outbox.kind, 'sms')))).filter((m) => (m.payload as { to: string }).to === to).map((m) => (m.payload as { text: string }).text);
+    expect(await smsTo(original.id, '905441112233')).toEqual([expect.stringContaining(original.trackingNo)]);
+    const detail = (await t.app.inject({ url: `/api/v1/requests/${original.id}`, headers: admin })).json();
+    expect(detail.events.map((e: { type: string }) => e.type)).toContain('follower_added');
+
+    const act = (body: object) => t.app.inject({ method: 'POST', url: `/api/v1/requests/${original.id}/actions`, headers: admin, payload: body });
+    expect((await act({ action: 'resolve', version: 1, text: 'Vana değiştirildi.' })).statusCode).toBe(200);
+    expect(await smsTo(original.id, '905441112233')).toEqual([expect.stringContaining(original.trackingNo), expect.stringContaining('Vana değiştirildi')]);
+
+    const late = await follow(original.id, { citizen: { fullName: 'Geç Arayan', phone: '0544 999 88 77' }, channel: 'phone' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toContain('record a new request');
+    const noContact = await follow((await create(base())).json().id, { citizen: { fullName: 'İsimsiz' }, channel: 'phone' });
+    expect(noContact.statusCode).toBe(400);
+    expect(noContact.json().error.details[0].field).toBe('citizen');
+  });
 });
 
 describe('inbox', () => {

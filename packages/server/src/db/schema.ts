@@ -435,3 +435,4 @@ export * from './schema-agent-states.js';
 export * from './schema-privacy.js';
 export * from './schema-reports.js';
 export * from './schema-portal.js';
+export * from './schema-followers.js';

@@ -68,6 +68,11 @@ it('agent records, unit resolves with a public reply, citizen gets the e-mail', 
   const staff = await browser.newPage();
   await signIn(staff, 'birimci', 'birimci-parola-1');
   await staff.goto(`${base}/requests`);
+  // A search typed without Turkish letters finds it, and stays in the address across a reload.
+  await staff.getByRole('searchbox', { name: 'Ara' }).fill('korfez mahallesi');
+  await expect.poll(() => new URL(staff.url()).searchParams.get('q')).toBe('korfez mahallesi');
+  await staff.reload();
+  expect(await staff.getByRole('searchbox', { name: 'Ara' }).inputValue()).toBe('korfez mahallesi');
   await staff.getByRole('link', { name: trackingNo }).click();
   await staff.getByRole('button', { name: 'Çalışmaya başla' }).click();
   await staff.getByLabel('Vatandaşa yanıt').fill('Ekibimiz yola çıktı, bir saat içinde orada olacak.');

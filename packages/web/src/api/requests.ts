@@ -182,6 +182,10 @@ export interface ActionInput {
 
 export const createRequest = (input: NewRequest) => api.post<CreatedRequest>('/requests', input);
 
+/** Links a caller to an open request of the same problem; they are told when it is solved. */
+export const followRequest = (id: number, input: { channel: Channel; citizen: NewRequest['citizen'] }) =>
+  api.post<{ requestId: number; trackingNo: string; followers: number; alreadyFollowing: boolean }>(`/requests/${id}/followers`, input);
+
 export const findDuplicates = (query: DuplicateQuery) => api.get<Items<PossibleDuplicate>>('/requests/duplicates', { ...query }).then((r) => r.items);
 
 export const listRequests = (filter: InboxFilter) => api.get<InboxPage>('/requests', filter as Query);

@@ -4,7 +4,7 @@ import { getHotkeyHandler, useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { listCategories } from '../api/categories';
 import { listDistricts } from '../api/places';
-import { CHANNELS, createRequest, findDuplicates, uploadAttachment, type Channel, type CreatedRequest, type PossibleDuplicate } from '../api/requests';
+import { CHANNELS, createRequest, findDuplicates, followRequest, uploadAttachment, type Channel, type CreatedRequest, type PossibleDuplicate } from '../api/requests';
 import { listRequestTypes } from '../api/requestTypes';
 import { listUnits } from '../api/units';
 import type { Locale } from '../api/users';
@@ -171,6 +171,27 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
 
   const submit = () => void form.submit(validate, save);
 
+  // The caller follows the existing request: told its number now and the solution later.
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const link = async (duplicate: PossibleDuplicate) => {
+    setLinkError(null);
+    const phone = values['citizen.phone'].trim();
+    const email = values['citizen.email'].trim();
+    if (values.anonymous || (!phone && !email)) {
+      setLinkError(t('newRequest.linkNeedsContact'));
+      return;
+    }
+    try {
+      await followRequest(duplicate.id, {
+        channel: values.channel,
+        citizen: { fullName: values['citizen.fullName'].trim() || null, phone: phone || null, email: email || null, tcKimlikNo: values['citizen.tcKimlikNo'].trim() || null, locale: values['citizen.locale'] },
+      });
+      setLinked(duplicate);
+    } catch (error) {
+      setLinkError((error as Error).message);
+    }
+  };
+
   if (outcome) {
     const unit = units.data?.find((u) => u.id === outcome.created.unitId);
     const detail = pageAt(`/requests/${outcome.created.id}`);
@@ -304,7 +325,12 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
             <TextInput label={t('newRequest.address')} maxLength={500} value={values.address} onChange={(event) => form.set('address', event.currentTarget.value)} error={errors.address} />
           </SimpleGrid>
 
-          <DuplicateList items={duplicates.data ?? []} onLink={setLinked} />
+          <DuplicateList items={duplicates.data ?? []} onLink={(duplicate) => void link(duplicate)} />
+          {linkError && (
+            <Alert color="red" role="alert">
+              {linkError}
+            </Alert>
+          )}
 
           <Fieldset legend={t('newRequest.citizen')}>
             <Stack>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Pagination, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import { formatDateTime, isIsoDate } from '../dates';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
-import { linkProps } from '../router';
+import { linkProps, navigate } from '../router';
 
 const SEARCH_DELAY_MS = 300;
 const PAGE_SIZE = 50;
@@ -30,22 +30,74 @@ const SORTS = {
 } as const;
 type SortKey = keyof typeof SORTS;
 
+interface Filters {
+  statuses: RequestStatus[];
+  overdue: boolean;
+  categoryId: number | null;
+  districtId: number | null;
+  neighbourhoodId: number | null;
+  from: string;
+  to: string;
+  q: string;
+  sortKey: SortKey;
+  page: number;
+}
+
+const positive = (text: string | null) => (text && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : null);
+
+/** Filters from the address; anything unknown or malformed there is ignored. */
+function readFilters(search: string): Filters {
+  const params = new URLSearchParams(search);
+  const sort = params.get('sort');
+  return {
+    statuses: (params.get('status') ?? '').split(',').filter((s): s is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(s)),
+    overdue: params.get('overdue') === '1',
+    categoryId: positive(params.get('category')),
+    districtId: positive(params.get('district')),
+    neighbourhoodId: positive(params.get('neighbourhood')),
+    from: isIsoDate(params.get('from') ?? '') ? params.get('from')! : '',
+    to: isIsoDate(params.get('to') ?? '') ? params.get('to')! : '',
+    q: params.get('q') ?? '',
+    sortKey: sort && sort in SORTS ? (sort as SortKey) : 'created-desc',
+    page: positive(params.get('page')) ?? 1,
+  };
+}
+
+/** The address for the filters, leaving out what is at its default. */
+function writeFilters(f: Filters): string {
+  const params = new URLSearchParams();
+  if (f.statuses.length) params.set('status', f.statuses.join(','));
+  if (f.overdue) params.set('overdue', '1');
+  if (f.categoryId) params.set('category', String(f.categoryId));
+  if (f.districtId) params.set('district', String(f.districtId));
+  if (f.neighbourhoodId) params.set('neighbourhood', String(f.neighbourhoodId));
+  if (f.from) params.set('from', f.from);
+  if (f.to) params.set('to', f.to);
+  if (f.q) params.set('q', f.q);
+  if (f.sortKey !== 'created-desc') params.set('sort', f.sortKey);
+  if (f.page > 1) params.set('page', String(f.page));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** The inbox: unit staff and heads see their own unit's requests (the server scopes them). */
 export default function RequestsPage() {
   const { t, i18n } = useTranslation();
   const user = useUser();
   const notify = useNotify();
-  const [statuses, setStatuses] = useState<RequestStatus[]>([]);
-  const [overdue, setOverdue] = useState(false);
-  const [categoryId, setCategoryId] = useState<number | null>(null);
-  const [districtId, setDistrictId] = useState<number | null>(null);
-  const [neighbourhoodId, setNeighbourhoodId] = useState<number | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [search, setSearch] = useState('');
+  // The filters live in the address, so a reload, the back button or a shared link keeps them.
+  const [initial] = useState(() => readFilters(window.location.search));
+  const [statuses, setStatuses] = useState<RequestStatus[]>(initial.statuses);
+  const [overdue, setOverdue] = useState(initial.overdue);
+  const [categoryId, setCategoryId] = useState<number | null>(initial.categoryId);
+  const [districtId, setDistrictId] = useState<number | null>(initial.districtId);
+  const [neighbourhoodId, setNeighbourhoodId] = useState<number | null>(initial.neighbourhoodId);
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [search, setSearch] = useState(initial.q);
   const [query] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
-  const [sortKey, setSortKey] = useState<SortKey>('created-desc');
-  const [page, setPage] = useState(1);
+  const [sortKey, setSortKey] = useState<SortKey>(initial.sortKey);
+  const [page, setPage] = useState(initial.page);
   // Selected rows, with the version the user saw (bulk assign refuses stale ones).
   const [selected, setSelected] = useState<Map<number, number>>(new Map());
   const [assigneeId, setAssigneeId] = useState<number | null>(null);
@@ -71,6 +123,8 @@ export default function RequestsPage() {
   };
   const filterKey = JSON.stringify(filter);
   const requests = useLoad(() => listRequests(filter), [filterKey]);
+  const address = writeFilters({ statuses, overdue, categoryId, districtId, neighbourhoodId, from: validFrom ?? '', to: validTo ?? '', q: query, sortKey, page });
+  useEffect(() => navigate(`/requests${address}`, { replace: true }), [address]);
   const categories = useLoad(listCategories, []);
   const districts = useLoad(listDistricts, []);
   // Only admins may list users; for the others the picker simply does not appear.

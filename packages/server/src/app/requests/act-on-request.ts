@@ -10,7 +10,8 @@ import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestTypes, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { loadCalendar } from '../calendar.js';
-import { notifyCitizen, type Locale, type MessageKey } from '../notifications.js';
+import { notifyCitizen, notifyCitizens, type Locale, type MessageKey } from '../notifications.js';
+import { followerNotices } from './followers.js';
 import { checkUnitScope } from './detail.js';
 
 export interface ActionInput {
@@ -199,8 +200,10 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
   const values = (locale: Locale) => ({ trackingNo: current.trackingNo, ...notify!.values(locale) });
   if (notify) await notifyCitizen(ex, { citizenId: current.citizenId, requestId, key: notify.key, values });
 
-  // Duplicates follow their parent: when it is solved, their citizens are told too.
+  // Duplicates follow their parent: when it is solved, their citizens are told too, and so
+  // are the callers linked to it as followers.
   if (input.action === 'resolve') {
+    await notifyCitizens(ex, await followerNotices(ex, requestId, { key: 'request.resolved', values: (locale) => ({ trackingNo: current.trackingNo, unit: unitName(locale), text: changes.resolution! }) }));
     const children = await ex.select({ id: requests.id, trackingNo: requests.trackingNo, citizenId: requests.citizenId }).from(requests).where(and(eq(requests.parentId, requestId), eq(requests.status, 'duplicate')));
     for (const child of children) {
       await ex.insert(requestEvents).values({ requestId: child.id, type: 'parent_resolved', actorId: actor.id, actorKind: 'staff', reason: changes.resolution, visibility: 'public', data: { parentId: requestId, parentTrackingNo: current.trackingNo }, at: now });

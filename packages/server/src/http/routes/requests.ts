@@ -3,6 +3,7 @@ import { DomainError, REQUEST_ACTIONS } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
 import { CHANNELS } from '../../app/requests/create-request.js';
+import { followRequest } from '../../app/requests/followers.js';
 import { IntakeQueue } from '../../app/requests/intake-queue.js';
 import { suggestDuplicates } from '../../app/requests/duplicates.js';
 import { getRequestDetail } from '../../app/requests/detail.js';
@@ -174,6 +175,21 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       }
       return db.transaction((tx) => actOnRequest(tx, user, request.params.id, request.body, deps.now()));
     },
+  );
+
+  app.post(
+    '/requests/:id/followers',
+    {
+      config: { access: 'requests.create' },
+      schema: {
+        tags: ['requests'],
+        summary: 'Link a caller to an open request of the same problem instead of recording it again; they are told its tracking number now and the solution later',
+        params: IdParams,
+        body: Type.Object({ citizen: Citizen, channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))) }, { additionalProperties: false }),
+        response: responses({ 200: Type.Object({ requestId: Type.Integer(), trackingNo: Type.String(), followers: Type.Integer(), alreadyFollowing: Type.Boolean() }) }),
+      },
+    },
+    async (request) => db.transaction((tx) => followRequest(tx, currentUser(request), request.params.id, request.body, deps.now())),
   );
 
   app.post(
