@@ -30,6 +30,7 @@ export interface Config {
   workers: boolean;
   retentionIntervalDays: number;
   corsOrigins: string[];
+  trustProxy: string;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +87,7 @@ export const SETTINGS = [
   setting({ key: 'smsSender', env: 'SMS_SENDER', default: 'COZUM', expects: '1 to 11 letters, digits or spaces', doc: 'SMS sender name (header).', parse: (raw) => (/^[A-Za-z0-9 ]{1,11}$/.test(raw) ? raw : undefined) }),
   setting({ key: 'workers', env: 'WORKERS', default: 'true', expects: 'true or false', doc: 'Run the outbox dispatcher and the deadline sweeper in this process (any number of processes may).', parse: bool }),
   setting({ key: 'retentionIntervalDays', env: 'RETENTION_INTERVAL_DAYS', default: '30', expects: 'an integer from 1 to 182', doc: 'Days between runs of the retention policy by the workers (KVKK: at least every 6 months, so at most 182).', parse: int(1, 182) }),
+  setting({ key: 'trustProxy', env: 'TRUST_PROXY', default: 'loopback', expects: 'comma-separated addresses or CIDR ranges, or loopback, linklocal, uniquelocal', doc: 'Proxies whose X-Forwarded-For is believed, so rate limits and the audit log see the real client address. Others cannot pretend to be another address.', parse: (raw) => (/^[\w.:/, -]+$/.test(raw) ? raw : undefined) }),
   setting({ key: 'corsOrigins', env: 'CORS_ORIGINS', default: null, expects: 'comma-separated origins such as https://portal.example.org', doc: 'Other web origins allowed to call the API from a browser. Unset: none (Open311 GETs are open to any origin).', parse: (raw) => { const list = raw.split(',').map((o) => o.trim()).filter(Boolean); return list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list : undefined; } }),
 ] as const;
 

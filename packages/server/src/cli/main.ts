@@ -11,6 +11,7 @@ import { kpiCommand } from './kpi-command.js';
 import { demoCommand } from './demo-command.js';
 import { reportCommand } from './report-command.js';
 import { userCreateCommand } from './user-commands.js';
+import { privacyRetentionCommand } from './privacy-commands.js';
 
 const configCommand: Command = {
   words: ['config'],
@@ -23,7 +24,7 @@ const configCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, demoCommand, reportCommand, configCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, demoCommand, reportCommand, privacyRetentionCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));

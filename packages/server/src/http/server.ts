@@ -37,6 +37,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { open311Routes, OPEN311_PREFIX } from './routes/open311.js';
 import { portalRoutes } from './routes/portal.js';
 import { auditRoutes } from './routes/audit.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { securityRoutes } from './routes/security.js';
 import { corsOptions, PERSONAL_LOG_FIELDS } from './cors-and-redaction.js';
 import { agentRoutes } from './routes/agents.js';
@@ -60,7 +61,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
-    trustProxy: true,
+    // Only named proxies may speak for the client's address (rate limits and the audit log use it).
+    trustProxy: deps.config.trustProxy,
     ajv: {
       // Unknown fields are an error the client hears about, not something silently dropped.
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
@@ -156,6 +158,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(apiKeyRoutes(deps));
       await api.register(portalRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(privacyRoutes(deps));
       await api.register(securityRoutes(deps));
       await api.register(agentRoutes(deps));
       await api.register(wallboardRoutes(deps));

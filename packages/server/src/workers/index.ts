@@ -6,6 +6,7 @@ import { smtpSender } from '../messaging/email.js';
 import { httpSmsSender } from '../messaging/sms.js';
 import { dispatchOnce, startLoop, type Loop, type Senders } from './dispatcher.js';
 import { sweepOverdue } from './sweeper.js';
+import { applyRetentionWhenDue } from '../app/privacy/retention.js';
 
 export function sendersFromConfig(config: Config): Senders {
   return {
@@ -17,6 +18,7 @@ export function sendersFromConfig(config: Config): Senders {
 export interface Workers {
   dispatcher: Loop;
   sweeper: Loop;
+  retention: Loop;
   stop(): Promise<void>;
 }
 
@@ -26,12 +28,22 @@ export function startWorkers(db: Executor, config: Config, log: FastifyBaseLogge
   if (!senders.sms) log.warn('SMS_URL is not set: SMS stays in the outbox until a process with an SMS provider sends it');
   const dispatcher = startLoop(async () => (await dispatchOnce(db, senders)).attempted, 2000, (error) => log.error({ err: error }, 'outbox dispatcher pass failed'));
   const sweeper = startLoop(() => sweepOverdue(db, new Date(), { publicUrl: config.publicUrl }), 60_000, (error) => log.error({ err: error }, 'deadline sweeper pass failed'));
+  // Checked hourly; runs when the last run is RETENTION_INTERVAL_DAYS old (KVKK: at least every 6 months).
+  const retention = startLoop(
+    async () => {
+      await applyRetentionWhenDue(db, new Date(), config.retentionIntervalDays);
+      return 0;
+    },
+    3_600_000,
+    (error) => log.error({ err: error }, 'retention run failed'));
   return {
     dispatcher,
     sweeper,
+    retention,
     async stop() {
       await dispatcher.stop();
       await sweeper.stop();
+      await retention.stop();
       senders.email?.close();
     },
   };

@@ -1,0 +1,74 @@
+/**
+ * Anonymisation (KVKK art. 7; art. 11 on request). Personal fields are overwritten, not rows
+ * deleted: requests stay in the figures with the person removed. request_events and the
+ * audit log are append-only by design and hold no contact details.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { DomainError, invalid, notFound, scrubPersonalText } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { citizens, citizenSessions, consents, contacts, outbox, portalChallenges, requests } from '../../db/schema.js';
+import { recordAudit, type Actor } from '../audit.js';
+
+export interface AnonymisedCounts {
+  citizens: number;
+  requests: number;
+  contacts: number;
+  messages: number;
+}
+
+/** Set-based, for one person or a retention batch; the caller records the audit entry. */
+export async function anonymiseCitizens(ex: Executor, ids: number[], now: Date): Promise<AnonymisedCounts> {
+  if (!ids.length) return { citizens: 0, requests: 0, contacts: 0, messages: 0 };
+  const people = await ex.select({ id: citizens.id, phone: citizens.phone, email: citizens.email }).from(citizens).where(and(inArray(citizens.id, ids), isNull(citizens.anonymisedAt)));
+  if (!people.length) return { citizens: 0, requests: 0, contacts: 0, messages: 0 };
+  const personIds = people.map((p) => p.id);
+  const phones = people.map((p) => p.phone).filter((p): p is string => !!p);
+  const recipients = [...phones, ...people.map((p) => p.email).filter((e): e is string => !!e)];
+
+  await ex.update(citizens).set({ fullName: null, phone: null, tcKimlikNo: null, email: null, address: null, anonymisedAt: now, updatedAt: now }).where(inArray(citizens.id, personIds));
+
+  const theirRequests = await ex.select({ id: requests.id, description: requests.description }).from(requests).where(inArray(requests.citizenId, personIds));
+  for (const r of theirRequests) {
+    await ex.update(requests).set({ description: scrubPersonalText(r.description), address: null }).where(eq(requests.id, r.id));
+  }
+  const touchedContacts = await ex.update(contacts).set({ callerNumber: null, notes: null }).where(inArray(contacts.citizenId, personIds)).returning({ id: contacts.id });
+  await ex.update(consents).set({ phone: null, ip: null }).where(inArray(consents.citizenId, personIds));
+  if (phones.length) {
+    await ex.delete(portalChallenges).where(inArray(portalChallenges.phone, phones));
+    await ex.delete(citizenSessions).where(inArray(citizenSessions.phone, phones));
+  }
+
+  // Messages to them: what is waiting is not sent any more; what went out loses its address and text.
+  let messages = 0;
+  if (theirRequests.length && recipients.length) {
+    const requestIds = theirRequests.map((r) => r.id);
+    const recipientList = sql.join(recipients.map((r) => sql`${r}`), sql`, `);
+    const touched = await ex
+      .update(outbox)
+      .set({
+        payload: sql`jsonb_build_object('anonymised', true)`,
+        status: sql`case when ${outbox.status} = 'pending' then 'failed' else ${outbox.status} end`,
+        lastError: sql`case when ${outbox.status} = 'pending' then 'recipient anonymised (KVKK)' else ${outbox.lastError} end`,
+      })
+      .where(and(inArray(outbox.requestId, requestIds), inArray(outbox.kind, ['email', 'sms']), sql`${outbox.payload}->>'to' in (${recipientList})`))
+      .returning({ id: outbox.id });
+    messages = touched.length;
+  }
+  return { citizens: personIds.length, requests: theirRequests.length, contacts: touchedContacts.length, messages };
+}
+
+/** One person, on their request (usually a KVKK request on the 30-day clock). */
+export async function anonymiseCitizen(ex: Executor, actor: Actor, id: number, input: { reason: string; trackingNo?: string; ip?: string; now: Date }): Promise<AnonymisedCounts> {
+  const reason = input.reason.trim();
+  if (reason.length < 5) throw invalid('reason', 'say why this person is anonymised (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234: silme talebi"');
+  const [person] = await ex.select({ id: citizens.id, anonymisedAt: citizens.anonymisedAt }).from(citizens).where(eq(citizens.id, id)).for('update');
+  if (!person) throw notFound('citizen', id);
+  if (person.anonymisedAt) throw new DomainError('citizen.conflict', `citizen ${id} was already anonymised on ${person.anonymisedAt.toISOString()}`);
+  if (input.trackingNo) {
+    const [req] = await ex.select({ id: requests.id }).from(requests).where(eq(requests.trackingNo, input.trackingNo));
+    if (!req) throw invalid('trackingNo', `no request has the tracking number '${input.trackingNo}'`);
+  }
+  const counts = await anonymiseCitizens(ex, [id], input.now);
+  await recordAudit(ex, { actor, action: 'personal_data.anonymise', subjectType: 'citizen', subjectId: id, purpose: reason, ip: input.ip, data: { ...counts, trackingNo: input.trackingNo ?? null } });
+  return counts;
+}

@@ -1,0 +1,184 @@
+/**
+ * KVKK: finding a citizen (masked), opening their full record with a stated purpose,
+ * consents, the data-subject export (JSON or PDF) and anonymisation, and the retention policy.
+ */
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { anonymiseCitizen } from '../../app/privacy/anonymise.js';
+import { findCitizens, openCitizenRecord } from '../../app/privacy/citizen-record.js';
+import { exportCitizenData } from '../../app/privacy/citizen-data.js';
+import { citizenDataPdf } from '../../app/privacy/citizen-data-pdf.js';
+import { CONSENT_CHANNELS, CONSENT_PURPOSES, listConsents, recordConsent } from '../../app/privacy/consents.js';
+import { getRetentionPolicy, listRetentionRuns, runRetention, setRetentionPolicy } from '../../app/privacy/retention.js';
+import { currentUser } from '../access.js';
+import type { Deps } from '../deps.js';
+import { IdParams, Items, Nullable, responses } from '../schemas.js';
+
+const CitizenSummary = Type.Object({
+  id: Type.Integer(),
+  fullName: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  tcKimlikNo: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  requestCount: Type.Integer(),
+  anonymisedAt: Nullable(Type.String({ format: 'date-time' })),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const Consent = Type.Object({ id: Type.Integer(), purpose: Type.String(), noticeVersion: Type.String(), channel: Type.String(), givenAt: Type.String({ format: 'date-time' }) });
+const Purpose = Type.String({ minLength: 5, maxLength: 300, description: 'Why the personal data is opened; kept in the audit log (KVKK)' });
+const YearsPerClass = Type.Object(
+  { citizens: Type.Integer({ minimum: 1, maximum: 100 }), contacts: Type.Integer({ minimum: 1, maximum: 100 }), messages: Type.Integer({ minimum: 1, maximum: 100 }), sessions: Type.Integer({ minimum: 1, maximum: 100 }) },
+  { additionalProperties: false },
+);
+const RetentionRun = Type.Object({
+  id: Type.Integer(),
+  startedAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.String({ format: 'date-time' }),
+  dryRun: Type.Boolean(),
+  trigger: Type.String(),
+  actorId: Nullable(Type.Integer()),
+  policy: YearsPerClass,
+  cutoffs: Type.Record(Type.String(), Type.String()),
+  counts: Type.Record(Type.String(), Type.Integer()),
+});
+
+export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  const db = deps.database.db;
+
+  app.get(
+    '/citizens',
+    {
+      config: { access: 'citizens.read' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Find citizens by phone, TC kimlik no, e-mail or name; personal data masked',
+        querystring: Type.Object({ q: Type.String({ minLength: 3, maxLength: 100 }) }, { additionalProperties: false }),
+        response: responses({ 200: Items(CitizenSummary) }),
+      },
+    },
+    async (request) => ({ items: await findCitizens(db, request.query.q) }),
+  );
+
+  app.get(
+    '/citizens/:id',
+    {
+      config: { access: 'citizens.read' },
+      schema: {
+        tags: ['privacy'],
+        summary: "A citizen's full record, unmasked; the purpose is required and logged",
+        params: IdParams,
+        querystring: Type.Object({ purpose: Purpose }, { additionalProperties: false }),
+        response: responses({ 200: CitizenSummary }),
+      },
+    },
+    async (request) => db.transaction((tx) => openCitizenRecord(tx, currentUser(request), request.params.id, { purpose: request.query.purpose, ip: request.ip })),
+  );
+
+  app.get(
+    '/citizens/:id/consents',
+    { config: { access: 'citizens.read' }, schema: { tags: ['privacy'], summary: "A citizen's consents and privacy-notice acknowledgements", params: IdParams, response: responses({ 200: Items(Consent) }) } },
+    async (request) => ({ items: await listConsents(db, request.params.id) }),
+  );
+
+  app.post(
+    '/citizens/:id/consents',
+    {
+      config: { access: 'requests.create' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Record a consent, its withdrawal, or that the privacy notice was given',
+        params: IdParams,
+        body: Type.Object(
+          {
+            purpose: Type.Union(CONSENT_PURPOSES.map((p) => Type.Literal(p))),
+            noticeVersion: Type.String({ minLength: 1, maxLength: 40 }),
+            channel: Type.Union(CONSENT_CHANNELS.map((c) => Type.Literal(c))),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 201: Consent }),
+      },
+    },
+    async (request, reply) => {
+      const consent = await db.transaction((tx) => recordConsent(tx, currentUser(request), request.params.id, { ...request.body, ip: request.ip, now: deps.now() }));
+      return reply.status(201).send(consent);
+    },
+  );
+
+  app.get(
+    '/privacy/citizens/:id/export',
+    {
+      config: { access: 'privacy.manage' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Everything held about a person (KVKK art. 11), as JSON or PDF; logged with its purpose',
+        params: IdParams,
+        querystring: Type.Object({ purpose: Purpose, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('pdf')])) }, { additionalProperties: false }),
+        response: responses({ 200: Type.Any({ description: 'The export (application/json or application/pdf)' }) }),
+      },
+    },
+    async (request, reply) => {
+      const format = request.query.format ?? 'json';
+      const data = await db.transaction((tx) => exportCitizenData(tx, currentUser(request), request.params.id, { purpose: request.query.purpose, format, ip: request.ip, now: deps.now() }));
+      const name = `kisisel-veri-${request.params.id}-${data.generatedAt.slice(0, 10)}`;
+      reply.header('cache-control', 'no-store');
+      if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await citizenDataPdf(data));
+      return reply.type('application/json').header('content-disposition', `attachment; filename="${name}.json"`).send(JSON.stringify(data, null, 2));
+    },
+  );
+
+  app.post(
+    '/privacy/citizens/:id/anonymise',
+    {
+      config: { access: 'privacy.manage' },
+      schema: {
+        tags: ['privacy'],
+        summary: "Anonymise a person: personal fields overwritten, requests kept without them; logged",
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }), trackingNo: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{1,10}$' })) }, { additionalProperties: false }),
+        response: responses({ 200: Type.Object({ citizens: Type.Integer(), requests: Type.Integer(), contacts: Type.Integer(), messages: Type.Integer() }) }),
+      },
+    },
+    async (request) => db.transaction((tx) => anonymiseCitizen(tx, currentUser(request), request.params.id, { ...request.body, ip: request.ip, now: deps.now() })),
+  );
+
+  app.get(
+    '/privacy/retention',
+    {
+      config: { access: 'privacy.manage' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'The retention policy (years per data class), how often it runs, and its recent runs',
+        response: responses({ 200: Type.Object({ policy: YearsPerClass, intervalDays: Type.Integer(), runs: Type.Array(RetentionRun) }) }),
+      },
+    },
+    async () => ({ policy: await getRetentionPolicy(db), intervalDays: deps.config.retentionIntervalDays, runs: await listRetentionRuns(db) }),
+  );
+
+  app.put(
+    '/privacy/retention/policy',
+    {
+      config: { access: 'privacy.manage' },
+      schema: { tags: ['privacy'], summary: 'Change the years kept per data class', body: Type.Partial(YearsPerClass, { additionalProperties: false }), response: responses({ 200: YearsPerClass }) },
+    },
+    async (request) => db.transaction((tx) => setRetentionPolicy(tx, currentUser(request), request.body)),
+  );
+
+  app.post(
+    '/privacy/retention/runs',
+    {
+      config: { access: 'privacy.manage' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Apply the retention policy now (or count what it would do, with dryRun)',
+        body: Type.Object({ dryRun: Type.Boolean() }, { additionalProperties: false }),
+        response: responses({ 201: RetentionRun }),
+      },
+    },
+    async (request, reply) => {
+      const run = await db.transaction((tx) => runRetention(tx, { now: deps.now(), dryRun: request.body.dryRun, trigger: 'api', actor: currentUser(request) }));
+      if (!run) return reply.status(409).send({ error: { code: 'retention.conflict', message: 'another retention run is in progress; try again in a minute' } });
+      return reply.status(201).send(run);
+    },
+  );
+};
