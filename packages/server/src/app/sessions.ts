@@ -136,7 +136,6 @@ export async function logout(ex: Executor, token: string, now: Date, secret: str
   await ex.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token, secret)), isNull(sessions.revokedAt)));
 }
 
-
 export interface SessionView {
   id: string;
   createdAt: string;
