@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { importQueueLog } from '../../../packages/server/src/app/contacts/import-queue-log.js';
-import { openBenchDatabase } from '../lib/engines.js';
+import { openBenchDatabase, rawQuery } from '../lib/engines.js';
 import type { Scenario } from './types.js';
 
 const CALLS = 100_000;
@@ -57,7 +57,8 @@ export const queueLogImport: Scenario = {
       const t1 = performance.now();
       const report = await bench.database.db.transaction((tx) => importQueueLog(tx, lines));
       const importSeconds = (performance.now() - t1) / 1000;
-      if (report.calls !== CALLS || report.malformed.length) throw new Error(`imported ${report.calls} calls with ${report.malformed.length} malformed lines`);
+      const [stored] = (await rawQuery(bench)('select count(*)::int as n from contacts', []) as { rows: { n: number }[] }).rows;
+      if (report.calls !== CALLS || report.newCalls !== CALLS || stored?.n !== CALLS || report.malformed.length) throw new Error(`imported ${report.calls} calls (${report.newCalls} new, ${stored?.n} stored) with ${report.malformed.length} malformed lines`);
       const value = lines.length / importSeconds;
       const reference = lines.length / copySeconds;
       return [{ scenario: 'queuelog.import', engine, value, unit: 'lines/s', reference, ratio: value / reference, budget: '≥ 100,000 lines/s, ratio ≥ 0.5', ok: value >= 100_000 && value / reference >= 0.5 }];

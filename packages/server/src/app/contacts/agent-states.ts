@@ -95,7 +95,7 @@ export async function recordAgentChanges(ex: Executor, source: AgentStateSource,
     for (const r of rows) current.set(r.agent, { state: r.state, reason: r.reason, since: new Date(r.since), queues: parseQueues(r.queues), callId: r.call_id });
   }
 
-  const history: ReturnType<typeof sql>[] = [];
+  const history = { agent: [] as string[], userId: [] as (number | null)[], state: [] as string[], kind: [] as string[], reason: [] as (string | null)[], queue: [] as (string | null)[], at: [] as string[] };
   const updated: { identity: AgentIdentity; state: AgentState }[] = [];
   for (const { identity, changes } of byAgent.values()) {
     // Stable sort: changes of the same second keep the order they were reported in.
@@ -113,16 +113,26 @@ export async function recordAgentChanges(ex: Executor, source: AgentStateSource,
         // same change imported again is recognised whether or not it arrived in order.
         const recorded = next ? next.state : standaloneState(change);
         const kind = change.kind === 'set' ? `set:${change.state ?? 'available'}` : change.kind;
-        history.push(sql`(${identity.agent}, ${identity.userId}::int, ${recorded}, ${kind}, ${change.reason ?? null}, ${change.queue ?? null}, ${change.at.toISOString()}::timestamptz, ${source})`);
+        history.agent.push(identity.agent);
+        history.userId.push(identity.userId);
+        history.state.push(recorded);
+        history.kind.push(kind);
+        history.reason.push(change.reason ?? null);
+        history.queue.push(change.queue ?? null);
+        history.at.push(change.at.toISOString());
       }
     }
     if (moved && state) updated.push({ identity, state });
   }
 
-  for (let i = 0; i < history.length; i += BATCH) {
+  if (history.agent.length) {
+    // Column arrays through unnest: seven parameters however many rows.
     const inserted = rowsOf<{ n: number }>(
       await ex.execute(sql`with added as (
-        insert into agent_state_events (agent, user_id, state, kind, reason, queue, at, source) values ${sql.join(history.slice(i, i + BATCH), sql`, `)}
+        insert into agent_state_events (agent, user_id, state, kind, reason, queue, at, source)
+        select agent, user_id, state, kind, reason, queue, at, ${source}
+        from unnest(${sql.param(history.agent)}::text[], ${sql.param(history.userId)}::int[], ${sql.param(history.state)}::text[], ${sql.param(history.kind)}::text[], ${sql.param(history.reason)}::text[], ${sql.param(history.queue)}::text[], ${sql.param(history.at)}::timestamptz[])
+          as h(agent, user_id, state, kind, reason, queue, at)
         on conflict do nothing returning 1) select count(*)::int as n from added`),
     );
     report.history += inserted[0]?.n ?? 0;

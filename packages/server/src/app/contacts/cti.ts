@@ -28,7 +28,7 @@ export async function applyCtiAgentEvent(ex: Executor, e: CtiAgentEvent): Promis
   const result = await recordAgentChanges(ex, 'cti', [{ name: e.agent, change: { at: e.at, kind: 'set', state: e.state, reason: e.reason?.trim() || null, queue: e.queue ?? null } }]);
   if (result.outOfOrder) {
     const [row] = await ex.execute<{ since: Date | string }>(sql`select since from agent_states where agent = ${identity!.agent}`).then((r) => (r as unknown as { rows: { since: Date | string }[] }).rows);
-    throw new DomainError('agent.out_of_order', `agent.state at ${e.at.toISOString()} is older than '${identity!.agent}''s current state (since ${row ? new Date(row.since).toISOString() : 'later'}); it was kept in the history and the state was not changed`, [{ field: 'at', message: 'older than the current state' }]);
+    throw new DomainError('agent.out_of_order', `agent.state at ${e.at.toISOString()} is older than '${identity!.agent}''s current state (since ${row ? new Date(row.since).toISOString() : 'later'}); nothing was recorded; send the PBX's events in time order`, [{ field: 'at', message: 'older than the current state' }]);
   }
   return { agent: identity!.agent, changed: result.moved > 0 };
 }

@@ -1,13 +1,12 @@
 /**
  * Imports an Asterisk queue_log into contacts and agent states. Lines are parsed one by one (a
  * malformed line is reported with its number and skipped); a call's events are folded when its
- * last event arrives. On PostgreSQL the folded calls stream through COPY into a temporary
- * staging table and go into contacts with one upsert keyed on the call id; PGlite gets
- * multi-row upserts of a thousand calls. Either way importing the same file again adds nothing
+ * last event arrives. On PostgreSQL the folded calls go through COPY into a temporary staging
+ * table and into contacts with one upsert keyed on the call id per chunk of 20,000 calls,
+ * while the next chunk is parsed; PGlite gets multi-row upserts of a thousand calls. Either way importing the same file again adds nothing
  * and changes nothing. Agent events (logins, pauses, members, and calls starting and ending)
  * are folded into the agents' states at the end (agent-states.ts).
  */
-import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -51,7 +50,8 @@ async function agentDirectory(ex: Executor): Promise<Directory> {
 }
 
 interface CallWriter {
-  write(call: QueueCall): Promise<void>;
+  /** A promise only when the caller must wait (a batch is being written, or COPY is full). */
+  write(call: QueueCall): Promise<void> | undefined;
   /** Writes what is pending; returns how many calls were new. */
   finish(): Promise<number>;
 }
@@ -78,9 +78,9 @@ function batchWriter(ex: Executor, directory: Directory): CallWriter {
     added += result.rows[0]?.n ?? 0;
   };
   return {
-    async write(call) {
+    write(call) {
       batch.push(call);
-      if (batch.length >= BATCH) await flush();
+      return batch.length >= BATCH ? flush() : undefined;
     },
     async finish() {
       await flush();
@@ -89,16 +89,25 @@ function batchWriter(ex: Executor, directory: Directory): CallWriter {
   };
 }
 
-const UPSERT = sql`
+const UPSERT_TEXT = `
   on conflict (channel, external_id) do update set
     queue = excluded.queue, caller_number = coalesce(excluded.caller_number, contacts.caller_number),
     agent_id = coalesce(excluded.agent_id, contacts.agent_id), agent_name = coalesce(excluded.agent_name, contacts.agent_name),
     offered_at = least(excluded.offered_at, contacts.offered_at), answered_at = coalesce(excluded.answered_at, contacts.answered_at),
     ended_at = coalesce(excluded.ended_at, contacts.ended_at), wait_seconds = coalesce(excluded.wait_seconds, contacts.wait_seconds),
     talk_seconds = coalesce(excluded.talk_seconds, contacts.talk_seconds), exit_reason = coalesce(excluded.exit_reason, contacts.exit_reason)`;
+const UPSERT = sql.raw(UPSERT_TEXT);
+const FROM_STAGE = `
+  with up as (
+    insert into contacts (channel, external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
+    select 'phone', external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason from queue_log_stage
+    ${UPSERT_TEXT}
+    returning (xmax = 0) as inserted)
+  select count(*) filter (where inserted)::int as n from up`;
 
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N is null.
-const copyText = (value: string | null) => (value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')));
+const SPECIAL = /[\\\t\n\r]/;
+const copyText = (value: string | null) => (value === null ? '\\N' : !SPECIAL.test(value) ? value : value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')));
 const copyNumber = (value: number | null) => (value === null ? '\\N' : String(value));
 const copyTime = (value: Date | null) => (value === null ? '\\N' : value.toISOString());
 
@@ -108,61 +117,60 @@ function connectionOf(ex: Executor): pg.ClientBase | null {
   return client instanceof pg.Client ? client : null;
 }
 
+const CHUNK = 20_000;
+
 /**
- * COPY into a staging table while the file is read, then one upsert. A call id seen twice in
- * the file (events after its end) is written afterwards by a batch upsert, merging as the
- * batches do.
+ * COPY into a staging table and one upsert from it, per chunk of 20,000 calls. The statements
+ * of a chunk are sent at once and run on the server while the next chunk is parsed here; the
+ * connection runs them in order, so a later chunk merges into an earlier one as batches do. A
+ * call id that repeats within a chunk (events after its end) starts a new chunk.
  */
 async function copyWriter(ex: Executor, client: pg.ClientBase, directory: Directory): Promise<CallWriter> {
   await ex.execute(sql`create temporary table if not exists queue_log_stage (
     external_id text not null, queue text, caller_number text, agent_id int, agent_name text, offered_at timestamptz not null,
     answered_at timestamptz, ended_at timestamptz, wait_seconds int, talk_seconds int, exit_reason text) on commit drop`);
-  await ex.execute(sql`truncate queue_log_stage`);
-  const stream = client.query(copyFrom('copy queue_log_stage from stdin'));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  const seen = new Set<string>();
-  const repeats: QueueCall[] = [];
-  let chunk = '';
-  const send = async (text: string) => {
-    if (!(stream as Writable).write(text)) await new Promise((resolve) => (stream as Writable).once('drain', resolve));
+  let seen = new Set<string>();
+  let rows: string[] = [];
+  const sent: Promise<number>[] = [];
+  const send = () => {
+    if (!rows.length) return;
+    const text = rows.join('');
+    rows = [];
+    seen = new Set();
+    // Straight on the connection, which runs them in the order they are sent.
+    const truncate = client.query('truncate queue_log_stage');
+    const copy = client.query(copyFrom('copy queue_log_stage from stdin'));
+    const copied = new Promise<void>((resolve, reject) => {
+      copy.on('finish', resolve);
+      copy.on('error', reject);
+    });
+    copy.end(text);
+    const upsert = client.query<{ n: number }>(FROM_STAGE);
+    const added = Promise.all([truncate, copied, upsert]).then(([, , r]) => r.rows[0]?.n ?? 0);
+    // Awaited in finish(); marked handled now so a failure waits for it instead of crashing.
+    added.catch(() => undefined);
+    sent.push(added);
   };
+  let sinceYield = 0;
   return {
-    async write(c) {
-      if (seen.has(c.callId)) {
-        repeats.push(c);
-        return;
-      }
+    write(c) {
+      if (seen.has(c.callId)) send();
       seen.add(c.callId);
       const first = c.offeredAt ?? c.answeredAt ?? c.endedAt ?? new Date(0);
       const { agentName, agentId } = directory(c.agent);
-      chunk += `${copyText(c.callId)}\t${copyText(c.queue)}\t${copyText(c.callerNumber)}\t${copyNumber(agentId)}\t${copyText(agentName)}\t${first.toISOString()}\t${copyTime(c.answeredAt)}\t${copyTime(c.endedAt)}\t${copyNumber(c.waitSeconds)}\t${copyNumber(c.talkSeconds)}\t${copyText(c.exit)}\n`;
-      if (chunk.length > 256 * 1024) {
-        const text = chunk;
-        chunk = '';
-        await send(text);
+      rows.push(`${copyText(c.callId)}\t${copyText(c.queue)}\t${copyText(c.callerNumber)}\t${copyNumber(agentId)}\t${copyText(agentName)}\t${first.toISOString()}\t${copyTime(c.answeredAt)}\t${copyTime(c.endedAt)}\t${copyNumber(c.waitSeconds)}\t${copyNumber(c.talkSeconds)}\t${copyText(c.exit)}\n`);
+      if (rows.length >= CHUNK) send();
+      // Let the connection send and receive while a long array is parsed.
+      if (++sinceYield >= 2_000) {
+        sinceYield = 0;
+        return new Promise<void>((resolve) => setImmediate(resolve));
       }
+      return undefined;
     },
     async finish() {
-      if (chunk) await send(chunk);
-      (stream as Writable).end();
-      await done;
-      const result = (await ex.execute(sql`
-        with up as (
-          insert into contacts (channel, external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
-          select 'phone', external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason from queue_log_stage
-          ${UPSERT}
-          returning (xmax = 0) as inserted)
-        select count(*) filter (where inserted)::int as n from up`)) as unknown as { rows: { n: number }[] };
-      let added = result.rows[0]?.n ?? 0;
-      if (repeats.length) {
-        const later = batchWriter(ex, directory);
-        for (const c of repeats) await later.write(c);
-        added += await later.finish();
-      }
-      await ex.execute(sql`truncate queue_log_stage`);
+      send();
+      let added = 0;
+      for (const n of await Promise.all(sent)) added += n;
       return added;
     },
   };
@@ -180,18 +188,19 @@ async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | 
   const writer = connection ? await copyWriter(ex, connection, directory) : batchWriter(ex, directory);
   const open = new Map<string, QueueLogEvent[]>();
   const changes: ReportedChange[] = [];
-  const write = async (call: QueueCall) => {
+  const write = (call: QueueCall) => {
     report.calls++;
-    await writer.write(call);
+    return writer.write(call);
   };
-  for await (const text of lines) {
+  /** One line; returns a promise only when the writer needs the caller to wait. */
+  const line = (text: string): Promise<void> | undefined => {
     report.lines++;
     if (report.lines % 10_000 === 0) onProgress?.(report.lines);
-    if (!text.trim()) continue;
+    if (!text.trim()) return undefined;
     const parsed = parseQueueLogLine(text, report.lines);
     if (!parsed.ok) {
       report.malformed.push({ line: parsed.line, reason: parsed.reason });
-      continue;
+      return undefined;
     }
     const e = parsed.event;
     report.events++;
@@ -200,14 +209,22 @@ async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | 
     if (agentChange) changes.push({ name: agentChange.agent, change: agentChange.change });
     if (!e.callId || AGENT.has(e.event)) {
       report.agentEvents++;
-      continue;
+      return undefined;
     }
     const events = open.get(e.callId) ?? [];
     events.push(e);
     open.set(e.callId, events);
-    if (TERMINAL.has(e.event)) {
-      open.delete(e.callId);
-      await write(foldCall(events));
+    if (!TERMINAL.has(e.event)) return undefined;
+    open.delete(e.callId);
+    return write(foldCall(events));
+  };
+  // A file arrives as an async stream of lines; an array is read without an await per line.
+  if (Symbol.asyncIterator in lines) {
+    for await (const text of lines) await line(text);
+  } else {
+    for (const text of lines) {
+      const pending = line(text);
+      if (pending) await pending;
     }
   }
   // Calls still open at the end of the file (waiting, or talking) are written as they stand.
@@ -215,8 +232,8 @@ async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | 
     const call = foldCall(events);
     if (call.offeredAt || call.answeredAt) await write(call);
   }
-  report.newCalls = await writer.finish();
-  report.agentStates = await recordAgentChanges(ex, 'queue_log', changes);
+  // The agents' states are folded here while the server writes the last calls.
+  [report.newCalls, report.agentStates] = await Promise.all([writer.finish(), recordAgentChanges(ex, 'queue_log', changes)]);
   onProgress?.(report.lines);
   return report;
 }
