@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'contacts.read': ['admin', 'supervisor', 'auditor'],
   /** Contact-centre figures: the supervisor's wallboard and reports. */
   'kpis.read': ['admin', 'supervisor', 'auditor'],
+  /** The annual report and dashboards (every unit's figures, no personal data). */
+  'reports.read': ['admin', 'supervisor', 'auditor', 'unit_head'],
   /** Change the service-level threshold and short-abandon limit every report counts with. */
   'kpis.manage': ['admin', 'supervisor'],
   /** See every agent's state: supervisors on the wallboard, agents beside their console. */

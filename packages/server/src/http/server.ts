@@ -30,6 +30,8 @@ import { routingRuleRoutes } from './routes/routing-rules.js';
 import { templateRoutes } from './routes/templates.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { kpiRoutes } from './routes/kpis.js';
+import { reportRoutes } from './routes/reports.js';
+import { transparencyRoutes } from './routes/transparency.js';
 import { contactRoutes } from './routes/contacts.js';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
 import { ctiRoutes } from './routes/cti.js';
@@ -152,6 +154,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(templateRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(kpiRoutes(deps));
+      await api.register(reportRoutes(deps));
+      await api.register(transparencyRoutes(deps));
       await api.register(contactRoutes(deps));
       await api.register(knowledgeBaseRoutes(deps));
       await api.register(ctiRoutes(deps));

@@ -5,7 +5,7 @@ import type { Report } from './report.js';
 export async function reportXlsx(r: Report): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Çözüm';
-  const sheet = (name: string, columns: { header: string; key: string; width?: number; numFmt?: string }[], rows: Record<string, unknown>[]) => {
+  const sheet = (name: string, columns: { header: string; key: string; width?: number; numFmt?: string }[], rows: object[]) => {
     const ws = book.addWorksheet(name);
     ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
     ws.getRow(1).font = { bold: true };

@@ -1,0 +1,83 @@
+/**
+ * The public transparency page's API, open without signing in: the year's anonymised figures
+ * (counts and shares, never a record about a person), the open-data CSV, and the map's
+ * boundaries. Neighbourhood figures stay inside the staff dashboards.
+ */
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { buildReport, yearPeriod } from '../../app/reports/report.js';
+import { districtGeoJson, neighbourhoodGeoJson, openDataCsv, reportYears } from '../../app/reports/open-data.js';
+import { notFound } from '@cozum/domain';
+import type { Deps } from '../deps.js';
+import { Id, Nullable, responses } from '../schemas.js';
+
+const Year = Type.Integer({ minimum: 2000, maximum: 2100, description: 'a calendar year in Türkiye' });
+const Named = { code: Type.String(), name: Type.String(), nameEn: Type.String(), count: Type.Integer(), share: Type.Number() };
+const Figures = { offered: Type.Integer(), answered: Type.Integer(), answerRate: Nullable(Type.Number()), instant: Type.Integer(), routed: Type.Integer(), requests: Type.Integer() };
+const Transparency = Type.Object({
+  year: Type.Integer(),
+  years: Type.Array(Type.Integer()),
+  ...Figures,
+  previous: Type.Object({ year: Type.Integer(), ...Figures }),
+  topicGroups: Type.Array(Type.Object(Named)),
+  topics: Type.Array(Type.Object(Named)),
+  districts: Type.Array(Type.Object({ id: Type.Integer(), ...Named, population: Nullable(Type.Integer()), perThousand: Nullable(Type.Number()) })),
+  units: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String(), count: Type.Integer(), medianHours: Nullable(Type.Number()), onTimeShare: Nullable(Type.Number()) })),
+  channels: Type.Array(Type.Object({ channel: Type.String(), count: Type.Integer(), share: Type.Number() })),
+  satisfaction: Type.Object({ count: Type.Integer(), average: Nullable(Type.Number()), distribution: Type.Array(Type.Integer()) }),
+  months: Type.Array(Type.Object({ month: Type.String(), offered: Type.Integer(), answered: Type.Integer(), requests: Type.Integer() })),
+});
+const GeoJson = Type.Object({ type: Type.Literal('FeatureCollection'), attribution: Type.Optional(Type.String()), features: Type.Array(Type.Any()) });
+
+export const transparencyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  const db = deps.database.db;
+  const publicRate = { max: 120, timeWindow: '1 minute' };
+  app.get(
+    '/transparency',
+    {
+      config: { access: 'public', rateLimit: publicRate },
+      schema: { tags: ['transparency'], summary: "A year's anonymised figures for the public (default: the latest year with data)", security: [], querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }), response: responses({ 200: Transparency }) },
+    },
+    async (request) => {
+      const years = await reportYears(db);
+      const year = request.query.year ?? years[0] ?? new Date(deps.now().getTime() + 3 * 3_600_000).getUTCFullYear();
+      const r = await buildReport(db, yearPeriod(year), yearPeriod(year - 1));
+      const figures = (x: { offered: number; answered: number; answerRate: number | null; instant: number; routed: number; requests: number }) => ({ offered: x.offered, answered: x.answered, answerRate: x.answerRate, instant: x.instant, routed: x.routed, requests: x.requests });
+      return {
+        year,
+        years,
+        ...figures(r),
+        previous: { year: year - 1, ...figures(r.compare!) },
+        topicGroups: r.topicGroups,
+        topics: r.topics.slice(0, 15),
+        districts: r.districts,
+        units: r.units.map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, count: u.count, medianHours: u.medianHours, onTimeShare: u.onTimeShare })),
+        channels: r.channels,
+        satisfaction: r.satisfaction,
+        months: r.months,
+      };
+    },
+  );
+  app.get(
+    '/transparency/open-data.csv',
+    {
+      config: { access: 'public', rateLimit: publicRate },
+      schema: { tags: ['transparency'], summary: 'Open data: requests per month, district, category, unit and channel (counts only, no personal data), CSV', security: [], querystring: Type.Object({ year: Year }, { additionalProperties: false }), response: responses({ 200: Type.String({ description: 'text/csv' }) }) },
+    },
+    async (request, reply) =>
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cozum-open-data-${request.query.year}.csv"`).send(await openDataCsv(db, request.query.year)),
+  );
+  app.get(
+    '/transparency/geo/districts',
+    { config: { access: 'public' }, schema: { tags: ['transparency'], summary: "District boundaries (GeoJSON, © OpenStreetMap contributors, ODbL) with our district ids", security: [], response: responses({ 200: GeoJson }) } },
+    async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send(await districtGeoJson(db)),
+  );
+  app.get(
+    '/transparency/geo/districts/:id/neighbourhoods',
+    { config: { access: 'public' }, schema: { tags: ['transparency'], summary: "A district's neighbourhood boundaries mapped in OpenStreetMap (GeoJSON, ODbL)", security: [], params: Type.Object({ id: Id }, { additionalProperties: false }), response: responses({ 200: GeoJson }) } },
+    async (request, reply) => {
+      const geo = await neighbourhoodGeoJson(db, request.params.id);
+      if (!geo) throw notFound('district', request.params.id);
+      return reply.header('cache-control', 'public, max-age=3600').send(geo);
+    },
+  );
+};
