@@ -15,7 +15,9 @@ export const importQueueLogCommand: Command = {
 
 Reads an Asterisk queue_log in its flat-file form (epoch|callid|queue|agent|EVENT|data…) and
 records each queue call as a contact: offered, answered and ended times, wait and talk,
-agent, caller number and how it ended. Importing the same file again adds nothing.
+agent, caller number and how it ended. Agent events (logins, pauses, queue members, calls
+starting and ending) move the agents' states; an agent name such as SIP/ayse is the user
+ayse when one exists. Importing the same file again adds nothing.
 Malformed lines are reported with their line numbers and skipped.
 
 With --follow, keeps reading what the PBX appends, like tail -F, and carries on across log
@@ -62,7 +64,7 @@ rotation (the file renamed away and a new one started, or truncated), until Ctrl
       bar.setTotal(report.lines);
       bar.update(report.lines);
       bar.stop();
-      console.log(`${report.lines} lines: ${report.calls} calls (${report.newCalls} new, ${report.calls - report.newCalls} already known), ${report.agentEvents} agent events, ${report.unknownEvents} events of unknown kind, ${report.malformed.length} malformed lines skipped`);
+      console.log(`${report.lines} lines: ${report.calls} calls (${report.newCalls} new, ${report.calls - report.newCalls} already known), ${report.agentEvents} agent events (${report.agentStates.history} new in the agents' history, ${report.agentStates.moved} agents' states moved, ${report.agentStates.outOfOrder} changes older than the agent's state kept as history only), ${report.unknownEvents} events of unknown kind, ${report.malformed.length} malformed lines skipped`);
       for (const m of report.malformed.slice(0, 50)) console.error(`  line ${m.line}: ${m.reason}`);
       if (report.malformed.length > 50) console.error(`  … and ${report.malformed.length - 50} more`);
     } finally {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
-import { KPI_BUCKETS, contactKpis, type KpiBucket } from '../app/contacts/kpis.js';
+import { KPI_BUCKETS, KPI_GROUPS, contactKpis, type KpiBucket, type KpiGroup } from '../app/contacts/kpis.js';
+import { kpiLimits } from '../app/contacts/kpi-rollup.js';
 import { UsageError, type Command } from './command.js';
 
 const day = (value: unknown, name: string): Date => {
@@ -13,20 +14,27 @@ const day = (value: unknown, name: string): Date => {
 export const kpiCommand: Command = {
   words: ['kpi'],
   summary: 'contact-centre KPIs for a period (offered, answered, answer rate, service level, ASA, AHT)',
-  usage: `Usage: cozum kpi --from DATE --to DATE [--by year|month|day|hour|30min|15min] [--queue NAME]
+  usage: `Usage: cozum kpi --from DATE --to DATE [--by year|month|day|hour|30min|15min]
+                 [--group queue|agent] [--queue NAME] [--agent NAME]
                  [--threshold-seconds T] [--short-abandon-seconds S] [--json]
 
 KPIs of the recorded contacts offered from --from up to and including --to (dates in
-Türkiye's time), per period: offered, answered, abandoned (short abandons, waiting less than
-S seconds, apart), answer rate, service level (answered within T seconds / offered, and / answered),
-ASA, AHT and the longest wait. Defaults: --by month, T = 20, S = 5.`,
-  options: { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, queue: { type: 'string' }, 'threshold-seconds': { type: 'string' }, 'short-abandon-seconds': { type: 'string' }, json: { type: 'boolean' } },
+Türkiye's time), per period, overall or per queue or agent (--group): offered, answered,
+abandoned (short abandons, waiting less than S seconds, apart), answer rate, service level
+(answered within T seconds / offered, and / answered), ASA, AHT, the longest wait, and
+occupancy: handling time (talk + hold + wrap-up) / staffed time (logged in, not paused) from
+the agents' state history (not per queue). --queue and --agent keep one queue or agent.
+Defaults: --by month; T and S from the settings (20 and 5 unless changed with
+PUT /api/v1/kpis/limits).`,
+  options: { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, group: { type: 'string' }, queue: { type: 'string' }, agent: { type: 'string' }, 'threshold-seconds': { type: 'string' }, 'short-abandon-seconds': { type: 'string' }, json: { type: 'boolean' } },
   async run(values) {
     const from = day(values.from, 'from');
     const to = new Date(day(values.to, 'to').getTime() + 86400_000);
     if (to <= from) throw new UsageError('--to must not be before --from');
     const by = (values.by ?? 'month') as KpiBucket;
     if (!KPI_BUCKETS.includes(by)) throw new UsageError(`--by ${String(values.by)}: expected one of ${KPI_BUCKETS.join(', ')}`);
+    const group = values.group as KpiGroup | undefined;
+    if (group !== undefined && !KPI_GROUPS.includes(group)) throw new UsageError(`--group ${String(values.group)}: expected one of ${KPI_GROUPS.join(', ')}`);
     const num = (name: string, fallback: number) => {
       const raw = values[name];
       if (raw === undefined) return fallback;
@@ -36,13 +44,17 @@ ASA, AHT and the longest wait. Defaults: --by month, T = 20, S = 5.`,
     };
     const database = await openAndMigrate(loadConfig());
     try {
-      const rows = await contactKpis(database.db, { from, to, by, queue: values.queue as string | undefined, thresholdSeconds: num('threshold-seconds', 20), shortAbandonSeconds: num('short-abandon-seconds', 5) });
-      if (values.json) console.log(JSON.stringify({ from: values.from, to: values.to, by, rows }));
+      const limits = await kpiLimits(database.db);
+      const thresholdSeconds = num('threshold-seconds', limits.thresholdSeconds);
+      const shortAbandonSeconds = num('short-abandon-seconds', limits.shortAbandonSeconds);
+      const rows = await contactKpis(database.db, { from, to, by, group, queue: values.queue as string | undefined, agent: values.agent as string | undefined, thresholdSeconds, shortAbandonSeconds });
+      if (values.json) console.log(JSON.stringify({ from: values.from, to: values.to, by, group: group ?? null, thresholdSeconds, shortAbandonSeconds, rows }));
       else {
         const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)} %`);
         const sec = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} s`);
-        console.log(['period            offered  answered  abandoned (short)  answer rate  service level  ASA      AHT'].concat(
-          rows.map((r) => `${r.period.padEnd(17)} ${String(r.offered).padStart(8)} ${String(r.answered).padStart(9)} ${String(r.abandoned).padStart(10)} (${r.shortAbandoned})`.padEnd(56) + `${pct(r.answerRate).padStart(11)}  ${pct(r.serviceLevel).padStart(13)}  ${sec(r.asaSeconds).padEnd(8)} ${sec(r.ahtSeconds)}`),
+        const who = (r: (typeof rows)[number]) => (group ? `${(group === 'queue' ? r.queue : r.agent) ?? '(none)'}`.slice(0, 15).padEnd(16) : '');
+        console.log([`period            ${group ? group.padEnd(16) : ''}offered  answered  abandoned (short)  answer rate  service level  ASA      AHT       occupancy`].concat(
+          rows.map((r) => `${r.period.padEnd(17)} ${who(r)}${String(r.offered).padStart(8)} ${String(r.answered).padStart(9)} ${String(r.abandoned).padStart(10)} (${r.shortAbandoned})`.padEnd(56 + (group ? 16 : 0)) + `${pct(r.answerRate).padStart(11)}  ${pct(r.serviceLevel).padStart(13)}  ${sec(r.asaSeconds).padEnd(8)} ${sec(r.ahtSeconds).padEnd(9)} ${pct(r.occupancy)}`),
         ).join('\n'));
         if (!rows.length) console.log('no contacts in that period');
       }
