@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { liveBus } from '../../app/live/bus.js';
-import { closeContact, consolePop, startManualCall } from '../../app/live/console.js';
+import { closeContact, consolePop, currentCall, startManualCall } from '../../app/live/console.js';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../../app/contacts/contacts.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
@@ -62,12 +62,12 @@ export const consoleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         // One look-up at a time, in order, so an older answer never overwrites a newer one.
         busy = busy.then(async () => {
           try {
+            // The caller's record is read (and its viewing logged) only when the call changed.
+            const key = JSON.stringify(await currentCall(db, actor.id, deps.now()));
+            if (key === last) return;
             const pop = await db.transaction((tx) => consolePop(tx, actor, deps.now(), request.ip));
-            const key = JSON.stringify(pop.call);
-            if (key !== last) {
-              last = key;
-              stream.send('call', pop);
-            }
+            last = JSON.stringify(pop.call);
+            stream.send('call', pop);
           } catch (error) {
             request.log.error({ err: error }, 'console screen-pop failed');
           }
