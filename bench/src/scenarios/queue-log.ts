@@ -1,7 +1,9 @@
 /**
  * queuelog.import: importing a queue_log of 300,000 lines (100,000 answered or abandoned calls)
- * on PostgreSQL, against a raw COPY of the same calls' rows into a table of the same shape.
- * Budget: at least 100,000 lines per second and at least 0.5 of the COPY.
+ * on PostgreSQL, against a raw COPY of the same calls' rows into the contacts table itself (its
+ * indexes and the KPI rollup trigger included: what storing those rows costs the database),
+ * emptied again before the import runs. Budget: at least 100,000 lines per second and at least
+ * 0.5 of the COPY.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -44,13 +46,14 @@ export const queueLogImport: Scenario = {
       const client = await bench.database.pool!.connect();
       let copySeconds: number;
       try {
-        await client.query('create table bench_contacts (like contacts including defaults)');
         const t0 = performance.now();
         await pipeline(
           Readable.from(rows.map((r) => `${r}\n`)),
-          client.query(copyFrom('copy bench_contacts (channel, external_id, queue, caller_number, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason) from stdin')),
+          client.query(copyFrom('copy contacts (channel, external_id, queue, caller_number, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason) from stdin')),
         );
         copySeconds = (performance.now() - t0) / 1000;
+        await client.query('truncate contacts, contact_rollup');
+        await client.query('vacuum analyze contacts');
       } finally {
         client.release();
       }
