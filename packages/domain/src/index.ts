@@ -14,5 +14,6 @@ export * from './erlang.js';
 export * from './erlang-a.js';
 export * from './queue-log.js';
 export * from './kpi.js';
-export * from './agent-state.js';
 export * from './geo.js';
+export * from './agent-state.js';
+export * from './surveys.js';

@@ -53,14 +53,26 @@ export const PERMISSIONS = {
   'agents.read': ['admin', 'supervisor', 'auditor', 'agent', 'field_staff'],
   'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
   'templates.manage': ['admin', 'unit_head'],
-  /** Open311 client applications and their api_keys. */
-  'open311.manage': ['admin'],
   /** Search the audit log: who did what, when, to whom. */
   'audit.read': ['admin', 'auditor'],
   /** Find a citizen and open their full record, stating a purpose each time (KVKK). */
   'citizens.read': ['admin', 'supervisor', 'agent'],
   /** KVKK art. 11 requests: export everything held about a person, anonymise them; the retention policy. */
   'privacy.manage': ['admin'],
+  /** Open311 client applications and their api_keys. */
+  'open311.manage': ['admin'],
+  /** Write surveys, open and close them, hand out links; see the results and export them. */
+  'surveys.manage': ['admin', 'supervisor'],
+  /** See the surveys and their questions (to ask them). */
+  'surveys.read': ['admin', 'supervisor', 'auditor', 'agent', 'field_staff'],
+  /** Results per question and the CSV export. */
+  'surveys.results': ['admin', 'supervisor', 'auditor'],
+  /** Take a citizen's answers: agents on a call-back, field teams on their tablets. */
+  'surveys.answer': ['admin', 'supervisor', 'agent', 'field_staff'],
+  /** Plan the Mobile Solution Bus and field teams' visits; read the visit reports. */
+  'field.plan': ['admin', 'supervisor'],
+  /** The field app: visits, requests and answers taken face to face, work orders closed on site. */
+  'field.work': ['admin', 'supervisor', 'field_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -9,9 +9,9 @@ import { citizens, messageTemplates } from '../db/schema.js';
 import type { CitizenContact } from './citizens.js';
 import { enqueueMany, type QueuedMessage } from './outbox.js';
 
-export const MESSAGE_KEYS = ['request.created', 'request.status_changed', 'request.resolved', 'request.referred', 'request.rejected', 'request.reply', 'request.extended'] as const;
+export const MESSAGE_KEYS = ['request.created', 'request.status_changed', 'request.resolved', 'request.referred', 'request.rejected', 'request.reply', 'request.extended', 'survey.satisfaction'] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
-export const MESSAGE_PLACEHOLDERS = ['trackingNo', 'category', 'status', 'unit', 'text', 'dueDate', 'institution'] as const;
+export const MESSAGE_PLACEHOLDERS = ['trackingNo', 'category', 'status', 'unit', 'text', 'dueDate', 'institution', 'link'] as const;
 
 export type Locale = 'tr' | 'en';
 interface Template { subject: string; body: string }
@@ -45,11 +45,15 @@ const DEFAULTS: Record<MessageKey, Record<Locale, Template>> = {
     tr: { subject: 'Bilgi edinme süresi uzatıldı: {trackingNo}', body: '{trackingNo} numaralı bilgi edinme başvurunuzun cevap süresi 4982 sayılı Kanun md. 11 uyarınca {dueDate} tarihine uzatıldı. Gerekçe: {text}' },
     en: { subject: 'Information request extended: {trackingNo}', body: 'The answer period of your information request {trackingNo} was extended to {dueDate} under Law 4982 art. 11. Reason: {text}' },
   },
+  'survey.satisfaction': {
+    tr: { subject: 'Başvurunuzun çözümünden memnun kaldınız mı? ({trackingNo})', body: '{trackingNo} numaralı başvurunuzun çözümünü değerlendirir misiniz? Birkaç soruluk anket: {link} Çözüm Merkezi' },
+    en: { subject: 'Were you satisfied with the solution? ({trackingNo})', body: 'Would you rate how your request {trackingNo} was solved? A survey of a few questions: {link} Solution Centre' },
+  },
 };
 
 export const defaultTemplate = (key: MessageKey, locale: Locale): Template => DEFAULTS[key][locale];
 
-type Channel = 'sms' | 'email';
+export type Channel = 'sms' | 'email';
 const templateKey = (key: string, locale: string, channel: string) => `${key}|${locale}|${channel}`;
 
 /** The templates admins edited for these keys; the defaults stand for the rest. */
@@ -65,7 +69,8 @@ export interface Notice {
   citizenId: number | null;
   requestId: number;
   key: MessageKey;
-  values: (locale: Locale) => Record<string, string | null | undefined>;
+  /** The channel lets a value differ per message, e.g. a survey link signed for SMS or for e-mail. */
+  values: (locale: Locale, channel: Channel) => Record<string, string | null | undefined>;
 }
 
 /**
@@ -89,10 +94,10 @@ export async function notifyCitizens(ex: Executor, notices: Notice[], known: Rea
     const citizen = contacts.get(notice.citizenId!);
     if (!citizen || citizen.anonymisedAt) continue;
     const locale: Locale = citizen.locale === 'en' ? 'en' : 'tr';
-    const values = notice.values(locale);
-    if (citizen.phone) messages.push({ kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(pick(notice.key, locale, 'sms').body, values).trim() }, requestId: notice.requestId });
+    if (citizen.phone) messages.push({ kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(pick(notice.key, locale, 'sms').body, notice.values(locale, 'sms')).trim() }, requestId: notice.requestId });
     if (citizen.email) {
       const t = pick(notice.key, locale, 'email');
+      const values = notice.values(locale, 'email');
       messages.push({ kind: 'email', payload: { to: citizen.email, subject: renderTemplate(t.subject, values), text: renderTemplate(t.body, values).trim() }, requestId: notice.requestId });
     }
   }

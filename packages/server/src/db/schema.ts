@@ -431,8 +431,9 @@ export const messageTemplates = pgTable(
 
 export * from './schema-satisfaction.js';
 export * from './schema-intake.js';
+export * from './schema-portal.js';
 export * from './schema-agent-states.js';
 export * from './schema-privacy.js';
 export * from './schema-reports.js';
-export * from './schema-portal.js';
 export * from './schema-followers.js';
+export * from './schema-surveys-field.js';

@@ -32,7 +32,7 @@ export function statusForCode(code: string): number {
   if (direct) return direct;
   const last = code.split('.').pop() ?? '';
   if (last === 'not_found') return 404;
-  if (['conflict', 'version_conflict', 'invalid_transition', 'already_exists', 'already_extended'].includes(last)) return 409;
+  if (['conflict', 'version_conflict', 'invalid_transition', 'already_exists', 'already_extended', 'already_answered', 'has_responses'].includes(last)) return 409;
   if (last === 'forbidden') return 403;
   return 400;
 }

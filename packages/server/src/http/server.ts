@@ -35,17 +35,19 @@ import { transparencyRoutes } from './routes/transparency.js';
 import { contactRoutes } from './routes/contacts.js';
 import { knowledgeBaseRoutes } from './routes/knowledge-base.js';
 import { ctiRoutes } from './routes/cti.js';
-import { apiKeyRoutes } from './routes/api-keys.js';
-import { open311Routes, OPEN311_PREFIX } from './routes/open311.js';
-import { portalRoutes } from './routes/portal.js';
+import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { securityRoutes } from './routes/security.js';
 import { corsOptions, PERSONAL_LOG_FIELDS } from './cors-and-redaction.js';
-import { agentRoutes } from './routes/agents.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { open311Routes, OPEN311_PREFIX } from './routes/open311.js';
+import { portalRoutes } from './routes/portal.js';
 import { wallboardRoutes } from './routes/wallboard.js';
 import { consoleRoutes } from './routes/console.js';
 import { staffingRoutes } from './routes/staffing.js';
+import { surveyRoutes } from './routes/surveys.js';
+import { fieldRoutes } from './routes/field.js';
 import { unitRoutes, Unit } from './routes/units.js';
 import { userRoutes, User } from './routes/users.js';
 
@@ -159,15 +161,17 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(contactRoutes(deps));
       await api.register(knowledgeBaseRoutes(deps));
       await api.register(ctiRoutes(deps));
-      await api.register(apiKeyRoutes(deps));
-      await api.register(portalRoutes(deps));
+      await api.register(agentRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(privacyRoutes(deps));
       await api.register(securityRoutes(deps));
-      await api.register(agentRoutes(deps));
+      await api.register(apiKeyRoutes(deps));
+      await api.register(portalRoutes(deps));
       await api.register(wallboardRoutes(deps));
       await api.register(consoleRoutes(deps));
       await api.register(staffingRoutes(deps));
+      await api.register(surveyRoutes(deps));
+      await api.register(fieldRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { httpSmsSender } from '../messaging/sms.js';
 import { dispatchOnce, startLoop, type Loop, type Senders } from './dispatcher.js';
 import { sweepOverdue } from './sweeper.js';
 import { applyRetentionWhenDue } from '../app/privacy/retention.js';
+import { inviteResolvedRequests } from '../app/surveys/invitations.js';
 
 export function sendersFromConfig(config: Config): Senders {
   return {
@@ -19,6 +20,8 @@ export interface Workers {
   dispatcher: Loop;
   sweeper: Loop;
   retention: Loop;
+  /** Sends the satisfaction survey after resolutions. */
+  surveys: Loop;
   stop(): Promise<void>;
 }
 
@@ -36,14 +39,20 @@ export function startWorkers(db: Executor, config: Config, log: FastifyBaseLogge
     },
     3_600_000,
     (error) => log.error({ err: error }, 'retention run failed'));
+  const surveys = startLoop(
+    () => db.transaction((tx) => inviteResolvedRequests(tx, new Date(), { secret: config.sessionSecret, publicUrl: config.publicUrl })),
+    300_000,
+    (error) => log.error({ err: error }, 'satisfaction survey pass failed'));
   return {
     dispatcher,
     sweeper,
     retention,
+    surveys,
     async stop() {
       await dispatcher.stop();
       await sweeper.stop();
       await retention.stop();
+      await surveys.stop();
       senders.email?.close();
     },
   };

@@ -1,0 +1,63 @@
+/**
+ * A request taken face to face by a field team or at the Mobile Solution Bus, possibly hours
+ * before the tablet found a network. Goes through the one intake use case (createRequest) on
+ * the 'field' channel, and is counted under its visit.
+ */
+import { invalid } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { fieldVisitRequests } from '../../db/schema.js';
+import type { Actor } from '../audit.js';
+import type { CitizenInput } from '../citizens.js';
+import { createRequest } from '../requests/create-request.js';
+import { checkVisitMember } from './visits.js';
+
+export interface FieldCaptureInput {
+  categoryId: number;
+  description: string;
+  districtId?: number | null;
+  neighbourhoodId?: number | null;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  citizen?: CitizenInput | null;
+  visitId?: number | null;
+  /** When the citizen asked, by the tablet's clock (the deadlines run from then). */
+  capturedAt?: string;
+}
+
+/** How far back an offline capture may be dated: a tablet that was a week without network. */
+const MAX_OFFLINE_DAYS = 7;
+/** Tablet clocks drift; a capture a few minutes "in the future" is the same moment. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+export function captureTime(capturedAt: string | undefined, now: Date): Date {
+  if (!capturedAt) return now;
+  const at = new Date(capturedAt);
+  if (Number.isNaN(at.getTime())) throw invalid('capturedAt', `'${capturedAt}' is not a date and time; send ISO 8601, e.g. 2026-05-04T10:30:00+03:00`);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('capturedAt', `${capturedAt} is in the future; check the tablet's clock`);
+  if (at.getTime() < now.getTime() - MAX_OFFLINE_DAYS * 86400_000) throw invalid('capturedAt', `${capturedAt} is more than ${MAX_OFFLINE_DAYS} days ago; record it as a new request`);
+  return at > now ? now : at;
+}
+
+export async function captureFieldRequest(ex: Executor, actor: Actor, input: FieldCaptureInput, now: Date) {
+  if (input.visitId) await checkVisitMember(ex, actor, input.visitId);
+  const at = captureTime(input.capturedAt, now);
+  const created = await createRequest(
+    ex,
+    actor,
+    {
+      categoryId: input.categoryId,
+      description: input.description,
+      channel: 'field',
+      districtId: input.districtId ?? null,
+      neighbourhoodId: input.neighbourhoodId ?? null,
+      address: input.address ?? null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      citizen: input.citizen ?? null,
+    },
+    at,
+  );
+  if (input.visitId) await ex.insert(fieldVisitRequests).values({ requestId: created.id, visitId: input.visitId });
+  return { id: created.id, trackingNo: created.trackingNo, unitId: created.unitId, dueAt: created.dueAt?.toISOString() ?? null, visitId: input.visitId ?? null };
+}
