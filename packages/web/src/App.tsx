@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,20 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { useRoute } from './router';
 
+// The citizen portal is public: its own frame, no staff sign-in.
+const PortalApp = lazy(() => import('./pages/portal/PortalApp'));
+const isPortalPath = (path: string) => path === '/portal' || path.startsWith('/portal/');
+
 export function App() {
   const { session } = useSession();
+  const { path } = useRoute();
+  if (isPortalPath(path)) {
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <PortalApp />
+      </Suspense>
+    );
+  }
   if (session.status === 'loading') return <PageLoader />;
   if (session.status === 'anonymous') return <LoginPage ended={session.ended} error={session.error} />;
   return (

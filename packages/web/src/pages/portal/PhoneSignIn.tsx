@@ -1,0 +1,55 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { portalApi } from '../../api/portal';
+import { PORTAL_COLOR } from '../../components/PortalFrame';
+import { currentLanguage } from '../../i18n';
+import { CodeStep, PortalError } from './CodeStep';
+
+/** Phone (and tracking number) → code by SMS → a citizen session. */
+export function PhoneSignIn({ trackingNo: givenTrackingNo, askTrackingNo, onSignedIn }: { trackingNo?: string; askTrackingNo?: boolean; onSignedIn: (trackingNo: string | null) => void }) {
+  const { t } = useTranslation();
+  const [phone, setPhone] = useState('');
+  const [trackingNo, setTrackingNo] = useState(givenTrackingNo ?? '');
+  const [sent, setSent] = useState<{ challengeId: string; phone: string } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function ask(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setSent(await portalApi.signIn(phone, trackingNo.trim() || null, currentLanguage()));
+    } catch (failure) {
+      setError(failure as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (sent) {
+    return (
+      <CodeStep
+        phone={sent.phone}
+        length={6}
+        onSubmit={async (code) => {
+          const result = await portalApi.confirmSignIn(sent.challengeId, code);
+          onSignedIn(result.trackingNo);
+        }}
+      />
+    );
+  }
+  return (
+    <form onSubmit={(e) => void ask(e)} noValidate>
+      <Stack gap="sm">
+        {askTrackingNo && <TextInput label={t('portal.track.trackingNo')} description={t('portal.track.trackingNoHint')} value={trackingNo} onChange={(e) => setTrackingNo(e.currentTarget.value)} required />}
+        <TextInput label={t('portal.form.phone')} description={t('portal.form.phoneHint')} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} required />
+        <PortalError error={error} />
+        <Button type="submit" loading={busy} color={PORTAL_COLOR}>
+          {t('portal.code.send')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
