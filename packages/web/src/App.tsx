@@ -14,6 +14,8 @@ import { useRoute } from './router';
 // The citizen portal is public: its own frame, no staff sign-in.
 const PortalApp = lazy(() => import('./pages/portal/PortalApp'));
 const isPortalPath = (path: string) => path === '/portal' || path.startsWith('/portal/');
+// The transparency page is public too: the centre's figures for anyone, without signing in.
+const TransparencyPage = lazy(() => import('./pages/TransparencyPage'));
 
 export function App() {
   const { session } = useSession();
@@ -22,6 +24,13 @@ export function App() {
     return (
       <Suspense fallback={<PageLoader />}>
         <PortalApp />
+      </Suspense>
+    );
+  }
+  if (path === '/transparency') {
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <TransparencyPage />
       </Suspense>
     );
   }

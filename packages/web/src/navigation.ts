@@ -35,6 +35,7 @@ export const PAGES: readonly Page[] = [
   { path: '/console', labelKey: 'nav.console', roles: ['admin', 'supervisor', 'agent', 'field_staff'], component: lazy(() => import('./pages/ConsolePage')) },
   { path: '/wallboard', labelKey: 'nav.wallboard', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/WallboardPage')) },
   { path: '/kpis', labelKey: 'nav.kpis', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/KpisPage')) },
+  { path: '/reports', labelKey: 'nav.reports', roles: ['admin', 'supervisor', 'auditor', 'unit_head'], component: lazy(() => import('./pages/ReportsPage')) },
   { path: '/staffing', labelKey: 'nav.staffing', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/StaffingPage')) },
   { path: '/kb', labelKey: 'nav.knowledgeBase', roles: ['admin', 'supervisor', 'unit_head'], component: lazy(() => import('./pages/KnowledgeBasePage')) },
   { path: '/admin/routing', labelKey: 'nav.routing', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/RoutingRulesPage')) },

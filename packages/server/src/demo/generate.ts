@@ -1,11 +1,11 @@
 /**
  * Simulates a year of calls and the requests they create, as rows ready for COPY (text
  * format: tab-separated, \N for null). Pure: the same reference, targets and seed give the
- * same rows. Totals hit the targets exactly: arrivals are apportioned over the year's hours
- * by largest remainder, and which calls are answered and which routed is chosen by selection
+ * same rows. Totals hit the targets exactly: each of the `offered` calls draws its hour from
+ * the year's shape, and which calls are answered and which routed is chosen by selection
  * sampling (Knuth's algorithm S), which picks exactly k of n.
  */
-import { apportion, seededRandom, weightedPicker, type Random } from './random.js';
+import { seededRandom, weightedPicker, type Random } from './random.js';
 import { HOLIDAY_FACTOR, HOUR_WEIGHTS, MONTH_WEIGHTS, TOPIC_SHARES, WEEKDAY_WEIGHTS, type YearTargets } from './profile.js';
 
 export interface DemoCategory {
@@ -63,8 +63,8 @@ const N = '\\N';
 
 export const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - TR_OFFSET);
 
-/** Calls per hour of the year (local hours, in order), adding up to `offered`. */
-export function hourlyArrivals(year: number, offered: number, holidays: Map<string, boolean>): number[] {
+/** Calls per hour of the year (local hours, in order), adding up to exactly `offered`. */
+export function hourlyArrivals(year: number, offered: number, holidays: Map<string, boolean>, random: Random): number[] {
   const start = Date.UTC(year, 0, 1);
   const days = (Date.UTC(year + 1, 0, 1) - start) / DAY;
   const weights: number[] = [];
@@ -76,7 +76,12 @@ export function hourlyArrivals(year: number, offered: number, holidays: Map<stri
     const day = WEEKDAY_WEIGHTS[weekday]! * MONTH_WEIGHTS[date.getUTCMonth()]! * holiday;
     for (const h of HOUR_WEIGHTS) weights.push(day * h);
   }
-  return apportion(offered, weights);
+  // Each call draws its hour, so a small year still has calls at night and at weekends
+  // (apportioning would hand a small total to the busiest hours only).
+  const counts = new Array<number>(weights.length).fill(0);
+  const pick = weightedPicker(weights);
+  for (let i = 0; i < offered; i++) counts[pick(random)]!++;
+  return counts;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -107,7 +112,7 @@ export function* generateYear(reference: DemoReference, plan: DemoPlan): Generat
   const pace = new Map<number, number>();
   for (const unitId of [...new Set(reference.categories.map((c) => c.unitId))].sort((a, b) => a - b)) pace.set(unitId, 0.3 + 0.9 * paceRandom.next());
 
-  const hours = hourlyArrivals(year, targets.offered, reference.holidays);
+  const hours = hourlyArrivals(year, targets.offered, reference.holidays, random);
   let seen = 0;
   let answeredLeft = targets.answered;
   let answeredSeen = 0;
