@@ -17,9 +17,22 @@ const isPortalPath = (path: string) => path === '/portal' || path.startsWith('/p
 // The transparency page is public too: the centre's figures for anyone, without signing in.
 const TransparencyPage = lazy(() => import('./pages/TransparencyPage'));
 
+// A survey link (/s/TOKEN) is answered by citizens without signing in.
+const PublicSurveyPage = lazy(() => import('./pages/survey/PublicSurveyPage'));
+// The field app decides on sign-in itself: offline it carries on as the tablet's last user.
+const FieldApp = lazy(() => import('./pages/field/FieldApp'));
+
 export function App() {
   const { session } = useSession();
   const { path } = useRoute();
+  if (path.startsWith('/s/') || path === '/field') {
+    const Page = path === '/field' ? FieldApp : PublicSurveyPage;
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <Page />
+      </Suspense>
+    );
+  }
   if (isPortalPath(path)) {
     return (
       <Suspense fallback={<PageLoader />}>

@@ -38,6 +38,11 @@ export const PAGES: readonly Page[] = [
   { path: '/reports', labelKey: 'nav.reports', roles: ['admin', 'supervisor', 'auditor', 'unit_head'], component: lazy(() => import('./pages/ReportsPage')) },
   { path: '/staffing', labelKey: 'nav.staffing', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/StaffingPage')) },
   { path: '/kb', labelKey: 'nav.knowledgeBase', roles: ['admin', 'supervisor', 'unit_head'], component: lazy(() => import('./pages/KnowledgeBasePage')) },
+  { path: '/surveys', labelKey: 'nav.surveys', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/SurveysPage')) },
+  { path: '/surveys/:id', labelKey: 'nav.surveyResults', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/SurveyResultsPage')), inMenu: false },
+  { path: '/field/visits', labelKey: 'nav.fieldVisits', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/VisitsPage')) },
+  // Rendered by App outside the frame (it works offline); listed here for the menu and the landing page.
+  { path: '/field', labelKey: 'nav.fieldApp', roles: ['admin', 'supervisor', 'field_staff'], component: lazy(() => import('./pages/field/FieldApp')) },
   { path: '/admin/routing', labelKey: 'nav.routing', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/RoutingRulesPage')) },
 ];
 
@@ -48,7 +53,7 @@ export const ROLE_HOME: Record<Role, string> = {
   agent: '/console',
   unit_head: '/requests',
   unit_staff: '/requests',
-  field_staff: '/',
+  field_staff: '/field',
   auditor: '/',
 };
 

@@ -1,0 +1,153 @@
+/**
+ * The field app with no network, as the Mobile Solution Bus team meets it: opened once online,
+ * then the network is cut; the app still opens from the service worker, takes 3 requests and 2
+ * survey answers into its queue, and sends them when the network is back, exactly once.
+ * Sending the same queue again (a tablet that lost the answers) adds nothing.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createUser } from '../../src/app/users.js';
+import { districts, fieldVisitRequests, idempotencyKeys, requests, surveyResponses, users } from '../../src/db/schema.js';
+import type { TestContext } from '../harness.js';
+import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+
+let t: TestContext & { base: string };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let visitId: number;
+let surveyId: number;
+
+const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await startBrowserApp();
+  const db = t.database.db;
+  await createUser(db, null, { username: 'otobus1', displayName: 'Otobüs Ekibi Selin', password: 'otobus-parola-1', role: 'field_staff' });
+  const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'otobus1'));
+  const [atakum] = await db.select({ id: districts.id }).from(districts).where(eq(districts.name, 'Atakum'));
+  const supervisor = await t.signIn('supervisor');
+  const team = await t.app.inject({ method: 'POST', url: '/api/v1/field/teams', headers: supervisor, payload: { name: 'Mobil Çözüm Otobüsü', kind: 'bus', memberIds: [staff!.id] } });
+  const visit = await t.app.inject({ method: 'POST', url: '/api/v1/field/visits', headers: supervisor, payload: { teamId: team.json().id, districtId: atakum!.id, place: 'Atakum Sahil Meydanı', visitDate: today() } });
+  expect(visit.statusCode, visit.body).toBe(201);
+  visitId = visit.json().id;
+  const survey = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/surveys',
+    headers: supervisor,
+    payload: {
+      kind: 'campaign',
+      titleTr: 'Sahil düzenlemesi anketi',
+      districtIds: [atakum!.id],
+      questions: [
+        { kind: 'single', textTr: 'Sahil yolu bisiklet yoluna dönüşsün mü?', options: [{ tr: 'Evet' }, { tr: 'Hayır' }] },
+        { kind: 'scale', textTr: 'Sahilin bugünkü hâlinden memnuniyetiniz', scaleMin: 1, scaleMax: 5 },
+      ],
+    },
+  });
+  surveyId = survey.json().id;
+  await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${surveyId}/status`, headers: supervisor, payload: { status: 'active' } });
+  browser = await launchChromium();
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await t?.close();
+});
+
+const fieldRequests = () => t.database.db.select().from(requests).where(eq(requests.channel, 'field'));
+const fieldAnswers = () => t.database.db.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.channel, 'field')));
+const pending = () => page.getByTestId('pending-count');
+
+async function captureRequest(description: string, citizen: string) {
+  await page.getByRole('tab', { name: 'Başvuru al' }).click();
+  await page.getByRole('combobox', { name: 'Kategori' }).fill('Su arızası');
+  await page.getByRole('option', { name: /Su arızası/i }).first().click();
+  await page.getByRole('textbox', { name: 'Açıklama' }).fill(description);
+  await page.getByRole('textbox', { name: 'Ad soyad' }).fill(citizen);
+  await page.getByRole('button', { name: 'Başvuruyu kaydet' }).click();
+  await page.getByTestId('field-notice').getByText(description.slice(0, 20)).waitFor();
+}
+
+async function answerSurvey(yes: boolean, score: number) {
+  await page.getByRole('tab', { name: 'Anket' }).click();
+  await page.getByRole('combobox', { name: 'Anket seçin' }).click();
+  await page.getByRole('option', { name: 'Sahil düzenlemesi anketi' }).click();
+  await page.getByRole('radio', { name: yes ? 'Evet' : 'Hayır' }).check();
+  await page.getByRole('radio', { name: String(score), exact: true }).check();
+  await page.getByRole('button', { name: 'Yanıtları kaydet' }).click();
+  await page.getByTestId('field-notice').getByText('Sahil düzenlemesi anketi').waitFor();
+}
+
+it('captures 3 requests and 2 survey answers offline and syncs them exactly once, and a replay adds nothing', async () => {
+  // Online once: sign in, let the service worker keep the shell and the app keep its data.
+  await page.goto(`${t.base}/field`);
+  await page.getByLabel('Kullanıcı adı').fill('otobus1');
+  await page.getByLabel('Parola').fill('otobus-parola-1');
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await page.getByRole('heading', { name: 'Saha uygulaması' }).waitFor();
+  await page.getByRole('combobox', { name: 'Ziyaret' }).waitFor();
+  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active && navigator.serviceWorker.controller));
+  // Reloaded under the worker's control, every chunk the app uses passes through its cache.
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Ziyaret' }).waitFor();
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Saha uygulaması' }).waitFor();
+  await expect.poll(() => page.getByTestId('network-state').textContent()).toBe('Çevrimdışı');
+  await page.getByRole('combobox', { name: 'Ziyaret' }).click();
+  await page.getByRole('option', { name: /Atakum Sahil Meydanı/ }).click();
+
+  await captureRequest('Sahil yolundaki yağmur ızgarası tıkalı, su birikiyor.', 'Murat Aydın');
+  await captureRequest('Çeşme çalışmıyor, musluktan su gelmiyor.', 'Ayten Koç');
+  await captureRequest('Parktaki sulama borusu patlamış, çim su altında.', 'Kemal Öz');
+  await answerSurvey(true, 4);
+  await answerSurvey(false, 2);
+  await expect.poll(() => pending().textContent()).toBe('5 gönderilmeyi bekliyor');
+  await page.screenshot({ path: `${SCREENSHOTS}/field-offline-queue.png`, fullPage: true });
+  expect(await fieldRequests()).toHaveLength(0);
+  expect(await fieldAnswers()).toHaveLength(0);
+
+  // Back online: the queue goes by itself.
+  await context.setOffline(false);
+  await expect.poll(() => pending().textContent(), { timeout: 20_000 }).toBe('0 gönderilmeyi bekliyor');
+  const synced = await fieldRequests();
+  expect(synced.map((r) => r.description).sort()).toEqual(['Parktaki sulama borusu patlamış, çim su altında.', 'Sahil yolundaki yağmur ızgarası tıkalı, su birikiyor.', 'Çeşme çalışmıyor, musluktan su gelmiyor.']);
+  expect(await t.database.db.$count(fieldVisitRequests, eq(fieldVisitRequests.visitId, visitId))).toBe(3);
+  expect((await fieldAnswers()).map((a) => a.visitId)).toEqual([visitId, visitId]);
+  await page.getByRole('tab', { name: /Kuyruk/ }).click();
+  const tracking = synced.map((r) => r.trackingNo);
+  for (const number of tracking) await page.getByTestId('queue').getByText(number).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/field-offline-synced.png`, fullPage: true });
+
+  // A tablet that lost the answers sends the whole queue again, with the same keys.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('cozum-field');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const items = await new Promise<{ status: string }[]>((resolve) => {
+      const all = db.transaction('queue').objectStore('queue').getAll();
+      all.onsuccess = () => resolve(all.result as { status: string }[]);
+    });
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction('queue', 'readwrite');
+      for (const item of items) tx.objectStore('queue').put({ ...item, status: 'pending' });
+      tx.oncomplete = () => resolve();
+    });
+    db.close();
+  });
+  await page.reload();
+  await expect.poll(() => pending().textContent(), { timeout: 20_000 }).toBe('0 gönderilmeyi bekliyor');
+  expect((await fieldRequests()).map((r) => r.trackingNo).sort()).toEqual([...tracking].sort());
+  expect(await fieldAnswers()).toHaveLength(2);
+  expect(await t.database.db.$count(idempotencyKeys)).toBe(5);
+  await page.getByRole('tab', { name: /Kuyruk/ }).click();
+  for (const number of tracking) await page.getByTestId('queue').getByText(number).waitFor();
+});

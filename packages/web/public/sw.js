@@ -1,0 +1,79 @@
+/*
+ * Çözüm's service worker: keeps the app shell (index.html and the built scripts and styles) so
+ * the field app opens and works with no network. Pages always come from the network when it
+ * answers; the cached shell is the fallback. The API is never cached: the field app keeps its
+ * own data and its queue of unsent work in IndexedDB.
+ */
+const CACHE = 'cozum-shell-v1';
+
+async function cacheShell() {
+  const cache = await caches.open(CACHE);
+  const response = await fetch('/index.html', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`the app shell answered ${response.status}`);
+  const html = await response.clone().text();
+  await cache.put('/index.html', response);
+  // The entry script and styles index.html names; chunks loaded later are cached as they pass.
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll([...new Set(['/favicon.svg', ...assets])]);
+}
+
+async function cacheUrls(urls) {
+  const cache = await caches.open(CACHE);
+  const wanted = urls.filter((url) => new URL(url, self.location.origin).pathname.startsWith('/assets/'));
+  await Promise.all(wanted.map(async (url) => ((await cache.match(url)) ? undefined : cache.add(url).catch(() => undefined))));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The page names the chunks it loaded before this worker took control.
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'cache-urls' && Array.isArray(event.data.urls)) event.waitUntil(cacheUrls(event.data.urls));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok && (response.headers.get('content-type') || '').includes('text/html')) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put('/index.html', copy)));
+          }
+          return response;
+        })
+        .catch(async () => (await caches.match('/index.html')) || Response.error()),
+    );
+    return;
+  }
+  if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') {
+    // Built files carry their content hash in the name: a cached copy is always right.
+    event.respondWith(
+      caches.match(request).then(
+        (hit) =>
+          hit ||
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+            }
+            return response;
+          }),
+      ),
+    );
+  }
+});

@@ -1,0 +1,146 @@
+/**
+ * A survey's results: one chart per question (choices counted, the spread of a scale with its
+ * average), the latest free-text answers, filters by district, channel and dates, and the CSV.
+ */
+import { useMemo, useState } from 'react';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { listDistricts } from '../api/places';
+import { csvUrl, getResults, type QuestionResult, type ResultFilter } from '../api/surveys';
+import { EChart, type ChartOptions } from '../components/EChart';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { isIsoDate } from '../dates';
+import { useLoad } from '../hooks/useLoad';
+import { linkProps, matchPath, useRoute } from '../router';
+
+const CHANNELS = ['sms_link', 'email_link', 'link', 'callback', 'field'] as const;
+
+export default function SurveyResultsPage() {
+  const { t } = useTranslation();
+  const { path } = useRoute();
+  const id = Number(matchPath('/surveys/:id', path)?.id);
+  const districts = useLoad(() => listDistricts(), []);
+  const [districtId, setDistrictId] = useState<string | null>(null);
+  const [channel, setChannel] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const filter: ResultFilter = { districtId: districtId ? Number(districtId) : null, channel, from: isIsoDate(from) ? from : null, to: isIsoDate(to) ? to : null };
+  const results = useLoad(() => getResults(id, filter), [id, districtId, channel, filter.from, filter.to]);
+  const data = results.data;
+
+  return (
+    <>
+      <PageHeader
+        title={data ? data.survey.titleTr : t('surveys.results.title')}
+        action={
+          <Button component="a" href={csvUrl(id, filter)} download variant="light">
+            {t('surveys.results.csv')}
+          </Button>
+        }
+      />
+      <Anchor {...linkProps('/surveys')} size="sm">
+        {t('surveys.results.back')}
+      </Anchor>
+      <Group my="md" align="flex-end">
+        <Select label={t('surveys.results.district')} data={(districts.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))} value={districtId} onChange={setDistrictId} clearable searchable placeholder={t('common.all')} />
+        <Select label={t('surveys.results.channel')} data={CHANNELS.map((c) => ({ value: c, label: t(`surveys.channels.${c}`) }))} value={channel} onChange={setChannel} clearable placeholder={t('common.all')} />
+        <TextInput label={t('surveys.results.from')} placeholder="YYYY-MM-DD" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
+        <TextInput label={t('surveys.results.to')} placeholder="YYYY-MM-DD" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
+      </Group>
+      <ErrorAlert error={results.error} />
+      {data && (
+        <Stack>
+          <Text data-testid="survey-total">{t('surveys.results.total', { count: data.total })}</Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Paper withBorder p="md">
+              <Title order={2} size="h5" mb="xs">
+                {t('surveys.results.byChannel')}
+              </Title>
+              <Table>
+                <Table.Tbody>
+                  {data.channels.map((c) => (
+                    <Table.Tr key={c.channel}>
+                      <Table.Td>{t(`surveys.channels.${c.channel}` as `surveys.channels.${(typeof CHANNELS)[number]}`, { defaultValue: c.channel })}</Table.Td>
+                      <Table.Td ta="right">{c.count}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={2} size="h5" mb="xs">
+                {t('surveys.results.byDistrict')}
+              </Title>
+              <Table>
+                <Table.Tbody>
+                  {data.districts.map((d) => (
+                    <Table.Tr key={d.district ?? '-'}>
+                      <Table.Td>{d.district ?? t('common.none')}</Table.Td>
+                      <Table.Td ta="right">{d.count}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          </SimpleGrid>
+          {data.questions.map((q) => (
+            <QuestionPanel key={q.id} question={q} />
+          ))}
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function QuestionPanel({ question: q }: { question: QuestionResult }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const rows = q.kind === 'scale' ? q.scale.map((s) => ({ label: String(s.value), count: s.count })) : q.options.map((o) => ({ label: en && o.labelEn ? o.labelEn : o.labelTr, count: o.count }));
+  const options = useMemo<ChartOptions>(
+    () => ({
+      grid: { left: q.kind === 'scale' ? 40 : 140, right: 24, top: 16, bottom: 32 },
+      tooltip: { trigger: 'axis' },
+      ...(q.kind === 'scale'
+        ? { xAxis: { type: 'category', data: rows.map((r) => r.label), name: t('surveys.results.score') }, yAxis: { type: 'value', minInterval: 1 } }
+        : { yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true }, xAxis: { type: 'value', minInterval: 1 } }),
+      series: [{ name: t('surveys.results.answers'), type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#1c7ed6' }, label: { show: true, position: q.kind === 'scale' ? 'top' : 'right' } }],
+    }),
+    [q, rows, t],
+  );
+  return (
+    <Paper withBorder p="md" data-testid={`question-${q.position}`}>
+      <Title order={2} size="h4">
+        {q.position}. {en && q.textEn ? q.textEn : q.textTr}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('surveys.results.answered', { count: q.answered })}
+        {q.average !== null && ` · ${t('surveys.results.average', { value: q.average.toLocaleString(i18n.language) })}`}
+      </Text>
+      {q.kind === 'text' ? (
+        <Stack gap={4}>
+          {q.texts.length === 0 && <Text c="dimmed">{t('surveys.results.noText')}</Text>}
+          {q.texts.map((x, n) => (
+            <Text key={n} size="sm">
+              “{x.text}” <Text span size="xs" c="dimmed">{new Date(x.at).toLocaleDateString(i18n.language)}</Text>
+            </Text>
+          ))}
+        </Stack>
+      ) : (
+        <>
+          <EChart options={options} height={Math.max(180, rows.length * 36 + 60)} label={t('surveys.results.chartLabel', { question: q.textTr })} />
+          <Table mt="xs">
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.label}>
+                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td ta="right">{r.count}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Paper>
+  );
+}
