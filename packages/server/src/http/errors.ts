@@ -101,6 +101,10 @@ export function handleError(error: FastifyError | DomainError | Error, request: 
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return reply.status(400).send(errorBody('invalid_body', 'the Content-Length header does not match the body'));
   }
+  // A malformed multipart body: busboy throws plain errors without a status.
+  if (/^(Multipart: Boundary not found|Unexpected end of (multipart|form) data|Malformed part header|Part terminated early)/.test(error.message ?? '')) {
+    return reply.status(400).send(errorBody('invalid_multipart', `the multipart body is malformed (${error.message}); send the file as multipart/form-data with a boundary, in a field named 'file'`));
+  }
   // drizzle wraps the driver's error: the SQLSTATE is on its cause.
   const driverError = (error as { cause?: unknown }).cause ?? error;
   const fromPg = fromPostgres(driverError as never);
