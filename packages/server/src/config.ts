@@ -31,6 +31,8 @@ export interface Config {
   retentionIntervalDays: number;
   corsOrigins: string[];
   trustProxy: string;
+  mapTileUrl: string | null;
+  mapTileAttribution: string;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,8 @@ export const SETTINGS = [
   setting({ key: 'retentionIntervalDays', env: 'RETENTION_INTERVAL_DAYS', default: '30', expects: 'an integer from 1 to 182', doc: 'Days between runs of the retention policy by the workers (KVKK: at least every 6 months, so at most 182).', parse: int(1, 182) }),
   setting({ key: 'trustProxy', env: 'TRUST_PROXY', default: 'loopback', expects: 'comma-separated addresses or CIDR ranges, or loopback, linklocal, uniquelocal', doc: 'Proxies whose X-Forwarded-For is believed, so rate limits and the audit log see the real client address. Others cannot pretend to be another address.', parse: (raw) => (/^[\w.:/, -]+$/.test(raw) ? raw : undefined) }),
   setting({ key: 'corsOrigins', env: 'CORS_ORIGINS', default: null, expects: 'comma-separated origins such as https://portal.example.org', doc: 'Other web origins allowed to call the API from a browser. Unset: none (Open311 GETs are open to any origin).', parse: (raw) => { const list = raw.split(',').map((o) => o.trim()).filter(Boolean); return list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list : undefined; } }),
+  setting({ key: 'mapTileUrl', env: 'MAP_TILE_URL', default: null, expects: 'an https:// URL template with {z}, {x} and {y} in its path', doc: "Map tiles drawn under the citizen portal's district map, e.g. https://tiles.example.org/{z}/{x}/{y}.png (mind the tile server's usage policy). Unset: the map shows the district boundaries only.", parse: (raw) => (/^https:\/\/[^/{}\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/.test(raw) ? raw : undefined) }),
+  setting({ key: 'mapTileAttribution', env: 'MAP_TILE_ATTRIBUTION', default: '© OpenStreetMap contributors', expects: 'a line of text', doc: 'Attribution shown under the map tiles, as the tile server requires.', parse: (raw) => (raw.trim() ? raw.trim() : undefined) }),
 ] as const;
 
 /** Reads and validates the whole environment; throws ConfigError on the first bad value. */

@@ -277,3 +277,23 @@ describe('tracking, photos and rating', () => {
     expect(view.json().timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'attachment']);
   });
 });
+
+describe('the map', () => {
+  it('serves the district boundaries, and tiles only when a tile server is configured', async () => {
+    const map = await t.app.inject('/api/v1/portal/map/districts');
+    expect(map.json().features).toHaveLength(17);
+    expect(map.json().attribution).toContain('OpenStreetMap');
+    expect((await t.app.inject('/api/v1/portal/config')).json().mapTiles).toBeNull();
+    expect(String((await t.app.inject('/portal')).headers['content-security-policy'] ?? '')).not.toContain('tiles.example.org');
+
+    const tiled = await startTestApp({ config: { mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', mapTileAttribution: '© Örnek Harita' } });
+    try {
+      const config = await tiled.app.inject('/api/v1/portal/config');
+      expect(config.json().mapTiles).toEqual({ url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Örnek Harita' });
+      // The page may load the tiles: the server's CSP names the tile server.
+      expect(String(config.headers['content-security-policy'])).toMatch(/img-src[^;]*https:\/\/tiles\.example\.org/);
+    } finally {
+      await tiled.close();
+    }
+  });
+});

@@ -97,7 +97,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The portal's map tiles, when MAP_TILE_URL names a tile server.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(deps.config.mapTileUrl ? [new URL(deps.config.mapTileUrl).origin] : [])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -8,7 +8,8 @@ export interface PortalConfig {
   maxPhotoBytes: number;
   maxPhotos: number;
   photoTypes: string[];
-  mapTiles: string | null;
+  /** A tile server's URL template and attribution, when the city configured one (MAP_TILE_URL). */
+  mapTiles: { url: string; attribution: string } | null;
 }
 
 export interface PortalCategory {

@@ -65,7 +65,7 @@ export const portalRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
       config: { access: 'public' },
       schema: {
         tags: ['portal'],
-        summary: 'What the portal form needs: the privacy notice and its version, photo limits, the map',
+        summary: 'What the portal form needs: the privacy notice and its version, photo limits, the map tiles (MAP_TILE_URL) if any',
         response: responses({
           200: Type.Object({
             noticeVersion: S,
@@ -74,12 +74,12 @@ export const portalRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
             maxPhotoBytes: Type.Integer(),
             maxPhotos: Type.Integer(),
             photoTypes: Type.Array(S),
-            mapTiles: NS,
+            mapTiles: Nullable(Type.Object({ url: S, attribution: S })),
           }),
         }),
       },
     },
-    async () => ({ noticeVersion: NOTICE_VERSION, notice: PRIVACY_NOTICE, codeLength: CODE_LENGTH, maxPhotoBytes: MAX_ATTACHMENT_BYTES, maxPhotos: MAX_PHOTOS_PER_REQUEST, photoTypes: [...PHOTO_TYPES], mapTiles: null }),
+    async () => ({ noticeVersion: NOTICE_VERSION, notice: PRIVACY_NOTICE, codeLength: CODE_LENGTH, maxPhotoBytes: MAX_ATTACHMENT_BYTES, maxPhotos: MAX_PHOTOS_PER_REQUEST, photoTypes: [...PHOTO_TYPES], mapTiles: deps.config.mapTileUrl ? { url: deps.config.mapTileUrl, attribution: deps.config.mapTileAttribution } : null }),
   );
 
   app.get(

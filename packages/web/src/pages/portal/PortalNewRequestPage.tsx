@@ -174,6 +174,7 @@ export default function PortalNewRequestPage() {
           <DistrictMap
             features={boundaries.data.features}
             attribution={boundaries.data.attribution}
+            tiles={cfg?.mapTiles ?? null}
             pin={pin}
             selectedCode={(districts.data?.items ?? []).find((d) => String(d.id) === districtId)?.code ?? null}
             onPin={(at, code) => {
