@@ -167,6 +167,10 @@ describe('one-time codes cannot be guessed', () => {
       const late = await clocked.app.inject({ method: 'POST', url: `/api/v1/portal/submissions/${started.json().submissionId}/confirm`, payload: { code } });
       expect(late.statusCode).toBe(400);
       expect(late.json().error.message).toContain('expired');
+      // A day later the kept form, with its personal data, is gone.
+      now = new Date(now.getTime() + 24 * 3600_000);
+      await clocked.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', payload: { phone: '0532 700 00 15' } });
+      expect(await clocked.database.db.select().from(portalChallenges).where(eq(portalChallenges.id, started.json().submissionId))).toEqual([]);
     } finally {
       await clocked.close();
     }

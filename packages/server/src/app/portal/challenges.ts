@@ -4,7 +4,7 @@
  * CODES_PER_PHONE_PER_HOUR codes. The SMS goes out through the outbox in the same transaction.
  */
 import crypto from 'node:crypto';
-import { and, count, eq, gte } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { DomainError } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { portalChallenges } from '../../db/schema.js';
@@ -32,6 +32,8 @@ export async function issueChallenge(
   if ((recent?.n ?? 0) >= CODES_PER_PHONE_PER_HOUR) {
     throw new DomainError('rate_limited', `phone: this number was sent ${CODES_PER_PHONE_PER_HOUR} codes in the last hour; wait an hour before asking for another`, [{ field: 'phone', message: 'too many codes in the last hour' }]);
   }
+  // Data minimisation (KVKK art. 4): a day after it was asked for, a code and the form it held go.
+  await ex.delete(portalChallenges).where(lt(portalChallenges.createdAt, new Date(now.getTime() - 86400_000)));
   const id = crypto.randomUUID();
   const code = String(crypto.randomInt(0, 10 ** CODE_LENGTH)).padStart(CODE_LENGTH, '0');
   const expiresAt = new Date(now.getTime() + CODE_TTL_MINUTES * 60_000);
