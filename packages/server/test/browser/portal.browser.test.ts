@@ -141,3 +141,28 @@ it('a citizen submits, confirms with the SMS code, tracks the request, and rates
   await other.getByRole('heading', { name: 'My requests' }).waitFor();
   await expectAccessible(other, 'mine-en');
 });
+
+it('an admin registers an Open311 application, sees its key once, and revokes it', async () => {
+  const session = (await t.signIn('admin')).cookie!.split('=');
+  const context = await browser.newContext();
+  await context.addCookies([{ name: session[0]!, value: session.slice(1).join('='), url: t.base }]);
+  const page = await context.newPage();
+  await page.goto(`${t.base}/admin/open311`);
+  await page.getByRole('heading', { name: 'Open311 uygulamaları', level: 1 }).waitFor();
+  await page.getByLabel('Uygulama adı').fill('Samsun Mobil');
+  await page.getByLabel('İletişim').fill('mobil@example.org');
+  await page.getByRole('button', { name: 'Anahtar oluştur' }).click();
+  const key = (await page.getByTestId('new-api-key').textContent())!.trim();
+  expect(key).toMatch(/^c311_/);
+  await page.getByRole('cell', { name: /Samsun Mobil/ }).waitFor();
+  // The key works for a GeoReport POST.
+  const post = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `api_key=${key}&service_code=su-arizasi&lat=41.33&long=36.27&description=${encodeURIComponent('Yolda su birikintisi var, kanal taşıyor.')}` });
+  expect(post.statusCode, post.body).toBe(200);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'open311-clients.png'), fullPage: true });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'İptal et' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'İptal et' }).count()).toBe(0);
+  const refused = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `api_key=${key}&service_code=su-arizasi&lat=41.33&long=36.27` });
+  expect(refused.statusCode).toBe(403);
+  await context.close();
+});
