@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
-import { districts, fieldVisitRequests, idempotencyKeys, requests, surveyResponses, users } from '../../src/db/schema.js';
+import { categories, districts, fieldVisitRequests, idempotencyKeys, requests, surveyResponses, units, users } from '../../src/db/schema.js';
 import type { TestContext } from '../harness.js';
 import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
 
@@ -150,4 +150,54 @@ it('captures 3 requests and 2 survey answers offline and syncs them exactly once
   expect(await t.database.db.$count(idempotencyKeys)).toBe(5);
   await page.getByRole('tab', { name: /Kuyruk/ }).click();
   for (const number of tracking) await page.getByTestId('queue').getByText(number).waitFor();
+});
+
+it('shows a conflict when the unit resolved a work order while the tablet was offline, and keeps the rest', async () => {
+  const db = t.database.db;
+  const agent = await t.signIn('agent');
+  const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'su-arizasi'));
+  const created = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: category!.id, description: 'Vana odasının kapağı kırık, tehlike yaratıyor.', channel: 'phone' } });
+  const [request] = await db.select().from(requests).where(eq(requests.id, created.json().id));
+  const [unit] = await db.select({ code: units.code }).from(units).where(eq(units.id, request!.unitId));
+  await createUser(db, null, { username: 'saha2', displayName: 'Saha Ekibi Cem', password: 'saha-parola-2', role: 'field_staff', unitId: request!.unitId });
+  const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'saha2'));
+  const head = await t.signIn('unit_head', { unitCode: unit!.code });
+  const assigned = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${request!.id}/actions`, headers: head, payload: { action: 'assign', version: request!.version, assigneeId: staff!.id } });
+  expect(assigned.statusCode, assigned.body).toBe(200);
+
+  const tablet = await browser.newContext();
+  const app = await tablet.newPage();
+  try {
+    await app.goto(`${t.base}/field`);
+    await app.getByLabel('Kullanıcı adı').fill('saha2');
+    await app.getByLabel('Parola').fill('saha-parola-2');
+    await app.getByRole('button', { name: 'Giriş yap' }).click();
+    await app.getByRole('tab', { name: 'İş emirleri (1)' }).click();
+    await app.getByText(request!.trackingNo).waitFor();
+
+    await tablet.setOffline(true);
+    await app.getByRole('textbox', { name: 'Yapılan iş (vatandaş okur)' }).fill('Kapak yenisiyle değiştirildi.');
+    await app.getByRole('button', { name: 'İşi kapat' }).click();
+    await expect.poll(() => app.getByTestId('pending-count').textContent()).toBe('1 gönderilmeyi bekliyor');
+
+    // Meanwhile the unit solved it from the office.
+    const current = (await db.select().from(requests).where(eq(requests.id, request!.id)))[0]!;
+    const resolved = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${request!.id}/actions`, headers: head, payload: { action: 'resolve', version: current.version, text: 'Ekip yönlendirildi, kapak değişti.' } });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+
+    await tablet.setOffline(false);
+    await expect.poll(() => app.getByTestId('pending-count').textContent(), { timeout: 20_000 }).toBe('0 gönderilmeyi bekliyor');
+    await app.getByText('1 çakışma').waitFor();
+    await app.getByRole('tab', { name: /Kuyruk/ }).click();
+    await app.getByTestId('queue').getByText('Siz çevrimdışıyken bu iş kapatılmış veya durumu değişmiş').waitFor();
+    await app.getByTestId('queue').getByText(/already resolved/).waitFor();
+    await app.screenshot({ path: `${SCREENSHOTS}/field-offline-conflict.png`, fullPage: true });
+    const [after] = await db.select().from(requests).where(eq(requests.id, request!.id));
+    expect(after).toMatchObject({ status: 'resolved', resolution: 'Ekip yönlendirildi, kapak değişti.' });
+
+    await app.getByRole('button', { name: 'Kuyruktan sil' }).click();
+    await app.getByText('Kuyruk boş.').waitFor();
+  } finally {
+    await tablet.close();
+  }
 });

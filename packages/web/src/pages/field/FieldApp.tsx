@@ -325,6 +325,15 @@ function WorkOrders({ data, queued, onQueue }: { data: FieldBootstrap; queued: Q
   );
 }
 
+/** What a conflict means for the person holding the tablet; the server's message follows it. */
+const CONFLICT_KINDS: Record<string, 'closedMeanwhile' | 'changedMeanwhile' | 'notYours' | 'surveyClosed' | 'invalid'> = {
+  'request.invalid_transition': 'closedMeanwhile',
+  'request.version_conflict': 'changedMeanwhile',
+  'request.forbidden': 'notYours',
+  'survey.closed': 'surveyClosed',
+  validation_failed: 'invalid',
+};
+
 function QueueList({ items, onDiscard }: { items: QueueItem[]; onDiscard: (key: string) => Promise<void> }) {
   const { t } = useTranslation();
   if (!items.length) return <Text c="dimmed">{t('field.queue.empty')}</Text>;
@@ -351,7 +360,8 @@ function QueueList({ items, onDiscard }: { items: QueueItem[]; onDiscard: (key: 
               {item.status === 'synced' && <Text size="sm">{String(item.result?.trackingNo ?? t('field.queue.saved'))}</Text>}
               {item.status === 'conflict' && (
                 <Stack gap={4}>
-                  <Text size="sm" c="red">{item.error?.message}</Text>
+                  <Text size="sm" c="red" fw={600}>{t(`field.queue.conflict.${CONFLICT_KINDS[item.error?.code ?? ''] ?? 'other'}`)}</Text>
+                  <Text size="xs" c="dimmed">{item.error?.message}</Text>
                   <Button size="compact-xs" variant="subtle" color="red" onClick={() => void onDiscard(item.key)}>
                     {t('field.queue.discard')}
                   </Button>

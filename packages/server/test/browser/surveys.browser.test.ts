@@ -1,0 +1,98 @@
+/**
+ * The satisfaction survey as a citizen and a supervisor meet it: the link from the SMS opens
+ * the survey without signing in, takes one answer, and the supervisor sees it counted in the
+ * results with a chart per question and a CSV to download.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createUser } from '../../src/app/users.js';
+import { inviteResolvedRequests } from '../../src/app/surveys/invitations.js';
+import { categories, outbox, satisfactionRatings } from '../../src/db/schema.js';
+import type { TestContext } from '../harness.js';
+import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+
+let t: TestContext & { base: string };
+let browser: Browser;
+let surveyId: number;
+let requestId: number;
+
+beforeAll(async () => {
+  t = await startBrowserApp();
+  const supervisor = await t.signIn('supervisor');
+  const agent = await t.signIn('agent');
+  const unitStaff = await t.signIn('unit_staff');
+  const survey = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/surveys',
+    headers: supervisor,
+    payload: {
+      kind: 'satisfaction',
+      titleTr: 'Çözüm memnuniyeti',
+      questions: [
+        { kind: 'scale', textTr: 'Çözümden ne kadar memnunsunuz?', scaleMin: 1, scaleMax: 5, overall: true },
+        { kind: 'single', textTr: 'Sorununuz çözüldü mü?', options: [{ tr: 'Evet' }, { tr: 'Hayır' }] },
+        { kind: 'text', textTr: 'Eklemek istedikleriniz', required: false },
+      ],
+    },
+  });
+  surveyId = survey.json().id;
+  await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${surveyId}/status`, headers: supervisor, payload: { status: 'active' } });
+  const [category] = await t.database.db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'su-arizasi'));
+  const created = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: category!.id, description: 'Sokakta su borusu patladı.', channel: 'phone', citizen: { fullName: 'Deniz Ak', phone: '0532 765 43 21' } } });
+  requestId = created.json().id;
+  const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${requestId}`, headers: unitStaff })).json();
+  await t.app.inject({ method: 'POST', url: `/api/v1/requests/${requestId}/actions`, headers: unitStaff, payload: { action: 'resolve', version: detail.version, text: 'Boru onarıldı.' } });
+  await t.database.db.transaction((tx) => inviteResolvedRequests(tx, new Date(Date.now() + 2 * 3600_000), { secret: t.config.sessionSecret, publicUrl: t.base }));
+  await createUser(t.database.db, null, { username: 'sup1', displayName: 'Süpervizör Nur', password: 'sup-parola-1', role: 'supervisor' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+it('a citizen answers from the SMS link once, and the supervisor sees it charted', async () => {
+  const texts = (await t.database.db.select({ payload: outbox.payload }).from(outbox).where(and(eq(outbox.kind, 'sms'), eq(outbox.requestId, requestId)))).map((m) => (m.payload as { text: string }).text);
+  const link = texts.map((text) => /(http:\/\/\S+\/s\/\S+)/.exec(text)?.[1]).find(Boolean)!;
+  expect(link).toBeTruthy();
+
+  const citizen = await browser.newPage();
+  await citizen.goto(link);
+  await citizen.getByRole('heading', { name: 'Çözüm memnuniyeti' }).waitFor();
+  await citizen.getByRole('button', { name: 'Yanıtı gönder' }).click();
+  await citizen.getByText('Bu soruyu yanıtlayın').first().waitFor();
+  await citizen.getByRole('radio', { name: '5', exact: true }).check();
+  await citizen.getByRole('radio', { name: 'Evet' }).check();
+  await citizen.getByRole('textbox', { name: /Eklemek istedikleriniz/ }).fill('Aynı gün geldiler, teşekkürler.');
+  await citizen.getByRole('button', { name: 'Yanıtı gönder' }).click();
+  await citizen.getByText('Yanıtınız kaydedildi.', { exact: false }).waitFor();
+  const [rating] = await t.database.db.select().from(satisfactionRatings).where(eq(satisfactionRatings.requestId, requestId));
+  expect(rating).toMatchObject({ score: 5, channel: 'sms_link' });
+
+  await citizen.goto(link);
+  await citizen.getByText('Bu bağlantıyla anket zaten yanıtlandı.', { exact: false }).waitFor();
+  expect(await citizen.getByRole('button', { name: 'Yanıtı gönder' }).count()).toBe(0);
+  await citizen.close();
+
+  const supervisor = await browser.newPage();
+  await supervisor.goto(`${t.base}/surveys`);
+  await supervisor.getByLabel('Kullanıcı adı').fill('sup1');
+  await supervisor.getByLabel('Parola').fill('sup-parola-1');
+  await supervisor.getByRole('button', { name: 'Giriş yap' }).click();
+  await supervisor.getByRole('link', { name: 'Çözüm memnuniyeti' }).click();
+  await supervisor.getByTestId('survey-total').getByText('1 yanıt').waitFor();
+  const first = supervisor.getByTestId('question-1');
+  await first.getByText('ortalama 5').waitFor();
+  expect(await first.locator('canvas').count()).toBe(1);
+  await supervisor.getByTestId('question-3').getByText('“Aynı gün geldiler, teşekkürler.”', { exact: false }).waitFor();
+  const download = supervisor.waitForEvent('download');
+  await supervisor.getByRole('link', { name: 'CSV indir' }).click();
+  const csv = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of csv) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).toString('utf8')).toMatch(/,sms_link,.*,5,Evet,"Aynı gün geldiler, teşekkürler\."/);
+  await supervisor.screenshot({ path: `${SCREENSHOTS}/survey-results.png`, fullPage: true });
+  await supervisor.close();
+});
