@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
 
 /** The one-time code from the SMS: the server counts wrong tries and locks after five. */
-export function CodeStep({ phone, length, onSubmit }: { phone: string; length: number; onSubmit: (code: string) => Promise<void> }) {
+export function CodeStep({ phone, length, onSubmit, ifKnown }: { phone: string; length: number; onSubmit: (code: string) => Promise<void>; ifKnown?: boolean }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [error, setError] = useState<Error | null>(null);
@@ -25,7 +25,7 @@ export function CodeStep({ phone, length, onSubmit }: { phone: string; length: n
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
-        <Text>{t('portal.code.sent', { phone })}</Text>
+        <Text>{t(ifKnown ? 'portal.code.sentIfKnown' : 'portal.code.sent', { phone })}</Text>
         <TextInput
           label={t('portal.code.label')}
           value={code}

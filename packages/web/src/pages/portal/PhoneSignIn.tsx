@@ -33,6 +33,7 @@ export function PhoneSignIn({ trackingNo: givenTrackingNo, askTrackingNo, onSign
       <CodeStep
         phone={sent.phone}
         length={6}
+        ifKnown
         onSubmit={async (code) => {
           const result = await portalApi.confirmSignIn(sent.challengeId, code);
           onSignedIn(result.trackingNo);
