@@ -10,6 +10,7 @@ import { importBankCallsCommand, importQueueLogCommand } from './import-commands
 import { kpiCommand } from './kpi-command.js';
 import { demoCommand } from './demo-command.js';
 import { reportCommand } from './report-command.js';
+import { importBoston311Command, importNyc311Command } from './import-311-command.js';
 import { userCreateCommand } from './user-commands.js';
 import { privacyRetentionCommand } from './privacy-commands.js';
 
@@ -24,7 +25,7 @@ const configCommand: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, kpiCommand, staffingCommand, demoCommand, reportCommand, privacyRetentionCommand, configCommand];
+export const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand, userCreateCommand, importQueueLogCommand, importBankCallsCommand, importNyc311Command, importBoston311Command, kpiCommand, staffingCommand, demoCommand, reportCommand, privacyRetentionCommand, configCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.words.join(' ').length));

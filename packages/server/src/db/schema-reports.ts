@@ -3,7 +3,8 @@
  * statement-level triggers on contacts, requests and satisfaction_ratings. Only the report
  * queries read them; nothing writes them but the triggers.
  */
-import { date, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { requests } from './schema.js';
 
 const count = (name: string) => integer(name).notNull().default(0);
 
@@ -48,4 +49,20 @@ export const reportResolutionMonths = pgTable(
   'report_resolution_months',
   { month: date('month').notNull(), unitId: integer('unit_id').notNull(), bucket: smallint('bucket').notNull(), requests: count('requests') },
   (t) => [primaryKey({ name: 'report_resolution_months_pk', columns: [t.month, t.unitId, t.bucket] })],
+);
+
+/** A request brought in from another city's 311 export, traced to its source line. */
+export const requestImports = pgTable(
+  'request_imports',
+  {
+    requestId: bigint('request_id', { mode: 'number' }).primaryKey().references(() => requests.id),
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    sourceStatus: text('source_status'),
+    sourceArea: text('source_area'),
+    sourceAgency: text('source_agency'),
+    sourceCategory: text('source_category'),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('request_imports_source_key').on(t.source, t.externalId)],
 );

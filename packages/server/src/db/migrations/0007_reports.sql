@@ -48,6 +48,22 @@ CREATE TABLE "report_resolution_months" (
 	CONSTRAINT "report_resolution_months_pk" PRIMARY KEY ("month", "unit_id", "bucket")
 );
 --> statement-breakpoint
+-- Requests brought in from another city's 311 export (cozum import nyc311 / boston311): the
+-- source's own id, status, area, agency and category, so an import can be repeated without
+-- doubling and every mapped request can be traced to the line it came from.
+CREATE TABLE "request_imports" (
+	"request_id" bigint PRIMARY KEY NOT NULL REFERENCES "requests"("id"),
+	"source" text NOT NULL,
+	"external_id" text NOT NULL,
+	"source_status" text,
+	"source_area" text,
+	"source_agency" text,
+	"source_category" text,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "request_imports_source_key" ON "request_imports" ("source", "external_id");
+--> statement-breakpoint
 -- Resolution time buckets: ten per factor e of minutes (each about 10 % wide), so medians and
 -- 90th percentiles read from them are within 5 % of the exact value.
 CREATE FUNCTION report_resolution_bucket(created timestamptz, resolved timestamptz) RETURNS smallint
