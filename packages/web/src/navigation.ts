@@ -43,6 +43,9 @@ export const PAGES: readonly Page[] = [
   { path: '/field/visits', labelKey: 'nav.fieldVisits', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/VisitsPage')) },
   // Rendered by App outside the frame (it works offline); listed here for the menu and the landing page.
   { path: '/field', labelKey: 'nav.fieldApp', roles: ['admin', 'supervisor', 'field_staff'], component: lazy(() => import('./pages/field/FieldApp')) },
+  { path: '/privacy', labelKey: 'nav.privacy', roles: ['admin', 'supervisor', 'agent'], component: lazy(() => import('./pages/PrivacyPage')) },
+  { path: '/audit', labelKey: 'nav.auditLog', roles: ['admin', 'auditor'], component: lazy(() => import('./pages/AuditLogPage')) },
+  { path: '/account/two-factor', labelKey: 'nav.twoFactor', roles: ROLES, component: lazy(() => import('./pages/TwoFactorPage')) },
   { path: '/admin/routing', labelKey: 'nav.routing', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/RoutingRulesPage')) },
 ];
 

@@ -14,7 +14,7 @@ export type Session =
 
 interface SessionApi {
   session: Session;
-  login: (username: string, password: string) => Promise<User>;
+  login: (username: string, password: string, totpCode?: string) => Promise<User>;
   logout: () => Promise<void>;
 }
 
@@ -44,8 +44,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const user = await auth.login(username, password);
+  const login = useCallback(async (username: string, password: string, totpCode?: string) => {
+    const user = await auth.login(username, password, totpCode);
     setSession({ status: 'signed-in', user });
     return user;
   }, []);

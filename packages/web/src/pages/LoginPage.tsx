@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useForm, type FieldErrors } from '../hooks/useForm';
@@ -10,6 +12,7 @@ import { navigate } from '../router';
 interface Credentials {
   username: string;
   password: string;
+  totpCode: string;
 }
 
 /**
@@ -19,15 +22,24 @@ interface Credentials {
 export function LoginPage({ ended, error }: { ended: boolean; error: Error | null }) {
   const { t } = useTranslation();
   const { login } = useSession();
-  const form = useForm<Credentials>({ username: '', password: '' });
+  const form = useForm<Credentials>({ username: '', password: '', totpCode: '' });
+  // Accounts with two-factor sign-in: the server asks for the code after the password.
+  const [needsCode, setNeedsCode] = useState(false);
 
   const validate = (values: Credentials): FieldErrors<Credentials> => ({
     username: values.username.trim() ? undefined : t('validation.required'),
     password: values.password ? undefined : t('validation.required'),
+    totpCode: !needsCode || /^\d{6}$/.test(values.totpCode) ? undefined : t('auth.totpHint'),
   });
 
   const signIn = async (values: Credentials) => {
-    const user = await login(values.username.trim(), values.password);
+    let user;
+    try {
+      user = await login(values.username.trim(), values.password, needsCode ? values.totpCode : undefined);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'totp_required') setNeedsCode(true);
+      throw error;
+    }
     const asked = pageAt(window.location.pathname.replace(/\/+$/, '') || '/');
     if (!asked || asked.path === '/' || !mayVisit(asked, user.role)) navigate(ROLE_HOME[user.role], { replace: true });
   };
@@ -69,6 +81,19 @@ export function LoginPage({ ended, error }: { ended: boolean; error: Error | nul
               error={form.errors.password}
               visibilityToggleButtonProps={{ 'aria-label': t('common.showHide') }}
             />
+            {needsCode && (
+              <TextInput
+                label={t('auth.totpCode')}
+                description={t('auth.totpHint')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                autoFocus
+                value={form.values.totpCode}
+                onChange={(event) => form.set('totpCode', event.currentTarget.value.replace(/\D/g, ''))}
+                error={form.errors.totpCode}
+              />
+            )}
             <Button type="submit" loading={form.busy} fullWidth>
               {t('auth.submit')}
             </Button>

@@ -1,0 +1,91 @@
+/**
+ * Privacy and security in the browser: a staff member turns on two-factor sign-in and is
+ * asked for the code at the next sign-in; an auditor finds that in the audit log; an
+ * administrator opens a citizen's record with a purpose and sees it unmasked.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../../src/app/users.js';
+import { base32Decode, hotp, totpStep } from '../../src/app/totp.js';
+import { findOrCreateCitizen } from '../../src/app/citizens.js';
+import type { TestContext } from '../harness.js';
+import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+
+let t: TestContext & { base: string };
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startBrowserApp();
+  await createUser(t.database.db, null, { username: 'guvenli', displayName: 'Güvenli Personel', password: 'guvenli-parola-1', role: 'supervisor' });
+  await createUser(t.database.db, null, { username: 'denetci', displayName: 'Denetçi Test', password: 'denetci-parola-1', role: 'auditor' });
+  await createUser(t.database.db, null, { username: 'kvkk', displayName: 'KVKK Yönetici', password: 'kvkk-parola-123', role: 'admin' });
+  await findOrCreateCitizen(t.database.db, { fullName: 'Elif Demir', phone: '905321112233', tcKimlikNo: null, email: 'elif@example.org', address: 'Kurupelit Mah. Deniz Sok. 4', locale: 'tr' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function signIn(page: Page, username: string, password: string, displayName?: string) {
+  await page.goto(t.base);
+  await page.getByLabel('Kullanıcı adı').fill(username);
+  await page.getByLabel('Parola').fill(password);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  if (displayName) await expect.poll(() => page.getByText(displayName).first().isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+it('turns on two-factor sign-in, then asks for the code at sign-in', async () => {
+  const page = await browser.newPage();
+  await signIn(page, 'guvenli', 'guvenli-parola-1', 'Güvenli Personel');
+  await page.goto(`${t.base}/account/two-factor`);
+  await page.getByRole('button', { name: 'İki adımlı girişi aç' }).click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+  const key = base32Decode(secret);
+  await page.getByLabel('6 haneli kod').fill(hotp(key, totpStep(new Date())));
+  await page.getByRole('button', { name: 'Onayla' }).click();
+  await page.getByTestId('totp-on').waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'two-factor-on.png'), fullPage: true });
+
+  const fresh = await browser.newPage();
+  await signIn(fresh, 'guvenli', 'guvenli-parola-1');
+  await fresh.getByText('Doğrulama kodu gerekli').waitFor();
+  // The next step's code: the one used to confirm is spent.
+  await fresh.getByRole('textbox', { name: 'Doğrulama kodu' }).fill(hotp(key, totpStep(new Date()) + 1));
+  await fresh.getByRole('button', { name: 'Giriş yap' }).click();
+  await expect.poll(() => fresh.getByText('Güvenli Personel').first().isVisible(), { timeout: 15_000 }).toBe(true);
+});
+
+it('lets an auditor search the audit log by person and action', async () => {
+  const failed = await browser.newPage();
+  await signIn(failed, 'kvkk', 'yanlis-parola-1');
+  await failed.getByText('Giriş yapılamadı').waitFor();
+  const page = await browser.newPage();
+  await signIn(page, 'denetci', 'denetci-parola-1', 'Denetçi Test');
+  await page.getByRole('link', { name: 'Denetim kaydı' }).click();
+  await page.getByLabel('Kim (kullanıcı adı)').fill('kvkk');
+  await page.getByLabel('İşlem').fill('auth.');
+  await page.getByRole('button', { name: 'Ara' }).click();
+  await expect.poll(() => page.getByRole('cell', { name: 'auth.login_failed' }).first().isVisible(), { timeout: 15_000 }).toBe(true);
+  await page.getByLabel('Kim (kullanıcı adı)').fill('nobody-at-all');
+  await page.getByRole('button', { name: 'Ara' }).click();
+  await page.getByText('Bu ölçütlere uyan kayıt yok.').waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'audit-log.png'), fullPage: true });
+});
+
+it('shows a citizen masked, and unmasked only with a purpose', async () => {
+  const page = await browser.newPage();
+  await signIn(page, 'kvkk', 'kvkk-parola-123', 'KVKK Yönetici');
+  await page.goto(`${t.base}/privacy`);
+  await page.getByLabel('Kişi ara').fill('Elif');
+  await expect.poll(() => page.getByTestId('citizen-results').getByText('0532 *** ** 33').isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => page.getByText('Elif Demir').count()).toBe(0);
+  await page.getByRole('button', { name: 'Aç' }).click();
+  await page.getByLabel('Amaç').fill('KVKK başvurusu: bilgi talebi');
+  await page.getByRole('button', { name: 'Tam kaydı göster' }).click();
+  await expect.poll(() => page.getByTestId('citizen-record').getByText('905321112233').isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => page.getByTestId('citizen-record').getByText('Elif Demir').isVisible()).toBe(true);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'privacy-record.png'), fullPage: true });
+});
