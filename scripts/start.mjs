@@ -18,6 +18,9 @@ if (!fs.existsSync(dist)) {
   }
 }
 
-const server = spawn(process.execPath, [path.join(root, 'packages/server/bin/cozum.mjs'), 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// On the embedded database the first start also writes a small demo of the last two years
+// (1 % of Samsun's calls), so the reports and dashboards have something to show.
+const demo = process.env.DATABASE_URL ? [] : ['--demo', '0.01'];
+const server = spawn(process.execPath, [path.join(root, 'packages/server/bin/cozum.mjs'), 'serve', ...demo, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
 import { seedReference } from './seed/reference.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
+import { seedDemoIfEmpty } from './demo/demo-year.js';
 import { startWorkers } from './workers/index.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -27,6 +28,8 @@ export interface Running {
 export interface StartOptions {
   /** Load reference data when the database has none (always safe: the seed is idempotent). */
   seed: boolean;
+  /** Write the last two years of demo calls and requests at this scale when the database holds no contacts (`npm start`). */
+  demoScale?: number;
 }
 
 /** With PGlite and no SESSION_SECRET, a random secret is made once and kept in DATA_DIR. */
@@ -53,6 +56,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openAndMigrate(config);
   try {
     if (options.seed) await database.db.transaction((tx) => seedReference(tx));
+    if (options.demoScale) await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date() });
     const demoAccounts = config.demoAccounts ? await database.db.transaction((tx) => ensureDemoAccounts(tx)) : [];
     config.sessionSecret = resolveSessionSecret(config);
     const app = await buildServer({ config, database, now: () => new Date(), webDist: WEB_DIST });

@@ -1,22 +1,26 @@
 import { loadConfig } from '../config.js';
 import { startServer } from '../main.js';
-import type { Command } from './command.js';
+import { UsageError, type Command } from './command.js';
 
 export const serveCommand: Command = {
   words: ['serve'],
   summary: 'run the HTTP server (API and web app)',
-  usage: `Usage: cozum serve [--no-seed]
+  usage: `Usage: cozum serve [--no-seed] [--demo SCALE]
 
 Opens the database (PGlite in DATA_DIR, or DATABASE_URL), applies migrations, loads the
 reference data, creates the demo accounts when DEMO_ACCOUNTS says so (default: on PGlite
 only), and serves the API and the web app on HOST:PORT until SIGINT or SIGTERM.
 
 Options:
-  --no-seed   skip loading reference data`,
-  options: { 'no-seed': { type: 'boolean' } },
+  --no-seed     skip loading reference data
+  --demo SCALE  when the database holds no contacts yet, first write the last two years of
+                demo calls and requests at SCALE of Samsun's (e.g. 0.01; see cozum demo)`,
+  options: { 'no-seed': { type: 'boolean' }, demo: { type: 'string' } },
   async run(values) {
     const config = loadConfig();
-    const running = await startServer(config, { seed: !values['no-seed'] });
+    const demoScale = values.demo === undefined ? undefined : Number(values.demo);
+    if (demoScale !== undefined && !(demoScale > 0 && demoScale <= 1)) throw new UsageError(`--demo ${String(values.demo)}: expected a scale above 0 and at most 1, such as 0.01`);
+    const running = await startServer(config, { seed: !values['no-seed'], demoScale });
     const lines = [`Çözüm is running on ${running.database.engine} (${running.database.location})`, `Open ${running.address}`];
     if (running.demoAccounts.length) {
       lines.push('Demo accounts (username / password):');
