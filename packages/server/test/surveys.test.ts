@@ -156,10 +156,15 @@ describe('the satisfaction survey after resolution', () => {
   it('lets an agent take the survey on a call-back, recorded as a call-back rating', async () => {
     const other = await resolvedRequest('tr', '0532 111 22 44');
     const [overall, solved] = survey.questions;
+    const listed = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/surveys/callbacks?afterDays=0', headers: agent })).json().items as { requestId: number; phone: string }[];
+    expect((await listed()).find((c) => c.requestId === other)).toMatchObject({ phone: '905321112244' });
+    // The request rated through its SMS link is nobody to call.
+    expect((await listed()).some((c) => c.requestId === requestId)).toBe(false);
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${survey.id}/responses`, headers: agent, payload: { channel: 'callback', requestId: other, answers: [{ questionId: overall!.id, value: 2 }, { questionId: solved!.id, choices: [1] }] } });
     expect(res.statusCode, res.body).toBe(201);
     const [rating] = await t.database.db.select().from(satisfactionRatings).where(eq(satisfactionRatings.requestId, other));
     expect(rating).toMatchObject({ score: 2, channel: 'callback' });
+    expect((await listed()).some((c) => c.requestId === other)).toBe(false);
     const missing = await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${survey.id}/responses`, headers: agent, payload: { channel: 'callback', answers: [{ questionId: overall!.id, value: 2 }, { questionId: solved!.id, choices: [1] }] } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details[0].field).toBe('requestId');

@@ -8,6 +8,7 @@ import { QUESTION_KINDS, SURVEY_KINDS } from '@cozum/domain';
 import { answerByLink, recordResponse, STAFF_CHANNELS, surveyForLink } from '../../app/surveys/answer.js';
 import { once } from '../../app/field/idempotency.js';
 import { checkVisitMember } from '../../app/field/visits.js';
+import { satisfactionCallbacks } from '../../app/surveys/callbacks.js';
 import { createCampaignLinks } from '../../app/surveys/invitations.js';
 import { surveyCsv, surveyResults } from '../../app/surveys/results.js';
 import { createSurvey, getSurvey, listSurveys, setSurveyStatus, SURVEY_STATUSES, updateSurvey } from '../../app/surveys/surveys.js';
@@ -168,6 +169,21 @@ export const surveyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
         .header('content-disposition', `attachment; filename="survey-${request.params.id}.csv"`)
         .header('cache-control', 'no-store')
         .send(await surveyCsv(db, request.params.id, request.query)),
+  );
+  app.get(
+    '/surveys/callbacks',
+    {
+      config: { access: 'surveys.answer' },
+      schema: {
+        tags: ['surveys'],
+        summary: 'Whom to call back for the satisfaction survey: resolved requests not rated, resolved afterDays (default 3) to withinDays (default 30) days ago, with the citizen’s phone',
+        querystring: Type.Object({ afterDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })), withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }, { additionalProperties: false }),
+        response: responses({
+          200: Items(Type.Object({ requestId: Type.Integer(), trackingNo: S, categoryTr: S, resolvedAt: S, resolution: NS, citizenId: Type.Integer(), fullName: NS, phone: NS, locale: S, linkSent: Type.Boolean() })),
+        }),
+      },
+    },
+    async (request) => ({ items: await db.transaction((tx) => satisfactionCallbacks(tx, currentUser(request), deps.now(), request.query)) }),
   );
   app.post(
     '/surveys/:id/responses',
