@@ -26,6 +26,7 @@ async function run(processes: number) {
   const env = { DATABASE_URL: url, SESSION_SECRET: 'm'.repeat(40) };
   const client = new pg.Client({ connectionString: url });
   const q = async <T>(text: string): Promise<T[]> => (await client.query(text)).rows as T[];
+  const one = async <T>(text: string): Promise<T> => (await q<T>(text))[0]!;
 
   // One process sets the database up and takes the requests that will be overdue.
   const first = await startServer({ ...env, WORKERS: 'false' });
@@ -43,7 +44,7 @@ async function run(processes: number) {
   await q(`update users set email = username || '@example.org' where role in ('supervisor', 'unit_head')`);
   await q(`update requests set due_at = now() - interval '1 hour' where description like 'Gecikecek %'`);
   await q(`insert into outbox (kind, payload) select 'email', jsonb_build_object('to', 'kisi' || g || '@example.org', 'subject', 'Bildirim ' || g, 'text', 'Metin ' || g) from generate_series(1, ${MESSAGES}) g`);
-  const [{ n: queued }] = await q<{ n: number }>(`select count(*)::int as n from outbox`);
+  const { n: queued } = await one<{ n: number }>(`select count(*)::int as n from outbox`);
 
   const smtp = await startSmtpSink();
   cleanups.push(() => smtp.stop());
@@ -56,8 +57,8 @@ async function run(processes: number) {
   const deadline = Date.now() + 240_000;
   let pending = Infinity;
   while (Date.now() < deadline) {
-    [{ n: pending }] = await q<{ n: number }>(`select count(*)::int as n from outbox where status <> 'sent'`);
-    const [{ n: swept }] = await q<{ n: number }>(`select count(*)::int as n from requests where description like 'Gecikecek %' and overdue_at is not null`);
+    ({ n: pending } = await one<{ n: number }>(`select count(*)::int as n from outbox where status <> 'sent'`));
+    const { n: swept } = await one<{ n: number }>(`select count(*)::int as n from requests where description like 'Gecikecek %' and overdue_at is not null`);
     if (pending === 0 && swept === OVERDUE) break;
     await sleep(500);
   }
@@ -65,20 +66,20 @@ async function run(processes: number) {
   await sleep(2000);
   await Promise.all(servers.map((s) => s.stop()));
 
-  const [{ n: total }] = await q<{ n: number }>(`select count(*)::int as n from outbox`);
+  const { n: total } = await one<{ n: number }>(`select count(*)::int as n from outbox`);
   const mailIds = smtp.mails.map((m) => m.messageId);
   const smsRefs = sms.messages.map((m) => m.reference);
   const delivered = new Set(mailIds).size + new Set(smsRefs).size;
   const duplicated = mailIds.length - new Set(mailIds).size + (smsRefs.length - new Set(smsRefs).size);
-  const [{ events, requestsOverdue, doubleEvents }] = await q<{ events: number; requestsOverdue: number; doubleEvents: number }>(`
+  const { events, requestsOverdue, doubleEvents } = await one<{ events: number; requestsOverdue: number; doubleEvents: number }>(`
     select count(*)::int as events, count(distinct request_id)::int as "requestsOverdue",
       (select count(*)::int from (select request_id from request_events where type = 'overdue' group by request_id having count(*) > 1) d) as "doubleEvents"
     from request_events where type = 'overdue'`);
-  const [{ escalations, doubleEscalations }] = await q<{ escalations: number; doubleEscalations: number }>(`
+  const { escalations, doubleEscalations } = await one<{ escalations: number; doubleEscalations: number }>(`
     select count(*)::int as escalations,
       (select count(*)::int from (select request_id, payload->>'to' from outbox where payload->>'subject' like 'Süresi geçti%' group by 1, 2 having count(*) > 1) d) as "doubleEscalations"
     from outbox where payload->>'subject' like 'Süresi geçti%'`);
-  const [{ recipients }] = await q<{ recipients: number }>(`select count(*)::int as recipients from users where email is not null and role in ('supervisor', 'unit_head') and active`);
+  const { recipients } = await one<{ recipients: number }>(`select count(*)::int as recipients from users where email is not null and role in ('supervisor', 'unit_head') and active`);
   const scenario = `${processes} processes, one PostgreSQL`;
   report(
     { scenario, measure: 'outbox messages queued (10,000 + notifications)', value: total, ok: total >= queued },
