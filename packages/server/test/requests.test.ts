@@ -67,6 +67,13 @@ describe('intake', () => {
     expect(JSON.stringify(res.json().error)).toContain(field);
   });
 
+  it('keeps coordinates sent as null empty, not at 0,0', async () => {
+    const res = await create({ ...base(), latitude: null, longitude: null });
+    expect(res.statusCode).toBe(201);
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, res.json().id));
+    expect([row!.latitude, row!.longitude]).toEqual([null, null]);
+  });
+
   it('refuses a neighbourhood outside the chosen district, naming both', async () => {
     const res = await create({ ...base(), districtId: ids.ilkadim });
     expect(res.statusCode).toBe(400);

@@ -25,7 +25,9 @@ export function responses<T extends Record<number, TSchema>>(ok: T) {
 export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null first: with coerceTypes, ajv tries the union's members in order, and a number member first
+// would turn a JSON null into 0.
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 export const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 export const Locale = Type.Union([Type.Literal('tr'), Type.Literal('en')]);
