@@ -114,8 +114,10 @@ describe('the satisfaction survey after resolution', () => {
     expect(email).toHaveLength(1);
     expect(sms[0]!.text).toMatch(/^Would you rate how your request \d{4}-\d+ was solved\? .*https:\/\/cozum\.example\.org\/s\//);
     expect(email[0]!.subject).toMatch(/Were you satisfied/);
-    [smsToken] = linksIn(sms[0]!.text);
-    [emailToken] = linksIn(email[0]!.text);
+    // The citizen reads English: the page opens in English too.
+    expect(sms[0]!.text).toMatch(/\/s\/[\w.-]+\?lang=en /);
+    smsToken = linksIn(sms[0]!.text)[0]!;
+    emailToken = linksIn(email[0]!.text)[0]!;
     expect(smsToken).not.toBe(emailToken);
   });
 

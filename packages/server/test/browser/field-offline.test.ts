@@ -59,6 +59,23 @@ afterAll(async () => {
   await t?.close();
 });
 
+// Run in the page (strings: this file is compiled without the DOM's types).
+const CONTROLLED_BY_WORKER = 'navigator.serviceWorker.ready.then((r) => Boolean(r.active && navigator.serviceWorker.controller))';
+/** Puts every queued item back to "waiting" and forgets the answers, as on a tablet that lost them. */
+const REQUEUE_EVERYTHING = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('cozum-field');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction('queue', 'readwrite');
+    const store = tx.objectStore('queue');
+    const all = store.getAll();
+    all.onsuccess = () => { for (const item of all.result) store.put({ ...item, status: 'pending', result: undefined, syncedAt: undefined }); };
+    tx.oncomplete = () => { db.close(); resolve(all.result.length); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
 const fieldRequests = () => t.database.db.select().from(requests).where(eq(requests.channel, 'field'));
 const fieldAnswers = () => t.database.db.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.channel, 'field')));
 const pending = () => page.getByTestId('pending-count');
@@ -91,7 +108,7 @@ it('captures 3 requests and 2 survey answers offline and syncs them exactly once
   await page.getByRole('button', { name: 'Giriş yap' }).click();
   await page.getByRole('heading', { name: 'Saha uygulaması' }).waitFor();
   await page.getByRole('combobox', { name: 'Ziyaret' }).waitFor();
-  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active && navigator.serviceWorker.controller));
+  await page.waitForFunction(CONTROLLED_BY_WORKER);
   // Reloaded under the worker's control, every chunk the app uses passes through its cache.
   await page.reload();
   await page.getByRole('combobox', { name: 'Ziyaret' }).waitFor();
@@ -126,23 +143,7 @@ it('captures 3 requests and 2 survey answers offline and syncs them exactly once
   await page.screenshot({ path: `${SCREENSHOTS}/field-offline-synced.png`, fullPage: true });
 
   // A tablet that lost the answers sends the whole queue again, with the same keys.
-  await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('cozum-field');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const items = await new Promise<{ status: string }[]>((resolve) => {
-      const all = db.transaction('queue').objectStore('queue').getAll();
-      all.onsuccess = () => resolve(all.result as { status: string }[]);
-    });
-    await new Promise<void>((resolve) => {
-      const tx = db.transaction('queue', 'readwrite');
-      for (const item of items) tx.objectStore('queue').put({ ...item, status: 'pending' });
-      tx.oncomplete = () => resolve();
-    });
-    db.close();
-  });
+  expect(await page.evaluate(REQUEUE_EVERYTHING)).toBe(5);
   await page.reload();
   await expect.poll(() => pending().textContent(), { timeout: 20_000 }).toBe('0 gönderilmeyi bekliyor');
   expect((await fieldRequests()).map((r) => r.trackingNo).sort()).toEqual([...tracking].sort());

@@ -11,6 +11,7 @@ import { createLinks, createSurvey, listSurveys, setSurveyStatus, updateSurvey, 
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useLoad } from '../hooks/useLoad';
+import { useUser } from '../hooks/useSession';
 import { linkProps } from '../router';
 
 const KINDS: QuestionKind[] = ['single', 'multiple', 'scale', 'text'];
@@ -34,6 +35,8 @@ export default function SurveysPage() {
   const [links, setLinks] = useState<{ survey: Survey; urls: string[] } | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
+  // Auditors read the surveys and their results; writing them is for admins and supervisors.
+  const canManage = ['admin', 'supervisor'].includes(useUser().role);
   const districtName = (id: number) => districts.data?.find((d) => d.id === id)?.name ?? String(id);
 
   async function changeStatus(survey: Survey, status: Survey['status']) {
@@ -61,12 +64,14 @@ export default function SurveysPage() {
       <PageHeader
         title={t('surveys.title')}
         action={
+          canManage && (
           <Group>
             <Button variant="light" onClick={() => setEditing({ id: null, input: blankSurvey('satisfaction') })}>
               {t('surveys.newSatisfaction')}
             </Button>
             <Button onClick={() => setEditing({ id: null, input: blankSurvey('campaign') })}>{t('surveys.newCampaign')}</Button>
           </Group>
+          )
         }
       />
       <Text mb="md">{t('surveys.intro')}</Text>
@@ -105,6 +110,7 @@ export default function SurveysPage() {
               </Table.Td>
               <Table.Td>{s.responses}</Table.Td>
               <Table.Td>
+                {canManage && (
                 <Group gap="xs" justify="flex-end">
                   {s.responses === 0 && (
                     <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ id: s.id, input: { kind: s.kind, titleTr: s.titleTr, titleEn: s.titleEn, introTr: s.introTr, introEn: s.introEn, districtIds: s.districtIds, questions: s.questions.map(({ id: _id, position: _p, ...q }) => q) } })}>
@@ -127,6 +133,7 @@ export default function SurveysPage() {
                     </Button>
                   )}
                 </Group>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -84,7 +84,9 @@ export async function inviteResolvedRequests(
     .insert(surveyInvitations)
     .values(wanted.map((w) => ({ surveyId: survey.id, requestId: w.request.id, channel: w.channel, districtId: w.request.districtId, createdAt: now, expiresAt })))
     .returning({ id: surveyInvitations.id, requestId: surveyInvitations.requestId, channel: surveyInvitations.channel });
-  const linkOf = new Map(rows.map((r) => [`${r.requestId}|${r.channel}`, surveyLink(options.publicUrl, r.id, options.secret)]));
+  const localeOf = new Map(due.map((r) => [r.id, r.locale]));
+  // The page opens in the language the message was written in.
+  const linkOf = new Map(rows.map((r) => [`${r.requestId}|${r.channel}`, `${surveyLink(options.publicUrl, r.id, options.secret)}${localeOf.get(r.requestId!) === 'en' ? '?lang=en' : ''}`]));
   const linkFor = (requestId: number, channel: Channel) => linkOf.get(`${requestId}|${channel === 'sms' ? 'sms_link' : 'email_link'}`) ?? '';
   await notifyCitizens(
     ex,

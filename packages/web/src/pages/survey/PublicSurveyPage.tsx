@@ -2,13 +2,14 @@
  * The page behind a survey link (/s/TOKEN), for citizens: no sign-in, the signed token is the
  * permission; one answer per link.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Center, Container, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { answerSurveyLink, getSurveyLink } from '../../api/surveys';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { setLanguage } from '../../i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useLoad } from '../../hooks/useLoad';
 import { useRoute } from '../../router';
@@ -16,8 +17,13 @@ import { answersOf, missingAnswers, SurveyQuestions, type AnswerMap } from './Su
 
 export default function PublicSurveyPage() {
   const { t, i18n } = useTranslation();
-  const { path } = useRoute();
+  const { path, query } = useRoute();
   const token = decodeURIComponent(path.slice(3));
+  // The link in an English message says so; the switch still lets the reader change it.
+  const lang = query.get('lang');
+  useEffect(() => {
+    if (lang === 'en' || lang === 'tr') setLanguage(lang);
+  }, [lang]);
   const linked = useLoad(() => getSurveyLink(token), [token]);
   const [answers, setAnswers] = useState<AnswerMap>({});
   const [errors, setErrors] = useState<Record<number, string | undefined>>({});
