@@ -10,11 +10,32 @@ async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch('/index.html', { cache: 'no-store' });
   if (!response.ok) throw new Error(`the app shell answered ${response.status}`);
-  const html = await response.clone().text();
-  await cache.put('/index.html', response);
   // The entry script and styles index.html names; chunks loaded later are cached as they pass.
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-  await cache.addAll([...new Set(['/favicon.svg', ...assets])]);
+  await keepIndex(response);
+  await cache.add('/favicon.svg');
+}
+
+const assetsNamedIn = (html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+
+/**
+ * A new release brings a new index.html: the built files of the old one are dropped, so the
+ * cache holds one release, not all of them. Chunks of the new release are cached as they load.
+ */
+async function keepIndex(response) {
+  const cache = await caches.open(CACHE);
+  const html = await response.clone().text();
+  const previous = await cache.match('/index.html');
+  await cache.put('/index.html', response);
+  const wanted = assetsNamedIn(html);
+  if (previous && assetsNamedIn(await previous.text()).join() !== wanted.join()) {
+    for (const request of await cache.keys()) {
+      const path = new URL(request.url).pathname;
+      if (path.startsWith('/assets/') && !wanted.includes(path)) await cache.delete(request);
+    }
+  }
+  const missing = [];
+  for (const path of wanted) if (!(await cache.match(path))) missing.push(path);
+  await cache.addAll(missing);
 }
 
 async function cacheUrls(urls) {
@@ -51,8 +72,7 @@ self.addEventListener('fetch', (event) => {
       fetch(request)
         .then((response) => {
           if (response.ok && (response.headers.get('content-type') || '').includes('text/html')) {
-            const copy = response.clone();
-            event.waitUntil(caches.open(CACHE).then((cache) => cache.put('/index.html', copy)));
+            event.waitUntil(keepIndex(response.clone()).catch(() => undefined));
           }
           return response;
         })

@@ -96,3 +96,55 @@ it('a citizen answers from the SMS link once, and the supervisor sees it charted
   await supervisor.screenshot({ path: `${SCREENSHOTS}/survey-results.png`, fullPage: true });
   await supervisor.close();
 });
+
+it('a supervisor writes a campaign survey, is told what is missing, opens it, and plans a bus visit', async () => {
+  await createUser(t.database.db, null, { username: 'saha9', displayName: 'Saha Ekibi Aslı', password: 'saha-parola-9', role: 'field_staff' });
+  const page = await browser.newPage();
+  await page.goto(`${t.base}/surveys`);
+  await page.getByLabel('Kullanıcı adı').fill('sup1');
+  await page.getByLabel('Parola').fill('sup-parola-1');
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+
+  await page.getByRole('button', { name: 'Yeni kampanya anketi' }).click();
+  const editor = page.getByRole('dialog');
+  await editor.getByRole('textbox', { name: 'Başlık (Türkçe)' }).fill('Kütüphane anketi');
+  await editor.getByRole('textbox', { name: 'Seçenek 1' }).fill('Her hafta');
+  await editor.getByRole('textbox', { name: 'Seçenek 2' }).fill('Hiç');
+  await editor.getByRole('button', { name: 'Kaydet' }).click();
+  // The question itself was left empty: the editor points at it.
+  await editor.getByText('is required: the question in Turkish', { exact: true }).waitFor();
+  await editor.getByRole('textbox', { name: 'Soru (Türkçe)' }).fill('Kütüphaneye ne sıklıkla gidiyorsunuz?');
+  await editor.getByRole('button', { name: 'Kaydet' }).click();
+  await editor.waitFor({ state: 'detached' });
+  const row = page.getByRole('row', { name: /Kütüphane anketi/ });
+  await row.getByText('Taslak').waitFor();
+  await row.getByRole('button', { name: 'Aç' }).click();
+  await row.getByText('Açık').waitFor();
+
+  await page.goto(`${t.base}/field/visits`);
+  await page.getByRole('button', { name: 'Ekip ekle' }).click();
+  const teamForm = page.getByRole('dialog');
+  await teamForm.getByRole('textbox', { name: 'Ekip adı' }).fill('Mobil Çözüm Otobüsü 2');
+  await teamForm.getByLabel('Üyeler').click();
+  await page.getByRole('option', { name: 'Saha Ekibi Aslı' }).click();
+  // The member list stays open for more picks; leaving it closes it.
+  await teamForm.getByRole('textbox', { name: 'Ekip adı' }).click();
+  await teamForm.getByRole('button', { name: 'Kaydet' }).click();
+  await teamForm.waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Ziyaret planla' }).click();
+  const visitForm = page.getByRole('dialog');
+  await visitForm.getByRole('combobox', { name: 'İlçe' }).fill('Bafra');
+  await page.getByRole('option', { name: 'Bafra' }).click();
+  await visitForm.getByRole('textbox', { name: 'Yer (meydan, cadde)' }).fill('Cumhuriyet Meydanı');
+  await visitForm.getByRole('button', { name: 'Kaydet' }).click();
+  await visitForm.waitFor({ state: 'detached' });
+  const visit = page.getByRole('row', { name: /Cumhuriyet Meydanı/ });
+  await visit.getByText('Mobil Çözüm Otobüsü 2').waitFor();
+  await visit.getByRole('button', { name: 'Yapıldı' }).click();
+  await visit.getByText('Yapıldı').waitFor();
+  await visit.getByRole('button', { name: 'Rapor' }).click();
+  await page.getByRole('dialog').getByTestId('report-requests').getByText('0').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/field-visits.png`, fullPage: true });
+  await page.close();
+});

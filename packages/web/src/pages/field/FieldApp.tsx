@@ -28,6 +28,24 @@ async function keepShellOffline() {
   (registration.active ?? navigator.serviceWorker.controller)?.postMessage({ type: 'cache-urls', urls });
 }
 
+// The visit the team is at stays chosen across reloads (the tablet may restart mid-visit).
+const VISIT_KEY = 'cozum-field-visit';
+function rememberedVisit(): string | null {
+  try {
+    return localStorage.getItem(VISIT_KEY);
+  } catch {
+    return null;
+  }
+}
+function rememberVisit(id: string | null): void {
+  try {
+    if (id) localStorage.setItem(VISIT_KEY, id);
+    else localStorage.removeItem(VISIT_KEY);
+  } catch {
+    // not remembered this time
+  }
+}
+
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
   useEffect(() => {
@@ -69,7 +87,7 @@ function FieldWork({ user }: { user: User }) {
   const online = useOnline();
   const [data, setData] = useState<FieldBootstrap | null | undefined>(undefined);
   const [items, setItems] = useState<QueueItem[]>([]);
-  const [visitId, setVisitId] = useState<string | null>(null);
+  const [visitId, setVisitId] = useState<string | null>(rememberedVisit);
   const [tab, setTab] = useState<string | null>('request');
   const [syncing, setSyncing] = useState(false);
   const [report, setReport] = useState<SyncReport | null>(null);
@@ -168,7 +186,10 @@ function FieldWork({ user }: { user: User }) {
               clearable
               data={data.visits.filter((v) => v.status !== 'cancelled').map((v) => ({ value: String(v.id), label: `${v.visitDate} · ${v.districtName}${v.neighbourhoodName ? ` / ${v.neighbourhoodName}` : ''} · ${v.place}` }))}
               value={visitId}
-              onChange={setVisitId}
+              onChange={(v) => {
+                setVisitId(v);
+                rememberVisit(v);
+              }}
             />
             <Tabs value={tab} onChange={setTab}>
               <Tabs.List grow>
@@ -286,21 +307,33 @@ function SurveyTab({ data, visit, onQueue }: { data: FieldBootstrap; visit: Visi
   );
 }
 
+/** The server's limits for a work order's photos, checked here so the tablet says so at once. */
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const MAX_PHOTOS = 5;
+
 function WorkOrders({ data, queued, onQueue }: { data: FieldBootstrap; queued: QueueItem[]; onQueue: Enqueue }) {
   const { t } = useTranslation();
   const [notes, setNotes] = useState<Record<number, string>>({});
   const [photos, setPhotos] = useState<Record<number, File[]>>({});
-  const [errors, setErrors] = useState<Record<number, string | undefined>>({});
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const closing = new Set(queued.filter((i) => i.kind === 'close' && i.status !== 'conflict').map((i) => Number(i.path.split('/')[3])));
   const orders = data.workOrders.filter((w) => !closing.has(w.id));
 
   async function close(order: FieldBootstrap['workOrders'][number]) {
     const note = (notes[order.id] ?? '').trim();
-    if (!note) {
-      setErrors({ ...errors, [order.id]: t('field.orders.noteRequired') });
-      return;
-    }
-    await onQueue({ kind: 'close', label: `${order.trackingNo} · ${order.categoryTr}`, path: `/field/work-orders/${order.id}/close`, body: { version: order.version, note }, photos: (photos[order.id] ?? []).map((file) => ({ name: file.name, blob: file })) });
+    const files = photos[order.id] ?? [];
+    const tooLarge = files.find((file) => file.size > MAX_PHOTO_BYTES);
+    const found = {
+      [`${order.id}:note`]: note ? undefined : t('field.orders.noteRequired'),
+      [`${order.id}:photo`]: tooLarge
+        ? t('field.orders.photoTooLarge', { name: tooLarge.name, mb: MAX_PHOTO_BYTES / 1048576 })
+        : files.length > MAX_PHOTOS
+          ? t('field.orders.tooManyPhotos', { count: MAX_PHOTOS })
+          : undefined,
+    };
+    setErrors({ ...errors, ...found });
+    if (Object.values(found).some(Boolean)) return;
+    await onQueue({ kind: 'close', label: `${order.trackingNo} · ${order.categoryTr}`, path: `/field/work-orders/${order.id}/close`, body: { version: order.version, note }, photos: files.map((file) => ({ name: file.name, blob: file })) });
   }
 
   if (!orders.length) return <Text c="dimmed">{t('field.orders.none')}</Text>;
@@ -315,8 +348,8 @@ function WorkOrders({ data, queued, onQueue }: { data: FieldBootstrap; queued: Q
             </Group>
             <Text size="sm">{order.description}</Text>
             <Text size="xs" c="dimmed">{[order.districtName, order.neighbourhoodName, order.address].filter(Boolean).join(' / ')}</Text>
-            <Textarea label={t('field.orders.note')} autosize minRows={2} value={notes[order.id] ?? ''} onChange={(e) => setNotes({ ...notes, [order.id]: e.currentTarget.value })} error={errors[order.id]} />
-            <FileInput label={t('field.orders.photos')} multiple accept="image/jpeg,image/png,image/webp" capture="environment" value={photos[order.id] ?? []} onChange={(files) => setPhotos({ ...photos, [order.id]: files })} clearable />
+            <Textarea label={t('field.orders.note')} autosize minRows={2} value={notes[order.id] ?? ''} onChange={(e) => setNotes({ ...notes, [order.id]: e.currentTarget.value })} error={errors[`${order.id}:note`]} />
+            <FileInput label={t('field.orders.photos')} multiple accept="image/jpeg,image/png,image/webp" capture="environment" value={photos[order.id] ?? []} onChange={(files) => setPhotos({ ...photos, [order.id]: files })} clearable error={errors[`${order.id}:photo`]} />
             <Button onClick={() => void close(order)}>{t('field.orders.close')}</Button>
           </Stack>
         </Card>
