@@ -45,6 +45,7 @@ export const PAGES: readonly Page[] = [
   { path: '/field', labelKey: 'nav.fieldApp', roles: ['admin', 'supervisor', 'field_staff'], component: lazy(() => import('./pages/field/FieldApp')) },
   { path: '/privacy', labelKey: 'nav.privacy', roles: ['admin', 'supervisor', 'agent'], component: lazy(() => import('./pages/PrivacyPage')) },
   { path: '/audit', labelKey: 'nav.auditLog', roles: ['admin', 'auditor'], component: lazy(() => import('./pages/AuditLogPage')) },
+  { path: '/admin/sessions', labelKey: 'nav.staffSessions', roles: ADMIN, component: lazy(() => import('./pages/StaffSessionsPage')) },
   { path: '/account/two-factor', labelKey: 'nav.twoFactor', roles: ROLES, component: lazy(() => import('./pages/TwoFactorPage')) },
   { path: '/admin/routing', labelKey: 'nav.routing', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/RoutingRulesPage')) },
 ];

@@ -89,3 +89,19 @@ it('shows a citizen masked, and unmasked only with a purpose', async () => {
   await expect.poll(() => page.getByTestId('citizen-record').getByText('Elif Demir').isVisible()).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'privacy-record.png'), fullPage: true });
 });
+
+it('lets an administrator end all sessions of a user', async () => {
+  await createUser(t.database.db, null, { username: 'ayrilan', displayName: 'Ayrılan Personel', password: 'ayrilan-parola-1', role: 'agent' });
+  const leaver = await browser.newPage();
+  await signIn(leaver, 'ayrilan', 'ayrilan-parola-1', 'Ayrılan Personel');
+  const admin = await browser.newPage();
+  await signIn(admin, 'kvkk', 'kvkk-parola-123', 'KVKK Yönetici');
+  await admin.goto(`${t.base}/admin/sessions`);
+  await admin.getByRole('combobox', { name: 'Kullanıcı' }).fill('ayrilan');
+  await admin.getByRole('option', { name: 'ayrilan (Ayrılan Personel)' }).click();
+  await expect.poll(() => admin.getByTestId('staff-sessions').locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
+  await admin.getByRole('button', { name: 'Tüm oturumlarını kapat' }).click();
+  await admin.getByText('ayrilan: 1 oturum kapatıldı.').waitFor();
+  await leaver.reload();
+  await leaver.getByLabel('Kullanıcı adı').waitFor();
+});
