@@ -27,5 +27,5 @@ export function corsOptions(allowed: readonly string[]): FastifyCorsOptions {
 }
 
 /** Personal fields wherever a logged object carries them (bodies, errors, job payloads). */
-export const PERSONAL_LOG_FIELDS = ['phone', 'tcKimlikNo', 'email', 'address', 'fullName', 'password', 'totpCode', 'code', 'to', 'callerNumber']
+export const PERSONAL_LOG_FIELDS = ['phone', 'tcKimlikNo', 'email', 'address', 'fullName', 'password', 'totpCode', 'to', 'callerNumber']
   .flatMap((field) => [`*.${field}`, `*.*.${field}`, `*.*.*.${field}`]);
