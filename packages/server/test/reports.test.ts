@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contactKpis } from '../src/app/contacts/kpis.js';
 import { writeDemoYear } from '../src/demo/demo-year.js';
 import { generateYear, hourlyArrivals, type DemoReference } from '../src/demo/generate.js';
 import { resolveTargets } from '../src/demo/targets.js';
@@ -51,6 +52,11 @@ describe('the report of two demo years', () => {
     expect(r.months).toHaveLength(12);
     expect(r.months.reduce((a: number, m: { offered: number }) => a + m.offered, 0)).toBe(1500);
     expect(r.heat.flat().reduce((a: number, b: number) => a + b, 0)).toBe(1500);
+  });
+
+  test("the contact-centre KPIs read the demo's calls too (their rollup follows the COPY)", async () => {
+    const [year] = await contactKpis(ctx.database.db, { from: new Date('2025-01-01T00:00:00+03:00'), to: new Date('2026-01-01T00:00:00+03:00'), by: 'year' });
+    expect(year).toMatchObject({ offered: 1500, answered: 1409, abandoned: 91 });
   });
 
   test('the busiest topic groups are the published ones and districts follow population', async () => {

@@ -49,6 +49,9 @@ export default function ReportsPage() {
   const cityGeo = useLoad(getDistrictGeo, []);
   const districtGeo = useLoad(() => (district ? getNeighbourhoodGeo(district.id) : Promise.resolve(undefined)), [district?.id]);
   const r = report.data;
+  // Stable maps, so the charts redraw only when the figures change.
+  const districtCounts = useMemo(() => new Map((r?.districts ?? []).map((d) => [d.code, d.count])), [r]);
+  const neighbourhoodCounts = useMemo(() => new Map((r?.neighbourhoods ?? []).map((n) => [n.code, n.count])), [r]);
 
   const categoryOptions = useMemo(
     () => (categories.data ?? []).map((c) => ({ value: String(c.id), label: `${c.parentId ? '  · ' : ''}${english ? c.nameEn : c.nameTr}` })),
@@ -100,7 +103,7 @@ export default function ReportsPage() {
             {!district && cityGeo.data && (
               <ChoroplethMap
                 geo={cityGeo.data}
-                values={new Map(r.districts.map((d) => [d.code, d.count]))}
+                values={districtCounts}
                 seriesName={t('reports.requests')}
                 label={t('reports.mapLabel')}
                 testId="district-choropleth"
@@ -111,7 +114,7 @@ export default function ReportsPage() {
               />
             )}
             {district && districtGeo.data && districtGeo.data.features.length > 0 && (
-              <ChoroplethMap geo={districtGeo.data} values={new Map(r.neighbourhoods.map((n) => [n.code, n.count]))} seriesName={t('reports.requests')} label={t('reports.neighbourhoodMapLabel', { district: district.name })} testId="neighbourhood-choropleth" />
+              <ChoroplethMap geo={districtGeo.data} values={neighbourhoodCounts} seriesName={t('reports.requests')} label={t('reports.neighbourhoodMapLabel', { district: district.name })} testId="neighbourhood-choropleth" />
             )}
             {district && districtGeo.data && districtGeo.data.features.length === 0 && <Text c="dimmed">{t('reports.noNeighbourhoodMap')}</Text>}
           </Paper>
@@ -206,7 +209,6 @@ function PlaceTable({ r, district, onDistrict }: { r: Report; district: { id: nu
 
 function Charts({ r, local }: { r: Report; local: (x: { name: string; nameEn: string }) => string }) {
   const { t } = useTranslation();
-  const days = t('reports.weekdays').split(',');
   const trend = useMemo<ChartOptions>(
     () => ({
       grid: { left: 60, right: 50, top: 36, bottom: 30 },
@@ -223,6 +225,7 @@ function Charts({ r, local }: { r: Report; local: (x: { name: string; nameEn: st
     [r, t],
   );
   const heat = useMemo<ChartOptions>(() => {
+    const days = t('reports.weekdays').split(',');
     const data = r.heat.flatMap((row, d) => row.map((v, h) => [h, d, v]));
     return {
       grid: { left: 50, right: 20, top: 10, bottom: 60 },
@@ -232,7 +235,7 @@ function Charts({ r, local }: { r: Report; local: (x: { name: string; nameEn: st
       visualMap: { min: 0, max: Math.max(1, ...r.heat.flat()), orient: 'horizontal', left: 'center', bottom: 0, calculable: true, inRange: { color: ['#f8f9fa', '#74c0fc', '#1864ab'] } },
       series: [{ name: t('reports.offered'), type: 'heatmap', data }],
     };
-  }, [r, t, days]);
+  }, [r, t]);
   const topics = useMemo<ChartOptions>(() => {
     const top = r.topics.slice(0, 15).reverse();
     return {

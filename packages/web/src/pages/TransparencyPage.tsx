@@ -22,6 +22,7 @@ export default function TransparencyPage() {
   const figures = useLoad(() => getTransparency(year), [year]);
   const geo = useLoad(getDistrictGeo, []);
   const f = figures.data;
+  const districtCounts = useMemo(() => new Map((f?.districts ?? []).map((d) => [d.code, d.count])), [f]);
   const n = (x: number) => x.toLocaleString();
 
   const months = useMemo<ChartOptions>(
@@ -124,7 +125,7 @@ export default function TransparencyPage() {
                   {geo.data?.attribution}
                 </Text>
               </Group>
-              {geo.data && <ChoroplethMap geo={geo.data} values={new Map(f.districts.map((d) => [d.code, d.count]))} seriesName={t('reports.requests')} label={t('reports.mapLabel')} testId="transparency-map" />}
+              {geo.data && <ChoroplethMap geo={geo.data} values={districtCounts} seriesName={t('reports.requests')} label={t('reports.mapLabel')} testId="transparency-map" />}
             </Paper>
             <Paper withBorder p="md" radius="md">
               <Title order={2} size="h4" mb="sm">
