@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachments, categories, districts, fieldVisitRequests, neighbourhoods, requests, surveyResponses, users } from '../src/db/schema.js';
+import { attachments, categories, districts, fieldVisitRequests, idempotencyKeys, neighbourhoods, requests, surveyResponses, users } from '../src/db/schema.js';
+import { forgetOldKeys } from '../src/app/field/idempotency.js';
 import { startTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -152,6 +153,13 @@ describe('sync with idempotency keys', () => {
     expect(again.statusCode).toBe(400);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
+  });
+
+  it('forgets keys a month old, and only those', async () => {
+    const before = await t.database.db.$count(idempotencyKeys);
+    await t.database.db.insert(idempotencyKeys).values({ key: 'old-tablet-key-1', userId: fieldUserId, fingerprint: 'x', statusCode: 201, response: {}, createdAt: new Date(Date.now() - 31 * 86400_000) });
+    expect(await forgetOldKeys(t.database.db, new Date())).toBe(1);
+    expect(await t.database.db.$count(idempotencyKeys)).toBe(before);
   });
 
   it('records a survey answer from the tablet once, under its visit', async () => {

@@ -8,6 +8,7 @@ import { dispatchOnce, startLoop, type Loop, type Senders } from './dispatcher.j
 import { sweepOverdue } from './sweeper.js';
 import { applyRetentionWhenDue } from '../app/privacy/retention.js';
 import { inviteResolvedRequests } from '../app/surveys/invitations.js';
+import { forgetOldKeys } from '../app/field/idempotency.js';
 
 export function sendersFromConfig(config: Config): Senders {
   return {
@@ -22,6 +23,8 @@ export interface Workers {
   retention: Loop;
   /** Sends the satisfaction survey after resolutions. */
   surveys: Loop;
+  /** Forgets idempotency keys old enough that no tablet will repeat them. */
+  idempotency: Loop;
   stop(): Promise<void>;
 }
 
@@ -43,16 +46,19 @@ export function startWorkers(db: Executor, config: Config, log: FastifyBaseLogge
     () => db.transaction((tx) => inviteResolvedRequests(tx, new Date(), { secret: config.sessionSecret, publicUrl: config.publicUrl })),
     300_000,
     (error) => log.error({ err: error }, 'satisfaction survey pass failed'));
+  const idempotency = startLoop(() => forgetOldKeys(db, new Date()), 3_600_000, (error) => log.error({ err: error }, 'idempotency key clean-up failed'));
   return {
     dispatcher,
     sweeper,
     retention,
     surveys,
+    idempotency,
     async stop() {
       await dispatcher.stop();
       await sweeper.stop();
       await retention.stop();
       await surveys.stop();
+      await idempotency.stop();
       senders.email?.close();
     },
   };

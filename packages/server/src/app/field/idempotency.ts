@@ -6,7 +6,7 @@
  * repeat hears the same conflict instead of a different outcome.
  */
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import { DomainError, invalid } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { idempotencyKeys } from '../../db/schema.js';
@@ -64,4 +64,13 @@ export async function once(db: Executor, write: IdempotentWrite, successStatus: 
       return claimed.length ? { status, body, replayed: false } : stored(tx, write, fingerprint);
     });
   }
+}
+
+/** Keys are kept long past any tablet's time offline (captures older than 7 days are refused). */
+export const KEEP_KEYS_DAYS = 30;
+
+/** Forgets keys older than KEEP_KEYS_DAYS; returns how many. */
+export async function forgetOldKeys(ex: Executor, now: Date): Promise<number> {
+  const gone = await ex.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - KEEP_KEYS_DAYS * 86400_000))).returning({ key: idempotencyKeys.key });
+  return gone.length;
 }
