@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
-import { categories, districts, fieldVisitRequests, idempotencyKeys, requests, surveyResponses, units, users } from '../../src/db/schema.js';
+import { attachments, categories, districts, fieldVisitRequests, idempotencyKeys, requests, surveyResponses, units, users } from '../../src/db/schema.js';
 import type { TestContext } from '../harness.js';
 import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
 
@@ -18,6 +18,9 @@ let context: BrowserContext;
 let page: Page;
 let visitId: number;
 let surveyId: number;
+
+/** A photo as the tablet's camera would give it (the server judges photos by their first bytes). */
+const PHOTO = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 7)]);
 
 const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
 
@@ -157,33 +160,43 @@ it('shows a conflict when the unit resolved a work order while the tablet was of
   const db = t.database.db;
   const agent = await t.signIn('agent');
   const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'su-arizasi'));
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: category!.id, description: 'Vana odasının kapağı kırık, tehlike yaratıyor.', channel: 'phone' } });
-  const [request] = await db.select().from(requests).where(eq(requests.id, created.json().id));
-  const [unit] = await db.select({ code: units.code }).from(units).where(eq(units.id, request!.unitId));
-  await createUser(db, null, { username: 'saha2', displayName: 'Saha Ekibi Cem', password: 'saha-parola-2', role: 'field_staff', unitId: request!.unitId });
+  const record = async (description: string) => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: category!.id, description, channel: 'phone' } });
+    return (await db.select().from(requests).where(eq(requests.id, created.json().id)))[0]!;
+  };
+  const taken = await record('Vana odasının kapağı kırık, tehlike yaratıyor.');
+  const fixed = await record('Rögar kapağı yerinden oynamış, araçlar çarpıyor.');
+  const [unit] = await db.select({ code: units.code }).from(units).where(eq(units.id, taken.unitId));
+  await createUser(db, null, { username: 'saha2', displayName: 'Saha Ekibi Cem', password: 'saha-parola-2', role: 'field_staff', unitId: taken.unitId });
   const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'saha2'));
   const head = await t.signIn('unit_head', { unitCode: unit!.code });
-  const assigned = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${request!.id}/actions`, headers: head, payload: { action: 'assign', version: request!.version, assigneeId: staff!.id } });
-  expect(assigned.statusCode, assigned.body).toBe(200);
+  for (const request of [taken, fixed]) {
+    const assigned = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${request.id}/actions`, headers: head, payload: { action: 'assign', version: request.version, assigneeId: staff!.id } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+  }
 
   const tablet = await browser.newContext();
   const app = await tablet.newPage();
+  const order = (trackingNo: string) => app.locator('.mantine-Card-root').filter({ hasText: trackingNo });
   try {
     await app.goto(`${t.base}/field`);
     await app.getByLabel('Kullanıcı adı').fill('saha2');
     await app.getByLabel('Parola').fill('saha-parola-2');
     await app.getByRole('button', { name: 'Giriş yap' }).click();
-    await app.getByRole('tab', { name: 'İş emirleri (1)' }).click();
-    await app.getByText(request!.trackingNo).waitFor();
+    await app.getByRole('tab', { name: 'İş emirleri (2)' }).click();
+    await order(taken.trackingNo).waitFor();
 
     await tablet.setOffline(true);
-    await app.getByRole('textbox', { name: 'Yapılan iş (vatandaş okur)' }).fill('Kapak yenisiyle değiştirildi.');
-    await app.getByRole('button', { name: 'İşi kapat' }).click();
-    await expect.poll(() => app.getByTestId('pending-count').textContent()).toBe('1 gönderilmeyi bekliyor');
+    await order(taken.trackingNo).getByRole('textbox', { name: 'Yapılan iş (vatandaş okur)' }).fill('Kapak yenisiyle değiştirildi.');
+    await order(taken.trackingNo).getByRole('button', { name: 'İşi kapat' }).click();
+    await order(fixed.trackingNo).getByRole('textbox', { name: 'Yapılan iş (vatandaş okur)' }).fill('Rögar kapağı yerine oturtuldu ve sabitlendi.');
+    await order(fixed.trackingNo).locator('input[type=file]').setInputFiles({ name: 'rogar.png', mimeType: 'image/png', buffer: PHOTO });
+    await order(fixed.trackingNo).getByRole('button', { name: 'İşi kapat' }).click();
+    await expect.poll(() => app.getByTestId('pending-count').textContent()).toBe('2 gönderilmeyi bekliyor');
 
-    // Meanwhile the unit solved it from the office.
-    const current = (await db.select().from(requests).where(eq(requests.id, request!.id)))[0]!;
-    const resolved = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${request!.id}/actions`, headers: head, payload: { action: 'resolve', version: current.version, text: 'Ekip yönlendirildi, kapak değişti.' } });
+    // Meanwhile the unit solved the first one from the office.
+    const current = (await db.select().from(requests).where(eq(requests.id, taken.id)))[0]!;
+    const resolved = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${taken.id}/actions`, headers: head, payload: { action: 'resolve', version: current.version, text: 'Ekip yönlendirildi, kapak değişti.' } });
     expect(resolved.statusCode, resolved.body).toBe(200);
 
     await tablet.setOffline(false);
@@ -193,11 +206,13 @@ it('shows a conflict when the unit resolved a work order while the tablet was of
     await app.getByTestId('queue').getByText('Siz çevrimdışıyken bu iş kapatılmış veya durumu değişmiş').waitFor();
     await app.getByTestId('queue').getByText(/already resolved/).waitFor();
     await app.screenshot({ path: `${SCREENSHOTS}/field-offline-conflict.png`, fullPage: true });
-    const [after] = await db.select().from(requests).where(eq(requests.id, request!.id));
-    expect(after).toMatchObject({ status: 'resolved', resolution: 'Ekip yönlendirildi, kapak değişti.' });
+    expect((await db.select().from(requests).where(eq(requests.id, taken.id)))[0]).toMatchObject({ status: 'resolved', resolution: 'Ekip yönlendirildi, kapak değişti.' });
+    // The other close went through, with its photo.
+    expect((await db.select().from(requests).where(eq(requests.id, fixed.id)))[0]).toMatchObject({ status: 'resolved', resolution: 'Rögar kapağı yerine oturtuldu ve sabitlendi.' });
+    expect((await db.select().from(attachments).where(eq(attachments.requestId, fixed.id))).map((a) => a.fileName)).toEqual(['rogar.png']);
 
     await app.getByRole('button', { name: 'Kuyruktan sil' }).click();
-    await app.getByText('Kuyruk boş.').waitFor();
+    await expect.poll(() => app.getByText('1 çakışma').count()).toBe(0);
   } finally {
     await tablet.close();
   }

@@ -387,7 +387,7 @@ function QueueList({ items, onDiscard }: { items: QueueItem[]; onDiscard: (key: 
               <Text size="xs" c="dimmed">{item.label}</Text>
             </Table.Td>
             <Table.Td>
-              <Badge color={item.status === 'synced' ? 'teal' : item.status === 'conflict' ? 'red' : 'orange'}>{t(`field.queue.status.${item.status}`)}</Badge>
+              <Badge style={{ minWidth: 'max-content' }} color={item.status === 'synced' ? 'teal' : item.status === 'conflict' ? 'red' : 'orange'}>{t(`field.queue.status.${item.status}`)}</Badge>
             </Table.Td>
             <Table.Td>
               {item.status === 'synced' && <Text size="sm">{String(item.result?.trackingNo ?? t('field.queue.saved'))}</Text>}
