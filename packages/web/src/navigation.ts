@@ -39,6 +39,8 @@ export const PAGES: readonly Page[] = [
   { path: '/staffing', labelKey: 'nav.staffing', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/StaffingPage')) },
   { path: '/kb', labelKey: 'nav.knowledgeBase', roles: ['admin', 'supervisor', 'unit_head'], component: lazy(() => import('./pages/KnowledgeBasePage')) },
   { path: '/surveys', labelKey: 'nav.surveys', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/SurveysPage')) },
+  // Before /surveys/:id, which it would otherwise match.
+  { path: '/surveys/callbacks', labelKey: 'nav.surveyCallbacks', roles: ['admin', 'supervisor', 'agent'], component: lazy(() => import('./pages/SurveyCallbacksPage')) },
   { path: '/surveys/:id', labelKey: 'nav.surveyResults', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/SurveyResultsPage')), inMenu: false },
   { path: '/field/visits', labelKey: 'nav.fieldVisits', roles: ['admin', 'supervisor'], component: lazy(() => import('./pages/VisitsPage')) },
   // Rendered by App outside the frame (it works offline); listed here for the menu and the landing page.

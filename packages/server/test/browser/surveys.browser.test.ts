@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { inviteResolvedRequests } from '../../src/app/surveys/invitations.js';
-import { categories, outbox, satisfactionRatings } from '../../src/db/schema.js';
+import { categories, outbox, requests, satisfactionRatings } from '../../src/db/schema.js';
 import type { TestContext } from '../harness.js';
 import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
 
@@ -146,5 +146,37 @@ it('a supervisor writes a campaign survey, is told what is missing, opens it, an
   await visit.getByRole('button', { name: 'Rapor' }).click();
   await page.getByRole('dialog').getByTestId('report-requests').getByText('0').waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/field-visits.png`, fullPage: true });
+  await page.close();
+});
+
+it('an agent calls back a citizen who did not rate, reads the survey and records the answers', async () => {
+  const db = t.database.db;
+  const agent = await t.signIn('agent');
+  const unitStaff = await t.signIn('unit_staff');
+  const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'su-arizasi'));
+  const created = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: category!.id, description: 'Apartman önünde su kaçağı var.', channel: 'phone', citizen: { fullName: 'Sevgi Yurt', phone: '0533 222 11 00' } } });
+  const id = created.json().id as number;
+  const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${id}`, headers: unitStaff })).json();
+  await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/actions`, headers: unitStaff, payload: { action: 'resolve', version: detail.version, text: 'Kaçak giderildi.' } });
+  // Resolved four days ago: the call-back list waits three days for the link to be answered.
+  await db.update(requests).set({ resolvedAt: new Date(Date.now() - 4 * 86400_000) }).where(eq(requests.id, id));
+  await createUser(db, null, { username: 'temsilci1', displayName: 'Temsilci Oya', password: 'temsilci-parola-1', role: 'agent' });
+
+  const page = await browser.newPage();
+  await page.goto(`${t.base}/surveys/callbacks`);
+  await page.getByLabel('Kullanıcı adı').fill('temsilci1');
+  await page.getByLabel('Parola').fill('temsilci-parola-1');
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  const row = page.getByRole('row', { name: new RegExp(detail.trackingNo) });
+  await row.getByText('905332221100').waitFor();
+  await row.getByRole('button', { name: 'Anketi al' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: '3', exact: true }).check();
+  await dialog.getByRole('radio', { name: 'Hayır' }).check();
+  await dialog.getByRole('button', { name: 'Yanıtları kaydet' }).click();
+  await page.getByText(`${detail.trackingNo} için yanıtlar kaydedildi.`).waitFor();
+  await expect.poll(() => row.count()).toBe(0);
+  const [rating] = await db.select().from(satisfactionRatings).where(eq(satisfactionRatings.requestId, id));
+  expect(rating).toMatchObject({ score: 3, channel: 'callback' });
   await page.close();
 });

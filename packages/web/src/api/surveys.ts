@@ -117,3 +117,20 @@ export interface LinkedSurvey {
 
 export const getSurveyLink = (token: string) => api.get<LinkedSurvey>(`/survey-links/${encodeURIComponent(token)}`);
 export const answerSurveyLink = (token: string, answers: Answer[]) => api.post<Recorded>(`/survey-links/${encodeURIComponent(token)}`, { answers });
+
+export interface Callback {
+  requestId: number;
+  trackingNo: string;
+  categoryTr: string;
+  resolvedAt: string;
+  resolution: string | null;
+  citizenId: number;
+  fullName: string | null;
+  phone: string | null;
+  locale: string;
+  linkSent: boolean;
+}
+
+export const listCallbacks = async () => (await api.get<Items<Callback>>('/surveys/callbacks')).items;
+export const listActiveSatisfaction = async () => (await api.get<Items<Survey>>('/surveys', { kind: 'satisfaction', status: 'active' })).items[0] ?? null;
+export const recordCallback = (surveyId: number, requestId: number, answers: Answer[]) => api.post<Recorded>(`/surveys/${surveyId}/responses`, { channel: 'callback', requestId, answers });
