@@ -15,6 +15,9 @@ const serverSuite = (engine: 'pglite' | 'postgresql') => ({
 
 export default defineConfig({
   test: {
+    // Most of a test's time is spent waiting on PostgreSQL, child processes or Chromium, so
+    // three workers keep two cores busy (vitest's default is one fewer worker than cores).
+    maxWorkers: 3,
     projects: [
       { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
       serverSuite('pglite'),
