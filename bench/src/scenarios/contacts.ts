@@ -5,20 +5,10 @@
 import { sql } from 'drizzle-orm';
 import { contactKpis } from '../../../packages/server/src/app/contacts/kpis.js';
 import { openBenchDatabase, rawQuery } from '../lib/engines.js';
+import { median } from '../lib/timing.js';
 import type { Scenario } from './types.js';
 
 const CALLS = 1_100_000;
-
-async function median(run: () => Promise<unknown>, times: number): Promise<number> {
-  const took: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run();
-    took.push(performance.now() - start);
-  }
-  took.sort((a, b) => a - b);
-  return took[Math.floor(took.length / 2)]!;
-}
 
 export const kpiYear: Scenario = {
   name: 'kpi.year',

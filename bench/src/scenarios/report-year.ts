@@ -15,18 +15,8 @@ import { writeDemoYear } from '../../../packages/server/src/demo/demo-year.js';
 import { resolveTargets } from '../../../packages/server/src/demo/targets.js';
 import { seedReference } from '../../../packages/server/src/seed/reference.js';
 import { openBenchDatabase, rawQuery } from '../lib/engines.js';
+import { median } from '../lib/timing.js';
 import type { Scenario } from './types.js';
-
-async function median(run: () => Promise<unknown>, times: number): Promise<number> {
-  const took: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run();
-    took.push(performance.now() - start);
-  }
-  took.sort((a, b) => a - b);
-  return took[Math.floor(took.length / 2)]!;
-}
 
 export const reportYear: Scenario = {
   name: 'report.year',
