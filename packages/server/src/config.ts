@@ -10,6 +10,7 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface Config {
   databaseUrl: string | null;
   dataDir: string;
+  pgliteSharedBuffersMb: number;
   port: number;
   host: string;
   publicUrl: string;
@@ -71,6 +72,7 @@ const setting = <K extends keyof Config>(s: Setting<K>) => s;
 export const SETTINGS = [
   setting({ key: 'databaseUrl', env: 'DATABASE_URL', default: null, expects: 'a postgres:// or postgresql:// URL', doc: 'PostgreSQL (15 or newer) connection. Unset: the embedded PGlite database in DATA_DIR.', parse: url(['postgres:', 'postgresql:']) }),
   setting({ key: 'dataDir', env: 'DATA_DIR', default: './data', expects: 'a folder path', doc: 'Folder for the embedded database (pglite/) and attachments (files/). Created when missing.', parse: (raw) => (raw.trim() ? path.resolve(raw) : undefined) }),
+  setting({ key: 'pgliteSharedBuffersMb', env: 'PGLITE_SHARED_BUFFERS_MB', default: '64', expects: 'an integer from 16 to 4096', doc: "Megabytes of the embedded database's page cache (PostgreSQL's shared_buffers), held in the server's own memory; the operating system caches the files beyond it. Ignored with DATABASE_URL.", parse: int(16, 4096) }),
   setting({ key: 'port', env: 'PORT', default: '3153', expects: 'an integer from 0 to 65535', doc: 'HTTP port.', parse: int(0, 65535) }),
   setting({ key: 'host', env: 'HOST', default: '127.0.0.1', expects: 'a host name or IP address', doc: 'Address to listen on; 0.0.0.0 for all interfaces.', parse: (raw) => (/^[\w.:-]+$/.test(raw) ? raw : undefined) }),
   setting({ key: 'publicUrl', env: 'PUBLIC_URL', default: null, expects: 'an http:// or https:// URL', doc: 'Address citizens and staff use, for links in messages. Default: http://HOST:PORT.', parse: url(['http:', 'https:']) }),

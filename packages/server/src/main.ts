@@ -42,7 +42,7 @@ export function resolveSessionSecret(config: Config): string {
 }
 
 export async function openAndMigrate(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffersMb: config.pgliteSharedBuffersMb });
   try {
     await database.migrate();
   } catch (error) {

@@ -49,7 +49,16 @@ export interface OpenOptions {
   poolSize?: number;
   /** Start an in-memory PGlite from a dumped data folder (tests). */
   pgliteSnapshot?: Blob;
+  /** PGlite's shared_buffers in MB (PGLITE_SHARED_BUFFERS_MB); default 64. */
+  pgliteSharedBuffersMb?: number;
 }
+
+/**
+ * PGlite runs inside the server process, so its page cache is the server's memory. Its own
+ * default (PostgreSQL's 128 MB) alone takes a third of a small server's budget; 64 MB keeps the
+ * working set of the rollups and indexes, and the operating system caches the files beyond it.
+ */
+export const PGLITE_SHARED_BUFFERS_MB = 64;
 
 export function redactUrl(url: string): string {
   try {
@@ -63,7 +72,7 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir, options.pgliteSnapshot);
+  return openPglite(options.dataDir, options.pgliteSnapshot, options.pgliteSharedBuffersMb ?? PGLITE_SHARED_BUFFERS_MB);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -92,7 +101,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | null, snapshot?: Blob): Promise<Database> {
+async function openPglite(dataDir: string | null, snapshot: Blob | undefined, sharedBuffersMb: number): Promise<Database> {
   let lock: DirLock | undefined;
   let folder: string | undefined;
   if (dataDir) {
@@ -101,7 +110,12 @@ async function openPglite(dataDir: string | null, snapshot?: Blob): Promise<Data
     fs.mkdirSync(folder, { recursive: true });
   }
   try {
-    const client = await PGlite.create({ dataDir: folder, loadDataDir: snapshot, extensions: { pg_trgm, unaccent } });
+    const client = await PGlite.create({
+      dataDir: folder,
+      loadDataDir: snapshot,
+      extensions: { pg_trgm, unaccent },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
+    });
     const db = drizzlePglite(client, { schema }) as unknown as Executor;
     return {
       engine: 'pglite',

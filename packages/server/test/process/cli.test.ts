@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openAndMigrate } from '../../src/main.js';
 import { testEngine } from '../engines.js';
 
 const run = promisify(execFile);
@@ -44,6 +46,22 @@ describe.runIf(testEngine() === 'pglite')('cozum CLI', () => {
     const res = await run(process.execPath, [BIN, 'migrate'], { env: { ...env, PORT: 'seventy' } }).catch((e: { code: number; stderr: string }) => e);
     expect((res as { code: number }).code).toBe(1);
     expect((res as { stderr: string }).stderr).toContain('PORT="seventy" is invalid: expected an integer from 0 to 65535');
+    const small = await run(process.execPath, [BIN, 'migrate'], { env: { ...env, PGLITE_SHARED_BUFFERS_MB: '8' } }).catch((e: { code: number; stderr: string }) => e);
+    expect((small as { stderr: string }).stderr).toContain('PGLITE_SHARED_BUFFERS_MB="8" is invalid: expected an integer from 16 to 4096');
+  });
+
+  it("sizes the embedded database's page cache from PGLITE_SHARED_BUFFERS_MB", { timeout: 60_000 }, async () => {
+    const cacheOf = async (vars: Record<string, string>) => {
+      const database = await openAndMigrate(loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-buffers-')), ...vars }));
+      try {
+        return (await database.pglite!.query<{ shared_buffers: string }>('show shared_buffers')).rows[0]!.shared_buffers;
+      } finally {
+        await database.close();
+        fs.rmSync(path.dirname(database.location), { recursive: true, force: true });
+      }
+    };
+    expect(await cacheOf({})).toBe('64MB');
+    expect(await cacheOf({ PGLITE_SHARED_BUFFERS_MB: '32' })).toBe('32MB');
   });
 
   it('staffs an interval with Erlang C and evaluates one with Erlang A', { timeout: 30_000 }, async () => {
