@@ -13,14 +13,18 @@ afterAll(() => t.close());
 
 describe('templates', () => {
   it("uses an admin's edited citizen message for the next request, in the citizen's language", async () => {
+    const [cat] = await t.database.db.select().from(categories).where(eq(categories.code, 'cop-toplama'));
+    const intake = async () => (await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: admin, payload: { categoryId: cat!.id, description: 'Garbage was not collected', channel: 'web', citizen: { fullName: 'John Smith', phone: '+44 20 7946 0958', locale: 'en' } } })).json();
+    const smsOf = async (requestId: number) => (await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, requestId), eq(outbox.kind, 'sms'))))[0]!.payload as { text: string };
+    // A request before the edit gets the default text (and the server now holds the templates in memory).
+    const before = await intake();
+    expect((await smsOf(before.id)).text).toContain(`Your tracking number is ${before.trackingNo}`);
     const saved = await t.app.inject({ method: 'PUT', url: '/api/v1/message-templates', headers: admin, payload: { key: 'request.created', locale: 'en', channel: 'sms', body: 'Samsun 153: request {trackingNo} received ({category}).' } });
     expect(saved.statusCode).toBe(204);
     const list = (await t.app.inject({ url: '/api/v1/message-templates', headers: admin })).json().items;
     expect(list.find((m: { key: string; locale: string; channel: string }) => m.key === 'request.created' && m.locale === 'en' && m.channel === 'sms')).toMatchObject({ edited: true });
-    const [cat] = await t.database.db.select().from(categories).where(eq(categories.code, 'cop-toplama'));
-    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: admin, payload: { categoryId: cat!.id, description: 'Garbage was not collected', channel: 'web', citizen: { fullName: 'John Smith', phone: '+44 20 7946 0958', locale: 'en' } } })).json();
-    const [sms] = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, created.id), eq(outbox.kind, 'sms')));
-    expect((sms!.payload as { text: string }).text).toBe(`Samsun 153: request ${created.trackingNo} received (${cat!.nameEn}).`);
+    const created = await intake();
+    expect((await smsOf(created.id)).text).toBe(`Samsun 153: request ${created.trackingNo} received (${cat!.nameEn}).`);
   });
 
   it('refuses a template with an unknown placeholder, listing the allowed ones', async () => {

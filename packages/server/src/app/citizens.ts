@@ -1,6 +1,7 @@
 /** Citizens: found by TC kimlik no or phone, or created. Personal data lives only here. */
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { inArray, or, sql, type SQL } from 'drizzle-orm';
 import { invalid, normalizePhone, tcKimlikProblem } from '@cozum/domain';
+import { column, drawFromSequences, oneStatement } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { citizens } from '../db/schema.js';
 
@@ -48,22 +49,34 @@ export interface CitizenContact {
 /** Advisory-lock namespace for citizen identities. */
 const CITIZEN_LOCKS = 153_001;
 
-type Known = CitizenContact & { tcKimlikNo: string | null; updatedAt: Date };
+export type Known = CitizenContact & { tcKimlikNo: string | null; updatedAt: Date };
 const FIELDS = ['fullName', 'phone', 'tcKimlikNo', 'email', 'address'] as const;
 
 /**
- * Finds each citizen by TC kimlik no, then by phone (the latest record with it), or creates
- * them; several intakes of one transaction share one look-up and one insert. What a citizen
- * tells us now fills the gaps and corrects what we knew; it never blanks it. Two inputs of
- * the same person in one call become one citizen.
+ * Who each input is: a citizen we know, or one to create. New citizens carry id 0 until
+ * `writeCitizens` is given their ids.
  */
-export async function findOrCreateCitizens(ex: Executor, inputs: CheckedCitizen[]): Promise<CitizenContact[]> {
+export interface CitizenPlan {
+  /** Per input, in order. */
+  contacts: Known[];
+  created: { key: Known; values: CheckedCitizen }[];
+  changed: Map<number, { known: Known; set: Partial<CheckedCitizen> }>;
+}
+
+/**
+ * Finds each citizen by TC kimlik no, then by phone (the latest record with it), or plans to
+ * create them; several intakes of one transaction share one look-up. What a citizen tells us
+ * now fills the gaps and corrects what we knew; it never blanks it. Two inputs of the same
+ * person become one citizen. Writes nothing; holds, until the caller's transaction ends, the
+ * locks that keep concurrent intakes from both creating the same person.
+ */
+export async function planCitizens(ex: Executor, inputs: CheckedCitizen[]): Promise<CitizenPlan> {
   const tcs = [...new Set(inputs.map((c) => c.tcKimlikNo).filter((v): v is string => !!v))];
   const phones = [...new Set(inputs.map((c) => c.phone).filter((v): v is string => !!v))];
   // Intakes in concurrent transactions must not both create the same person: whoever comes
   // second waits for the first to commit, then finds them. Locks in one order: no deadlocks.
   const keys = [...tcs.map((v) => `tc:${v}`), ...phones.map((v) => `phone:${v}`)].sort();
-  if (keys.length) await ex.execute(sql`select pg_advisory_xact_lock(${CITIZEN_LOCKS}, hashtext(k)) from unnest(array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]) with ordinality as l(k, n) order by n`);
+  if (keys.length) await ex.execute(sql`select pg_advisory_xact_lock(${CITIZEN_LOCKS}, hashtext(k)) from unnest(${column(keys, 'text')}) with ordinality as l(k, n) order by n`);
   const found: Known[] = tcs.length || phones.length
     ? await ex
         .select({ id: citizens.id, tcKimlikNo: citizens.tcKimlikNo, phone: citizens.phone, email: citizens.email, locale: citizens.locale, anonymisedAt: citizens.anonymisedAt, updatedAt: citizens.updatedAt })
@@ -79,35 +92,64 @@ export async function findOrCreateCitizens(ex: Executor, inputs: CheckedCitizen[
   };
   found.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime()).forEach(remember);
 
-  // New citizens get ids up front (negative until inserted), so later inputs can match them.
-  const created: { key: Known; values: typeof citizens.$inferInsert }[] = [];
-  const changed = new Map<number, { known: Known; set: Partial<typeof citizens.$inferInsert> }>();
+  const plan: CitizenPlan = { contacts: [], created: [], changed: new Map() };
   const now = new Date();
-  const result = inputs.map((input) => {
+  for (const input of inputs) {
     const match = (input.tcKimlikNo ? byTc.get(input.tcKimlikNo) : undefined) ?? (input.phone ? byPhone.get(input.phone) : undefined);
     if (!match) {
-      const key: Known = { id: -(created.length + 1), tcKimlikNo: input.tcKimlikNo, phone: input.phone, email: input.email, locale: input.locale, anonymisedAt: null, updatedAt: now };
-      created.push({ key, values: { ...input } });
+      const key: Known = { id: 0, tcKimlikNo: input.tcKimlikNo, phone: input.phone, email: input.email, locale: input.locale, anonymisedAt: null, updatedAt: now };
+      plan.created.push({ key, values: { ...input } });
       remember(key);
-      return key;
+      plan.contacts.push(key);
+      continue;
     }
-    const set: Partial<typeof citizens.$inferInsert> = { locale: input.locale };
+    const set: Partial<CheckedCitizen> = { locale: input.locale };
     for (const field of FIELDS) if (input[field]) set[field] = input[field];
-    const pending = created.find((c) => c.key === match);
+    const pending = plan.created.find((c) => c.key === match);
     if (pending) Object.assign(pending.values, set);
-    else changed.set(match.id, { known: match, set: { ...changed.get(match.id)?.set, ...set } });
+    else plan.changed.set(match.id, { known: match, set: { ...plan.changed.get(match.id)?.set, ...set } });
     Object.assign(match, { phone: set.phone ?? match.phone, email: set.email ?? match.email, tcKimlikNo: set.tcKimlikNo ?? match.tcKimlikNo, locale: input.locale, updatedAt: now });
     remember(match);
-    return match;
-  });
-
-  if (created.length) {
-    const ids = (await ex.execute(sql`select nextval(pg_get_serial_sequence('citizens', 'id'))::int as id from generate_series(1, ${created.length})`)) as unknown as { rows: { id: number }[] };
-    created.forEach((c, i) => (c.key.id = ids.rows[i]!.id));
-    await ex.insert(citizens).values(created.map((c) => ({ ...c.values, id: c.key.id })));
+    plan.contacts.push(match);
   }
-  for (const { known, set } of changed.values()) await ex.update(citizens).set({ ...set, updatedAt: now }).where(eq(citizens.id, known.id));
-  return result.map(({ id, phone, email, locale, anonymisedAt }) => ({ id, phone, email, locale, anonymisedAt }));
+  return plan;
+}
+
+/** The sequence new citizens' ids are drawn from (serial column citizens.id). */
+export const CITIZEN_IDS = 'citizens_id_seq';
+
+/**
+ * The writes of a plan, given the ids drawn for its new citizens: one INSERT and one UPDATE
+ * at most, to run alone or inside a larger statement (db/bulk.ts).
+ */
+export function writeCitizens(plan: CitizenPlan, ids: number[], now: Date): SQL[] {
+  plan.created.forEach((c, n) => (c.key.id = ids[n]!));
+  const writes: SQL[] = [];
+  const add = (rows: { id: number; values: Partial<CheckedCitizen> }[], statement: (columns: SQL) => SQL) => {
+    if (!rows.length) return;
+    const of = (field: keyof CheckedCitizen) => column(rows.map((r) => r.values[field] ?? null), 'text');
+    writes.push(statement(sql`${column(rows.map((r) => r.id), 'int')}, ${of('fullName')}, ${of('phone')}, ${of('tcKimlikNo')}, ${of('email')}, ${of('address')}, ${of('locale')}`));
+  };
+  add(plan.created.map((c) => ({ id: c.key.id, values: c.values })), (columns) => sql`
+    insert into citizens (id, full_name, phone, tc_kimlik_no, email, address, locale)
+    select * from unnest(${columns})`);
+  add([...plan.changed.values()].map((c) => ({ id: c.known.id, values: c.set })), (columns) => sql`
+    update citizens c set full_name = coalesce(v.full_name, c.full_name), phone = coalesce(v.phone, c.phone), tc_kimlik_no = coalesce(v.tc_kimlik_no, c.tc_kimlik_no),
+      email = coalesce(v.email, c.email), address = coalesce(v.address, c.address), locale = coalesce(v.locale, c.locale), updated_at = ${now.toISOString()}::timestamptz
+    from unnest(${columns}) as v(id, full_name, phone, tc_kimlik_no, email, address, locale)
+    where c.id = v.id`);
+  return writes;
+}
+
+export const contactOf = ({ id, phone, email, locale, anonymisedAt }: Known): CitizenContact => ({ id, phone, email, locale, anonymisedAt });
+
+/** Finds or creates each citizen (see `planCitizens`) in at most four statements. */
+export async function findOrCreateCitizens(ex: Executor, inputs: CheckedCitizen[]): Promise<CitizenContact[]> {
+  const plan = await planCitizens(ex, inputs);
+  const ids = await drawFromSequences(ex, { [CITIZEN_IDS]: plan.created.length });
+  const writes = writeCitizens(plan, ids[CITIZEN_IDS], new Date());
+  if (writes.length) await ex.execute(oneStatement(writes));
+  return plan.contacts.map(contactOf);
 }
 
 export async function findOrCreateCitizen(ex: Executor, input: CheckedCitizen): Promise<number> {

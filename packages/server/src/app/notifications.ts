@@ -14,7 +14,7 @@ export type MessageKey = (typeof MESSAGE_KEYS)[number];
 export const MESSAGE_PLACEHOLDERS = ['trackingNo', 'category', 'status', 'unit', 'text', 'dueDate', 'institution', 'link'] as const;
 
 export type Locale = 'tr' | 'en';
-interface Template { subject: string; body: string }
+export interface Template { subject: string; body: string }
 
 const DEFAULTS: Record<MessageKey, Record<Locale, Template>> = {
   'request.created': {
@@ -56,12 +56,15 @@ export const defaultTemplate = (key: MessageKey, locale: Locale): Template => DE
 export type Channel = 'sms' | 'email';
 const templateKey = (key: string, locale: string, channel: string) => `${key}|${locale}|${channel}`;
 
-/** The templates admins edited for these keys; the defaults stand for the rest. */
-async function editedTemplates(ex: Executor, keys: MessageKey[]): Promise<Map<string, Template>> {
+/** The templates admins edited, by key, locale and channel; the defaults stand for the rest. */
+export type EditedTemplates = ReadonlyMap<string, Template>;
+
+/** The edited templates of these keys, or of every key. */
+export async function editedTemplates(ex: Executor, keys?: MessageKey[]): Promise<EditedTemplates> {
   const rows = await ex
     .select({ key: messageTemplates.key, locale: messageTemplates.locale, channel: messageTemplates.channel, subject: messageTemplates.subject, body: messageTemplates.body })
     .from(messageTemplates)
-    .where(inArray(messageTemplates.key, [...new Set(keys)]));
+    .where(keys ? inArray(messageTemplates.key, [...new Set(keys)]) : undefined);
   return new Map(rows.map((r) => [templateKey(r.key, r.locale, r.channel), { subject: r.subject ?? DEFAULTS[r.key as MessageKey][r.locale as Locale].subject, body: r.body }]));
 }
 
@@ -74,9 +77,29 @@ export interface Notice {
 }
 
 /**
- * Queues each message to its citizen on every channel we have for them (SMS and e-mail), in
- * the caller's transaction. Anonymous requests and anonymised citizens tell no one. Callers
- * that already hold the citizens' contact details pass them in `known`.
+ * The messages that tell each notice's citizen, on every channel we have for them (SMS and
+ * e-mail), in their language. Anonymous requests and anonymised citizens tell no one.
+ */
+export function composeMessages(notices: Notice[], contacts: ReadonlyMap<number, CitizenContact>, edited: EditedTemplates): QueuedMessage[] {
+  const pick = (key: MessageKey, locale: Locale, channel: Channel) => edited.get(templateKey(key, locale, channel)) ?? DEFAULTS[key][locale];
+  const messages: QueuedMessage[] = [];
+  for (const notice of notices) {
+    const citizen = notice.citizenId ? contacts.get(notice.citizenId) : undefined;
+    if (!citizen || citizen.anonymisedAt) continue;
+    const locale: Locale = citizen.locale === 'en' ? 'en' : 'tr';
+    if (citizen.phone) messages.push({ kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(pick(notice.key, locale, 'sms').body, notice.values(locale, 'sms')).trim() }, requestId: notice.requestId });
+    if (citizen.email) {
+      const t = pick(notice.key, locale, 'email');
+      const values = notice.values(locale, 'email');
+      messages.push({ kind: 'email', payload: { to: citizen.email, subject: renderTemplate(t.subject, values), text: renderTemplate(t.body, values).trim() }, requestId: notice.requestId });
+    }
+  }
+  return messages;
+}
+
+/**
+ * Queues the messages of `composeMessages` in the caller's transaction. Callers that already
+ * hold the citizens' contact details pass them in `known`.
  */
 export async function notifyCitizens(ex: Executor, notices: Notice[], known: ReadonlyMap<number, CitizenContact> = new Map()): Promise<number> {
   const wanted = notices.filter((n) => n.citizenId);
@@ -87,20 +110,7 @@ export async function notifyCitizens(ex: Executor, notices: Notice[], known: Rea
     const rows = await ex.select({ id: citizens.id, phone: citizens.phone, email: citizens.email, locale: citizens.locale, anonymisedAt: citizens.anonymisedAt }).from(citizens).where(inArray(citizens.id, missing));
     for (const row of rows) contacts.set(row.id, row);
   }
-  const edited = await editedTemplates(ex, wanted.map((n) => n.key));
-  const pick = (key: MessageKey, locale: Locale, channel: Channel) => edited.get(templateKey(key, locale, channel)) ?? DEFAULTS[key][locale];
-  const messages: QueuedMessage[] = [];
-  for (const notice of wanted) {
-    const citizen = contacts.get(notice.citizenId!);
-    if (!citizen || citizen.anonymisedAt) continue;
-    const locale: Locale = citizen.locale === 'en' ? 'en' : 'tr';
-    if (citizen.phone) messages.push({ kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(pick(notice.key, locale, 'sms').body, notice.values(locale, 'sms')).trim() }, requestId: notice.requestId });
-    if (citizen.email) {
-      const t = pick(notice.key, locale, 'email');
-      const values = notice.values(locale, 'email');
-      messages.push({ kind: 'email', payload: { to: citizen.email, subject: renderTemplate(t.subject, values), text: renderTemplate(t.body, values).trim() }, requestId: notice.requestId });
-    }
-  }
+  const messages = composeMessages(wanted, contacts, await editedTemplates(ex, wanted.map((n) => n.key)));
   await enqueueMany(ex, messages);
   return messages.length;
 }

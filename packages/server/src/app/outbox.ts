@@ -3,8 +3,9 @@
  * so the message exists exactly when the change does. The dispatcher (workers/dispatcher.ts)
  * sends it later.
  */
+import { sql, type SQL } from 'drizzle-orm';
+import { column } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
-import { outbox } from '../db/schema.js';
 
 export interface EmailMessage {
   to: string;
@@ -23,16 +24,25 @@ export type OutboxMessage =
 
 export type QueuedMessage = OutboxMessage & { requestId?: number | null; availableAt?: Date };
 
+/**
+ * The INSERT of these messages, to run alone or inside a larger statement (as a CTE), so a use
+ * case can write its change and its messages in one statement. Ids follow the order given.
+ */
+export function insertMessages(messages: QueuedMessage[], now: Date): SQL {
+  return sql`insert into outbox (kind, payload, request_id, available_at)
+    select m.kind, m.payload, m.request_id, m.available_at
+    from unnest(${column(messages.map((m) => m.kind), 'text')}, ${column(messages.map((m) => JSON.stringify(m.payload)), 'jsonb')},
+                ${column(messages.map((m) => m.requestId ?? null), 'bigint')}, ${column(messages.map((m) => (m.availableAt ?? now).toISOString()), 'timestamptz')})
+         with ordinality as m(kind, payload, request_id, available_at, n)
+    order by m.n`;
+}
+
 /** Queues several messages with one statement; returns their ids in the order given. */
 export async function enqueueMany(ex: Executor, messages: QueuedMessage[]): Promise<number[]> {
   if (!messages.length) return [];
-  const now = new Date();
-  const rows = await ex
-    .insert(outbox)
-    .values(messages.map((m) => ({ kind: m.kind, payload: m.payload, requestId: m.requestId ?? null, availableAt: m.availableAt ?? now })))
-    .returning({ id: outbox.id });
+  const result = (await ex.execute(sql`${insertMessages(messages, new Date())} returning id`)) as unknown as { rows: { id: number | string }[] };
   // Ids come from one sequence in insert order.
-  return rows.map((r) => r.id).sort((a, b) => a - b);
+  return result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 export async function enqueue(ex: Executor, message: QueuedMessage): Promise<number> {

@@ -3,17 +3,18 @@
  * the citizen, routes to a unit, computes the deadlines, and writes the request, its first
  * event and the citizen's confirmation (outbox) in the caller's transaction.
  *
- * In two steps, so the API can take many intakes in one transaction (intake-queue.ts):
- * `prepareIntake` checks and decides everything from reference data alone, and
- * `writeIntakes` writes any number of prepared intakes with a handful of statements.
+ * In two steps, so the API can take many intakes together (intake-queue.ts): `prepareIntake`
+ * checks and decides everything from reference data alone, and `writeIntakes` writes any
+ * number of prepared intakes with three statements.
  */
 import { sql } from 'drizzle-orm';
 import { DomainError, chooseRoute, computeDueDates, formatTrackingNumber, invalid, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { requestEvents, requests } from '../../db/schema.js';
+import { column, drawFromSequences, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
-import { checkCitizen, findOrCreateCitizens, type CheckedCitizen, type CitizenInput } from '../citizens.js';
-import { notifyCitizens } from '../notifications.js';
+import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen, type CitizenInput } from '../citizens.js';
+import { composeMessages } from '../notifications.js';
+import { insertMessages } from '../outbox.js';
 import { ancestorsOf, loadIntakeReference, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-reference.js';
 
 export { TRIAGE_UNIT_CODE };
@@ -65,15 +66,13 @@ const localYear = (now: Date) => new Date(now.getTime() + 3 * 3600_000).getUTCFu
  * One sequence per year (created by migration 0002 for 2000–2100): nextval never blocks
  * concurrent intakes, as a counter row would, and the numbers restart each year.
  */
-/**
- * One sequence per year (created by migration 0002 for 2000–2100): nextval never blocks
- * concurrent intakes, as a counter row would, and the numbers restart each year.
- */
-async function nextTrackingNumbers(ex: Executor, year: number, count: number): Promise<string[]> {
+function trackingSequence(year: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('request.no_tracking_sequence', `tracking numbers exist for the years 2000 to 2100, not ${year}; add a migration for later years`);
-  const result = (await ex.execute(sql.raw(`select nextval('request_tracking_${year}') as n from generate_series(1, ${count}) order by 1`))) as unknown as { rows: { n: number | string }[] };
-  return result.rows.map((r) => formatTrackingNumber(year, Number(r.n)));
+  return `request_tracking_${year}`;
 }
+
+/** The sequence request ids are drawn from (bigserial column requests.id). */
+const REQUEST_IDS = 'requests_id_seq';
 
 /** Checks one intake against the reference data and decides its unit and deadlines; writes nothing. */
 export function prepareIntake(reference: IntakeReference, actor: Actor | null, input: CreateRequestInput, now: Date): PreparedIntake {
@@ -120,79 +119,87 @@ export function prepareIntake(reference: IntakeReference, actor: Actor | null, i
   return { actor, input, now, description, category, typeCode: type.code, districtId, neighbourhoodId, citizen, route, dueAt: due.dueAt, legalDueAt: due.legalDueAt };
 }
 
-/** Writes prepared intakes: citizens, tracking numbers, requests, first events, confirmations. */
-export async function writeIntakes(ex: Executor, intakes: PreparedIntake[]): Promise<CreatedRequest[]> {
+/**
+ * Whether writing these intakes must happen in a transaction: looking a citizen up by phone or
+ * TC kimlik no takes locks that must last until the new citizen is committed. Without such
+ * citizens `writeIntakes` makes one write statement, atomic on its own.
+ */
+export const intakesNeedTransaction = (intakes: PreparedIntake[]): boolean => intakes.some((i) => i.citizen?.phone || i.citizen?.tcKimlikNo);
+
+/**
+ * Writes prepared intakes in three statements whatever their number: the citizens looked up
+ * (with their locks, only for citizens with a phone or TC kimlik no), ids and tracking numbers
+ * drawn, and one statement writing new and updated citizens, the requests, their first events
+ * and the confirmations to the citizens (outbox).
+ */
+export async function writeIntakes(ex: Executor, reference: IntakeReference, intakes: PreparedIntake[]): Promise<CreatedRequest[]> {
   if (!intakes.length) return [];
   const withCitizen = intakes.filter((i) => i.citizen);
-  const contacts = await findOrCreateCitizens(ex, withCitizen.map((i) => i.citizen!));
-  const citizenOf = new Map(withCitizen.map((intake, n) => [intake, contacts[n]!]));
+  const plan = await planCitizens(ex, withCitizen.map((i) => i.citizen!));
+  const citizenOf = new Map(withCitizen.map((intake, n) => [intake, plan.contacts[n]!]));
 
-  const trackingNos: string[] = new Array(intakes.length);
-  const byYear = new Map<number, number[]>();
-  intakes.forEach((intake, n) => byYear.set(localYear(intake.now), [...(byYear.get(localYear(intake.now)) ?? []), n]));
-  for (const [year, members] of byYear) {
-    const numbers = await nextTrackingNumbers(ex, year, members.length);
-    members.forEach((n, k) => (trackingNos[n] = numbers[k]!));
-  }
+  const perYear = new Map<string, number>();
+  const sequences = intakes.map((intake) => trackingSequence(localYear(intake.now)));
+  for (const name of sequences) perYear.set(name, (perYear.get(name) ?? 0) + 1);
+  const drawn = await drawFromSequences<string>(ex, { [CITIZEN_IDS]: plan.created.length, [REQUEST_IDS]: intakes.length, ...Object.fromEntries(perYear) });
+  const taken = new Map<string, number>();
+  const trackingNos = intakes.map((intake, n) => {
+    const k = taken.get(sequences[n]!) ?? 0;
+    taken.set(sequences[n]!, k + 1);
+    return formatTrackingNumber(localYear(intake.now), drawn[sequences[n]!]![k]!);
+  });
+  const ids = drawn[REQUEST_IDS]!;
+  const writtenAt = new Date();
+  const writes = writeCitizens(plan, drawn[CITIZEN_IDS]!, writtenAt);
+  const citizenIds = intakes.map((intake) => citizenOf.get(intake)?.id ?? null);
+  const at = intakes.map((intake) => intake.now.toISOString());
 
-  const rows = await ex
-    .insert(requests)
-    .values(
-      intakes.map((intake, n) => ({
-        trackingNo: trackingNos[n]!,
-        requestType: intake.typeCode,
-        categoryId: intake.category.id,
-        status: 'new',
-        channel: intake.input.channel,
-        description: intake.description,
-        citizenId: citizenOf.get(intake)?.id ?? null,
-        districtId: intake.districtId,
-        neighbourhoodId: intake.neighbourhoodId,
-        address: intake.input.address?.trim() || null,
-        latitude: intake.input.latitude ?? null,
-        longitude: intake.input.longitude ?? null,
-        unitId: intake.route.unitId,
-        routingRuleId: intake.route.ruleId,
-        routedBy: intake.route.routedBy,
-        dueAt: intake.dueAt,
-        legalDueAt: intake.legalDueAt,
-        createdBy: intake.actor?.id ?? null,
-        createdAt: intake.now,
-        updatedAt: intake.now,
-      })),
-    )
-    .returning({ id: requests.id, trackingNo: requests.trackingNo });
-  const idOf = new Map(rows.map((r) => [r.trackingNo, r.id]));
-  const ids = trackingNos.map((t) => idOf.get(t)!);
+  const columns = (values: unknown[][], types: Parameters<typeof column>[1][]) => sql.join(values.map((v, n) => column(v, types[n]!)), sql`, `);
+  writes.push(sql`
+    insert into requests (id, tracking_no, request_type, category_id, status, channel, description, citizen_id, district_id, neighbourhood_id, address,
+                          latitude, longitude, unit_id, routing_rule_id, routed_by, due_at, legal_due_at, created_by, created_at, updated_at)
+    select id, tracking_no, request_type, category_id, 'new', channel, description, citizen_id, district_id, neighbourhood_id, address,
+           latitude, longitude, unit_id, routing_rule_id, routed_by, due_at, legal_due_at, created_by, created_at, created_at
+    from unnest(${columns(
+      [
+        ids, trackingNos, intakes.map((i) => i.typeCode), intakes.map((i) => i.category.id), intakes.map((i) => i.input.channel), intakes.map((i) => i.description), citizenIds,
+        intakes.map((i) => i.districtId), intakes.map((i) => i.neighbourhoodId), intakes.map((i) => i.input.address?.trim() || null),
+        intakes.map((i) => i.input.latitude ?? null), intakes.map((i) => i.input.longitude ?? null), intakes.map((i) => i.route.unitId), intakes.map((i) => i.route.ruleId),
+        intakes.map((i) => i.route.routedBy), intakes.map((i) => i.dueAt?.toISOString() ?? null), intakes.map((i) => i.legalDueAt?.toISOString() ?? null),
+        intakes.map((i) => i.actor?.id ?? null), at,
+      ],
+      ['bigint', 'text', 'text', 'int', 'text', 'text', 'int', 'int', 'int', 'text', 'float8', 'float8', 'int', 'int', 'text', 'timestamptz', 'timestamptz', 'int', 'timestamptz'],
+    )}) as r(id, tracking_no, request_type, category_id, channel, description, citizen_id, district_id, neighbourhood_id, address,
+             latitude, longitude, unit_id, routing_rule_id, routed_by, due_at, legal_due_at, created_by, created_at)`);
+  writes.push(sql`
+    insert into request_events (request_id, type, to_status, actor_id, actor_kind, visibility, data, at)
+    select request_id, 'created', 'new', actor_id, actor_kind, 'public', data, at
+    from unnest(${columns(
+      [
+        ids, intakes.map((i) => i.actor?.id ?? null), intakes.map((i) => (i.actor ? 'staff' : 'citizen')),
+        intakes.map((i) => JSON.stringify({ channel: i.input.channel, unitId: i.route.unitId, routedBy: i.route.routedBy, ruleId: i.route.ruleId })), at,
+      ],
+      ['bigint', 'int', 'text', 'jsonb', 'timestamptz'],
+    )}) as e(request_id, actor_id, actor_kind, data, at)`);
 
-  await ex.insert(requestEvents).values(
+  const messages = composeMessages(
     intakes.map((intake, n) => ({
-      requestId: ids[n]!,
-      type: 'created',
-      toStatus: 'new',
-      actorId: intake.actor?.id ?? null,
-      actorKind: intake.actor ? 'staff' : 'citizen',
-      visibility: 'public',
-      data: { channel: intake.input.channel, unitId: intake.route.unitId, routedBy: intake.route.routedBy, ruleId: intake.route.ruleId },
-      at: intake.now,
-    })),
-  );
-  await notifyCitizens(
-    ex,
-    intakes.map((intake, n) => ({
-      citizenId: citizenOf.get(intake)?.id ?? null,
+      citizenId: citizenIds[n]!,
       requestId: ids[n]!,
       key: 'request.created' as const,
       values: (locale: 'tr' | 'en') => ({ trackingNo: trackingNos[n]!, category: locale === 'en' ? intake.category.nameEn : intake.category.nameTr }),
     })),
-    new Map(contacts.map((c) => [c.id, c])),
+    new Map(plan.contacts.map((c) => [c.id, contactOf(c)])),
+    reference.templates,
   );
+  if (messages.length) writes.push(insertMessages(messages, writtenAt));
+  await ex.execute(oneStatement(writes));
   return intakes.map((intake, n) => ({ id: ids[n]!, trackingNo: trackingNos[n]!, unitId: intake.route.unitId, routedBy: intake.route.routedBy, dueAt: intake.dueAt, legalDueAt: intake.legalDueAt }));
 }
 
 /** One intake in the caller's transaction (portal, Open311, field sync, imports). */
 export async function createRequest(ex: Executor, actor: Actor | null, input: CreateRequestInput, now: Date): Promise<CreatedRequest> {
   const reference = await loadIntakeReference(ex, input);
-  const [created] = await writeIntakes(ex, [prepareIntake(reference, actor, input, now)]);
+  const [created] = await writeIntakes(ex, reference, [prepareIntake(reference, actor, input, now)]);
   return created!;
 }

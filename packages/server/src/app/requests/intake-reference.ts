@@ -1,12 +1,13 @@
 /**
  * The reference data an intake is checked, routed and timed against: categories, request
- * types, places, routing rules, the triage unit and the working calendar.
+ * types, places, routing rules, the triage unit and the working calendar; and the edited
+ * templates its confirmation to the citizen is written from.
  *
  * Two ways to get it, one shape: `loadIntakeReference` reads just what one intake needs (for
  * callers recording a request now and then), and `ReferenceCache` keeps all of it in memory
- * for the API's intake queue. The cache is exact, not eventually right: migration 0010 bumps
+ * for the API's intake queue. The cache is exact, not eventually right: migrations 0010 and 0012 bump
  * `reference_version` in the same transaction as any change to those tables, and the cache
- * compares that number inside every intake transaction, so an edit made through any server
+ * reads that number before every batch of intakes, so an edit made through any server
  * process applies to the very next request.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import type { RoutingRule, WorkCalendar } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods, requestTypes, routingRules, units } from '../../db/schema.js';
 import { loadCalendar } from '../calendar.js';
+import { editedTemplates, type EditedTemplates } from '../notifications.js';
 
 export const TRIAGE_UNIT_CODE = 'cozum-merkezi';
 
@@ -30,6 +32,7 @@ export interface IntakeReference {
   rules: Map<number, RoutingRule[]>;
   triageUnitId: number | null;
   calendar: WorkCalendar;
+  templates: EditedTemplates;
 }
 
 const categoryColumns = {
@@ -66,7 +69,7 @@ async function triageUnit(ex: Executor): Promise<number | null> {
 
 /** Everything, for the cache. */
 async function loadAll(ex: Executor): Promise<IntakeReference> {
-  const [cats, types, dists, hoods, rules, triageUnitId, calendar] = [
+  const [cats, types, dists, hoods, rules, triageUnitId, calendar, templates] = [
     await ex.select(categoryColumns).from(categories),
     await ex.select(typeColumns).from(requestTypes),
     await ex.select({ id: districts.id, name: districts.name }).from(districts),
@@ -74,6 +77,7 @@ async function loadAll(ex: Executor): Promise<IntakeReference> {
     await ex.select(ruleColumns).from(routingRules).where(eq(routingRules.active, true)),
     await triageUnit(ex),
     await loadCalendar(ex),
+    await editedTemplates(ex),
   ];
   return {
     categories: new Map(cats.map((c) => [c.id, c])),
@@ -83,6 +87,7 @@ async function loadAll(ex: Executor): Promise<IntakeReference> {
     rules: groupRules(rules),
     triageUnitId,
     calendar,
+    templates,
   };
 }
 
@@ -98,6 +103,7 @@ export async function loadIntakeReference(ex: Executor, wanted: { categoryId: nu
     rules: new Map(),
     triageUnitId: await triageUnit(ex),
     calendar: await loadCalendar(ex),
+    templates: await editedTemplates(ex, ['request.created']),
   };
   const typeCode = wanted.requestType ?? reference.categories.get(wanted.categoryId)?.requestType;
   if (typeCode) for (const t of await ex.select(typeColumns).from(requestTypes).where(eq(requestTypes.code, typeCode))) reference.requestTypes.set(t.code, t);
@@ -119,7 +125,7 @@ export async function referenceVersion(ex: Executor): Promise<number> {
 export class ReferenceCache {
   private current: { version: number; data: IntakeReference } | null = null;
 
-  /** Call inside the transaction that uses the data, so both see the same committed state. */
+  /** The data as committed now: one small read when nothing changed since the last call. */
   async get(ex: Executor): Promise<IntakeReference> {
     const version = await referenceVersion(ex);
     if (this.current?.version === version) return this.current.data;

@@ -1,0 +1,35 @@
+/**
+ * Writing many rows in few statements: ids drawn from several sequences in one round trip,
+ * and several INSERTs or UPDATEs joined into one statement, which commits or fails as a whole
+ * even outside a transaction. Row values travel as one array parameter per column
+ * (`unnest`), so the statement's text and parameter count stay the same whatever the number
+ * of rows.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from './client.js';
+
+/**
+ * `count` values from each named sequence (e.g. `{ citizens_id_seq: 3 }`), in one statement;
+ * each list ascending in the order drawn.
+ */
+export async function drawFromSequences<K extends string>(ex: Executor, wanted: Record<K, number>): Promise<Record<K, number[]>> {
+  const names = (Object.keys(wanted) as K[]).filter((name) => wanted[name] > 0);
+  const out = Object.fromEntries((Object.keys(wanted) as K[]).map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  if (!names.length) return out;
+  const columns = names.map((name, n) => sql`array(select nextval(${name}::regclass) from generate_series(1, ${wanted[name]}::int)) as ${sql.identifier(`s${n}`)}`);
+  const result = (await ex.execute(sql`select ${sql.join(columns, sql`, `)}`)) as unknown as { rows: Record<string, (number | string)[]>[] };
+  const row = result.rows[0]!;
+  names.forEach((name, n) => (out[name] = row[`s${n}`]!.map(Number)));
+  return out;
+}
+
+/** Several data-modifying statements as one: each becomes a CTE of the last. */
+export function oneStatement(writes: SQL[]): SQL {
+  if (!writes.length) throw new Error('oneStatement needs at least one write');
+  if (writes.length === 1) return writes[0]!;
+  const ctes = writes.slice(0, -1).map((write, n) => sql`${sql.identifier(`w${n}`)} as (${write})`);
+  return sql`with ${sql.join(ctes, sql`, `)} ${writes.at(-1)!}`;
+}
+
+/** One array parameter, cast to its column type for `unnest`. */
+export const column = (values: unknown[], type: 'int' | 'bigint' | 'text' | 'float8' | 'timestamptz' | 'jsonb'): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
