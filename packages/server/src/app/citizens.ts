@@ -146,8 +146,8 @@ export const contactOf = ({ id, phone, email, locale, anonymisedAt }: Known): Ci
 /** Finds or creates each citizen (see `planCitizens`) in at most four statements. */
 export async function findOrCreateCitizens(ex: Executor, inputs: CheckedCitizen[]): Promise<CitizenContact[]> {
   const plan = await planCitizens(ex, inputs);
-  const ids = await drawFromSequences(ex, { [CITIZEN_IDS]: plan.created.length });
-  const writes = writeCitizens(plan, ids[CITIZEN_IDS], new Date());
+  const { drawn } = await drawFromSequences(ex, { [CITIZEN_IDS]: plan.created.length });
+  const writes = writeCitizens(plan, drawn[CITIZEN_IDS], new Date());
   if (writes.length) await ex.execute(oneStatement(writes));
   return plan.contacts.map(contactOf);
 }

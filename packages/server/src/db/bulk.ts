@@ -10,17 +10,19 @@ import type { Executor } from './client.js';
 
 /**
  * `count` values from each named sequence (e.g. `{ citizens_id_seq: 3 }`), in one statement;
- * each list ascending in the order drawn.
+ * each list ascending in the order drawn. `alongside`, a scalar expression, is read in the
+ * same statement and returned with them.
  */
-export async function drawFromSequences<K extends string>(ex: Executor, wanted: Record<K, number>): Promise<Record<K, number[]>> {
+export async function drawFromSequences<K extends string>(ex: Executor, wanted: Record<K, number>, alongside?: SQL): Promise<{ drawn: Record<K, number[]>; alongside: unknown }> {
   const names = (Object.keys(wanted) as K[]).filter((name) => wanted[name] > 0);
-  const out = Object.fromEntries((Object.keys(wanted) as K[]).map((name) => [name, [] as number[]])) as Record<K, number[]>;
-  if (!names.length) return out;
+  const drawn = Object.fromEntries((Object.keys(wanted) as K[]).map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  if (!names.length && !alongside) return { drawn, alongside: undefined };
   const columns = names.map((name, n) => sql`array(select nextval(${name}::regclass) from generate_series(1, ${wanted[name]}::int)) as ${sql.identifier(`s${n}`)}`);
-  const result = (await ex.execute(sql`select ${sql.join(columns, sql`, `)}`)) as unknown as { rows: Record<string, (number | string)[]>[] };
+  if (alongside) columns.push(sql`${alongside} as alongside`);
+  const result = (await ex.execute(sql`select ${sql.join(columns, sql`, `)}`)) as unknown as { rows: Record<string, unknown>[] };
   const row = result.rows[0]!;
-  names.forEach((name, n) => (out[name] = row[`s${n}`]!.map(Number)));
-  return out;
+  names.forEach((name, n) => (drawn[name] = (row[`s${n}`] as (number | string)[]).map(Number)));
+  return { drawn, alongside: row.alongside };
 }
 
 /** Several data-modifying statements as one: each becomes a CTE of the last. */

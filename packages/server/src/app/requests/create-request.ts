@@ -15,7 +15,7 @@ import type { Actor } from '../audit.js';
 import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen, type CitizenInput } from '../citizens.js';
 import { composeMessages } from '../notifications.js';
 import { insertMessages } from '../outbox.js';
-import { ancestorsOf, loadIntakeReference, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-reference.js';
+import { ancestorsOf, loadIntakeReference, ReferenceMoved, REFERENCE_VERSION, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-reference.js';
 
 export { TRIAGE_UNIT_CODE };
 export const CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer', 'open311', 'mobile'] as const;
@@ -127,10 +127,12 @@ export function prepareIntake(reference: IntakeReference, actor: Actor | null, i
 export const intakesNeedTransaction = (intakes: PreparedIntake[]): boolean => intakes.some((i) => i.citizen?.phone || i.citizen?.tcKimlikNo);
 
 /**
- * Writes prepared intakes in three statements whatever their number: the citizens looked up
- * (with their locks, only for citizens with a phone or TC kimlik no), ids and tracking numbers
+ * Writes prepared intakes in two statements whatever their number, after the citizens' look-up
+ * (with its locks, only for citizens with a phone or TC kimlik no): ids and tracking numbers
  * drawn, and one statement writing new and updated citizens, the requests, their first events
- * and the confirmations to the citizens (outbox).
+ * and the confirmations to the citizens (outbox). With a cached reference (one that carries
+ * its `version`), the first statement also checks it is still current, and throws
+ * `ReferenceMoved` before anything is written if it is not.
  */
 export async function writeIntakes(ex: Executor, reference: IntakeReference, intakes: PreparedIntake[]): Promise<CreatedRequest[]> {
   if (!intakes.length) return [];
@@ -141,7 +143,13 @@ export async function writeIntakes(ex: Executor, reference: IntakeReference, int
   const perYear = new Map<string, number>();
   const sequences = intakes.map((intake) => trackingSequence(localYear(intake.now)));
   for (const name of sequences) perYear.set(name, (perYear.get(name) ?? 0) + 1);
-  const drawn = await drawFromSequences<string>(ex, { [CITIZEN_IDS]: plan.created.length, [REQUEST_IDS]: intakes.length, ...Object.fromEntries(perYear) });
+  // A cached reference is checked in the same statement: still current, or nothing is written.
+  const { drawn, alongside } = await drawFromSequences<string>(
+    ex,
+    { [CITIZEN_IDS]: plan.created.length, [REQUEST_IDS]: intakes.length, ...Object.fromEntries(perYear) },
+    reference.version === undefined ? undefined : REFERENCE_VERSION,
+  );
+  if (reference.version !== undefined && Number(alongside) !== reference.version) throw new ReferenceMoved();
   const taken = new Map<string, number>();
   const trackingNos = intakes.map((intake, n) => {
     const k = taken.get(sequences[n]!) ?? 0;

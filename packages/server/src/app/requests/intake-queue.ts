@@ -1,21 +1,21 @@
 /**
  * The API's intake path: requests arriving together are written together. Each arrival joins
  * a queue; a batch takes what has queued (up to `maxBatch`), checks it against reference data
- * kept in memory, and writes it with three statements (create-request.ts): one of them
- * writes everything, so the batch commits or fails as a whole, in a transaction only when
- * citizens are looked up by phone or TC kimlik no. While a batch is in flight the next one
- * fills, so under load a batch holds what arrived during one commit, and alone a request
- * waits for nobody.
+ * kept in memory, and writes it with two statements (create-request.ts): the first confirms
+ * that the reference data did not move and draws the ids, the second writes everything, so
+ * the batch commits or fails as a whole; a transaction is needed only when citizens are looked
+ * up by phone or TC kimlik no. While a batch is in flight the next one fills, so under load a
+ * batch holds what arrived during one write, and alone a request waits for nobody.
  *
  * Every caller still hears about its own request only: one that fails its checks gets its own
  * 4xx and the rest of the batch goes on. If the batch's write fails (a database error),
- * nothing of it was written and each request is retried alone, so one
- * cannot sink the others. A request is acknowledged only after its batch committed.
+ * nothing of it was written and each request is retried alone, so one cannot sink the others.
+ * A request is acknowledged only after its batch committed.
  */
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../audit.js';
 import { createRequest, intakesNeedTransaction, prepareIntake, writeIntakes, type CreatedRequest, type CreateRequestInput, type PreparedIntake } from './create-request.js';
-import { ReferenceCache } from './intake-reference.js';
+import { ReferenceCache, ReferenceMoved, type IntakeReference } from './intake-reference.js';
 
 interface Job {
   actor: Actor | null;
@@ -71,19 +71,14 @@ export class IntakeQueue {
   private async write(jobs: Job[]): Promise<void> {
     let outcome: { job: Job; created?: CreatedRequest; error?: unknown }[];
     try {
-      const reference = await this.reference.get(this.db);
-      const checked = jobs.map((job) => {
-        try {
-          return { job, intake: prepareIntake(reference, job.actor, job.input, job.now) };
-        } catch (error) {
-          return { job, error };
-        }
-      });
-      const ready = checked.filter((c): c is { job: Job; intake: PreparedIntake } => 'intake' in c);
-      const intakes = ready.map((c) => c.intake);
-      const created = intakesNeedTransaction(intakes) ? await this.db.transaction((tx) => writeIntakes(tx, reference, intakes)) : await writeIntakes(this.db, reference, intakes);
-      const createdFor = new Map(ready.map((c, n) => [c.job, created[n]!]));
-      outcome = checked.map((c) => ('error' in c ? { job: c.job, error: c.error } : { job: c.job, created: createdFor.get(c.job)! }));
+      // Checked against the copy in memory; if the reference moved meanwhile, again against fresh data.
+      const cached = this.reference.latest();
+      outcome = cached
+        ? await this.writeBatch(jobs, cached).catch(async (error: unknown) => {
+            if (!(error instanceof ReferenceMoved)) throw error;
+            return this.writeBatch(jobs, await this.reference.get(this.db));
+          })
+        : await this.writeBatch(jobs, await this.reference.get(this.db));
     } catch (error) {
       if (jobs.length === 1) return jobs[0]!.reject(error);
       // Nothing of the batch was written: each alone, so the failure stays with its cause.
@@ -94,5 +89,22 @@ export class IntakeQueue {
       if (created) job.resolve(created);
       else job.reject(error);
     }
+  }
+
+  private async writeBatch(jobs: Job[], reference: IntakeReference): Promise<{ job: Job; created?: CreatedRequest; error?: unknown }[]> {
+    const checked = jobs.map((job) => {
+      try {
+        return { job, intake: prepareIntake(reference, job.actor, job.input, job.now) };
+      } catch (error) {
+        return { job, error };
+      }
+    });
+    const ready = checked.filter((c): c is { job: Job; intake: PreparedIntake } => 'intake' in c);
+    // Writing confirms the reference was current; with nothing to write, refusals are confirmed here.
+    if (!ready.length && (await this.reference.get(this.db)) !== reference) throw new ReferenceMoved();
+    const intakes = ready.map((c) => c.intake);
+    const created = intakesNeedTransaction(intakes) ? await this.db.transaction((tx) => writeIntakes(tx, reference, intakes)) : await writeIntakes(this.db, reference, intakes);
+    const createdFor = new Map(ready.map((c, n) => [c.job, created[n]!]));
+    return checked.map((c) => ('error' in c ? { job: c.job, error: c.error } : { job: c.job, created: createdFor.get(c.job)! }));
   }
 }

@@ -6,9 +6,10 @@
  * Two ways to get it, one shape: `loadIntakeReference` reads just what one intake needs (for
  * callers recording a request now and then), and `ReferenceCache` keeps all of it in memory
  * for the API's intake queue. The cache is exact, not eventually right: migrations 0010 and 0012 bump
- * `reference_version` in the same transaction as any change to those tables, and the cache
- * reads that number before every batch of intakes, so an edit made through any server
- * process applies to the very next request.
+ * `reference_version` in the same transaction as any change to those tables, and every batch
+ * of intakes checked against the cache reads that number in the statement before its write
+ * (`writeIntakes`), rechecking against fresh data when it moved: an edit made through any
+ * server process applies to the very next request.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RoutingRule, WorkCalendar } from '@cozum/domain';
@@ -33,6 +34,8 @@ export interface IntakeReference {
   triageUnitId: number | null;
   calendar: WorkCalendar;
   templates: EditedTemplates;
+  /** The `reference_version` it was read at: set by the cache, whose copy can be stale. */
+  version?: number;
 }
 
 const categoryColumns = {
@@ -116,22 +119,37 @@ export async function loadIntakeReference(ex: Executor, wanted: { categoryId: nu
   return reference;
 }
 
-export async function referenceVersion(ex: Executor): Promise<number> {
-  const result = (await ex.execute(sql`select version from reference_version`)) as unknown as { rows: { version: number | string }[] };
+/** The number that moves with every change to the reference data (migrations 0010, 0012). */
+export const REFERENCE_VERSION = sql`(select version from reference_version)`;
+
+async function referenceVersion(ex: Executor): Promise<number> {
+  const result = (await ex.execute(sql`select ${REFERENCE_VERSION} as version`)) as unknown as { rows: { version: number | string }[] };
   return Number(result.rows[0]?.version ?? 0);
+}
+
+/** A cached reference was found stale when a batch came to be written; nothing was written. */
+export class ReferenceMoved extends Error {
+  constructor() {
+    super('the reference data changed while a batch of intakes was checked against it');
+  }
 }
 
 /** All reference data in memory, reloaded whenever `reference_version` moved. */
 export class ReferenceCache {
-  private current: { version: number; data: IntakeReference } | null = null;
+  private current: IntakeReference | null = null;
+
+  /** The copy read last, without asking the database (it may be stale); null before the first read. */
+  latest(): IntakeReference | null {
+    return this.current;
+  }
 
   /** The data as committed now: one small read when nothing changed since the last call. */
   async get(ex: Executor): Promise<IntakeReference> {
     const version = await referenceVersion(ex);
-    if (this.current?.version === version) return this.current.data;
-    const data = await loadAll(ex);
+    if (this.current?.version === version) return this.current;
+    const data = { ...(await loadAll(ex)), version };
     // A slower, older load never replaces a newer one.
-    if (!this.current || this.current.version < version) this.current = { version, data };
+    if (!this.current || this.current.version! < version) this.current = data;
     return data;
   }
 }
