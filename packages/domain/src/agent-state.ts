@@ -45,29 +45,30 @@ const CALL_END = new Set(['COMPLETECALLER', 'COMPLETEAGENT', 'BLINDTRANSFER', 'A
 /** What a queue_log event says about its agent, or null when it says nothing. */
 export function agentChangeFromQueueLog(e: QueueLogEvent): { agent: string; change: AgentChange } | null {
   if (!e.agent) return null;
-  const base = { at: e.time, queue: e.queue };
+  // One object shape for every kind: a queue_log holds hundreds of thousands of these.
+  const of = (kind: AgentChangeKind, reason: string | null = null, callId: string | null = null) => ({ agent: e.agent!, change: { at: e.time, kind, queue: e.queue, reason, callId } });
   switch (e.event) {
     case 'AGENTLOGIN':
     case 'AGENTCALLBACKLOGIN':
-      return { agent: e.agent, change: { ...base, kind: 'login' } };
+      return of('login');
     case 'AGENTLOGOFF':
     case 'AGENTCALLBACKLOGOFF':
-      return { agent: e.agent, change: { ...base, kind: 'logoff' } };
+      return of('logoff');
     case 'ADDMEMBER':
-      return { agent: e.agent, change: { ...base, kind: 'add_member' } };
+      return of('add_member');
     case 'REMOVEMEMBER':
-      return { agent: e.agent, change: { ...base, kind: 'remove_member' } };
+      return of('remove_member');
     case 'PAUSE':
     case 'PAUSEALL':
       // data1: the reason given to QueuePauseMember (Asterisk 1.8 and later).
-      return { agent: e.agent, change: { ...base, kind: 'pause', reason: e.data[0] || null } };
+      return of('pause', e.data[0] || null);
     case 'UNPAUSE':
     case 'UNPAUSEALL':
-      return { agent: e.agent, change: { ...base, kind: 'unpause' } };
+      return of('unpause');
     case 'CONNECT':
-      return { agent: e.agent, change: { ...base, kind: 'call_start', callId: e.callId } };
+      return of('call_start', null, e.callId);
     default:
-      return CALL_END.has(e.event) ? { agent: e.agent, change: { ...base, kind: 'call_end', callId: e.callId } } : null;
+      return CALL_END.has(e.event) ? of('call_end', null, e.callId) : null;
   }
 }
 
@@ -80,17 +81,25 @@ const withQueue = (queues: string[], queue: string | null | undefined) => (queue
 export function applyAgentChange(current: AgentState | null, change: AgentChange): AgentState | null {
   const now: AgentState = current ?? { state: 'logged_out', reason: null, since: new Date(0), queues: [], callId: null };
   if (change.at < now.since) return null;
-  const next = (state: AgentStateName, extra: Partial<AgentState> = {}): AgentState => ({ ...now, state, reason: null, callId: null, since: change.at, ...extra });
+  // Written out rather than spread: an import folds hundreds of thousands of changes.
+  const next = (state: AgentStateName, extra: { reason?: string | null; callId?: string | null; queues?: string[] } = {}): AgentState => ({
+    state,
+    reason: extra.reason ?? null,
+    since: change.at,
+    queues: extra.queues ?? now.queues,
+    callId: extra.callId ?? null,
+  });
+  const withQueues = (queues: string[]): AgentState => ({ state: now.state, reason: now.reason, since: now.since, queues, callId: now.callId });
   switch (change.kind) {
     case 'login':
       return next('available', { queues: withQueue(now.queues, change.queue) });
     case 'logoff':
       return next('logged_out', { queues: [] });
     case 'add_member':
-      return now.state === 'logged_out' ? next('available', { queues: withQueue([], change.queue) }) : { ...now, queues: withQueue(now.queues, change.queue) };
+      return now.state === 'logged_out' ? next('available', { queues: withQueue([], change.queue) }) : withQueues(withQueue(now.queues, change.queue));
     case 'remove_member': {
       const queues = change.queue ? now.queues.filter((q) => q !== change.queue) : [];
-      return queues.length ? { ...now, queues } : next('logged_out', { queues: [] });
+      return queues.length ? withQueues(queues) : next('logged_out', { queues: [] });
     }
     case 'pause':
       return next('paused', { reason: change.reason ?? null });

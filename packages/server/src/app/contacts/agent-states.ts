@@ -98,8 +98,9 @@ export async function recordAgentChanges(ex: Executor, source: AgentStateSource,
   const history = { agent: [] as string[], userId: [] as (number | null)[], state: [] as string[], kind: [] as string[], reason: [] as (string | null)[], queue: [] as (string | null)[], at: [] as string[] };
   const updated: { identity: AgentIdentity; state: AgentState }[] = [];
   for (const { identity, changes } of byAgent.values()) {
-    // Stable sort: changes of the same second keep the order they were reported in.
-    const ordered = changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.at.getTime() - b.c.at.getTime() || a.i - b.i).map((x) => x.c);
+    // Sorted only when out of order (a stable sort: changes of the same second keep the order they were reported in).
+    const inOrder = changes.every((c, i) => i === 0 || changes[i - 1]!.at <= c.at);
+    const ordered = inOrder ? changes : [...changes].sort((a, b) => a.at.getTime() - b.at.getTime());
     let state = current.get(identity.agent) ?? null;
     let moved = false;
     for (const change of ordered) {
