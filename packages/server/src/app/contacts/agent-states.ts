@@ -74,11 +74,65 @@ export interface RecordReport {
   outOfOrder: number;
 }
 
-/** Records changes from one source: history rows, then the current state of each agent touched. */
-export async function recordAgentChanges(ex: Executor, source: AgentStateSource, reported: ReportedChange[]): Promise<RecordReport> {
+interface Folded {
+  identity: AgentIdentity;
+  /** The state folded onto (null: none stored). */
+  from: AgentState | null;
+  to: AgentState | null;
+  moved: boolean;
+  outOfOrder: number;
+  history: { state: string; kind: string; reason: string | null; queue: string | null; at: string }[];
+}
+
+/** One agent's changes folded in time order onto `from`. */
+function foldAgent(identity: AgentIdentity, changes: AgentChange[], from: AgentState | null): Folded {
+  const folded: Folded = { identity, from, to: from, moved: false, outOfOrder: 0, history: [] };
+  // Sorted only when out of order (a stable sort: changes of the same second keep the order they were reported in).
+  const inOrder = changes.every((c, i) => i === 0 || changes[i - 1]!.at <= c.at);
+  const ordered = inOrder ? changes : [...changes].sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const change of ordered) {
+    const next = applyAgentChange(folded.to, change);
+    if (next) {
+      folded.moved = folded.moved || next !== folded.to;
+      folded.to = next;
+    } else folded.outOfOrder++;
+    if (isHistoryChange(change)) {
+      // The row is keyed on what was reported (kind), not on the state it led to, so the
+      // same change imported again is recognised whether or not it arrived in order.
+      const kind = change.kind === 'set' ? `set:${change.state ?? 'available'}` : change.kind;
+      folded.history.push({ state: next ? next.state : standaloneState(change), kind, reason: change.reason ?? null, queue: change.queue ?? null, at: change.at.toISOString() });
+    }
+  }
+  return folded;
+}
+
+const sameState = (a: AgentState | null, b: AgentState | null): boolean =>
+  a === b || (!!a && !!b && a.state === b.state && a.since.getTime() === b.since.getTime() && a.reason === b.reason && a.callId === b.callId && a.queues.join('\n') === b.queues.join('\n'));
+
+/** Every agent's current state, read without locking (see `recordAgentChanges`). */
+export async function readAgentStates(ex: Executor): Promise<Map<string, AgentState>> {
+  const rows = rowsOf<StateRow>(await ex.execute(sql`select agent, state, reason, since, queues, call_id from agent_states`));
+  return new Map(rows.map((r) => [r.agent, { state: r.state, reason: r.reason, since: new Date(r.since), queues: parseQueues(r.queues), callId: r.call_id }]));
+}
+
+/** What a caller already knows: how names map to agents, and the states read earlier. */
+export interface KnownAgents {
+  identify(name: string): AgentIdentity;
+  states: ReadonlyMap<string, AgentState>;
+  /** Settles when the connection is free for these writes (the importer's own writes done). */
+  after: Promise<unknown>;
+}
+
+/**
+ * Records changes from one source: history rows, then the current state of each agent touched.
+ * An importer that read the states earlier (`known`) has its changes folded at once, before
+ * waiting for the database; the agents' rows are then locked and any agent whose state moved
+ * meanwhile is folded again onto what is stored now.
+ */
+export async function recordAgentChanges(ex: Executor, source: AgentStateSource, reported: ReportedChange[], known?: KnownAgents): Promise<RecordReport> {
   const report: RecordReport = { history: 0, moved: 0, outOfOrder: 0 };
   if (!reported.length) return report;
-  const identities = await resolveAgents(ex, reported.map((r) => r.name));
+  const identities = known ? new Map(reported.map((r) => [r.name, known.identify(r.name)])) : await resolveAgents(ex, reported.map((r) => r.name));
   const byAgent = new Map<string, { identity: AgentIdentity; changes: AgentChange[] }>();
   for (const r of reported) {
     const identity = identities.get(r.name)!;
@@ -86,6 +140,10 @@ export async function recordAgentChanges(ex: Executor, source: AgentStateSource,
     entry.changes.push(r.change);
     byAgent.set(identity.agent, entry);
   }
+  const early = new Map<string, Folded>();
+  if (known) for (const [agent, { identity, changes }] of byAgent) early.set(agent, foldAgent(identity, changes, known.states.get(agent) ?? null));
+  await known?.after;
+
   const agents = [...byAgent.keys()];
   const current = new Map<string, AgentState>();
   for (let i = 0; i < agents.length; i += BATCH) {
@@ -97,33 +155,21 @@ export async function recordAgentChanges(ex: Executor, source: AgentStateSource,
 
   const history = { agent: [] as string[], userId: [] as (number | null)[], state: [] as string[], kind: [] as string[], reason: [] as (string | null)[], queue: [] as (string | null)[], at: [] as string[] };
   const updated: { identity: AgentIdentity; state: AgentState }[] = [];
-  for (const { identity, changes } of byAgent.values()) {
-    // Sorted only when out of order (a stable sort: changes of the same second keep the order they were reported in).
-    const inOrder = changes.every((c, i) => i === 0 || changes[i - 1]!.at <= c.at);
-    const ordered = inOrder ? changes : [...changes].sort((a, b) => a.at.getTime() - b.at.getTime());
-    let state = current.get(identity.agent) ?? null;
-    let moved = false;
-    for (const change of ordered) {
-      const next = applyAgentChange(state, change);
-      if (next) {
-        moved = moved || next !== state;
-        state = next;
-      } else report.outOfOrder++;
-      if (isHistoryChange(change)) {
-        // The row is keyed on what was reported (kind), not on the state it led to, so the
-        // same change imported again is recognised whether or not it arrived in order.
-        const recorded = next ? next.state : standaloneState(change);
-        const kind = change.kind === 'set' ? `set:${change.state ?? 'available'}` : change.kind;
-        history.agent.push(identity.agent);
-        history.userId.push(identity.userId);
-        history.state.push(recorded);
-        history.kind.push(kind);
-        history.reason.push(change.reason ?? null);
-        history.queue.push(change.queue ?? null);
-        history.at.push(change.at.toISOString());
-      }
+  for (const [agent, { identity, changes }] of byAgent) {
+    const stored = current.get(agent) ?? null;
+    const before = early.get(agent);
+    const folded = before && sameState(before.from, stored) ? before : foldAgent(identity, changes, stored);
+    report.outOfOrder += folded.outOfOrder;
+    for (const h of folded.history) {
+      history.agent.push(agent);
+      history.userId.push(identity.userId);
+      history.state.push(h.state);
+      history.kind.push(h.kind);
+      history.reason.push(h.reason);
+      history.queue.push(h.queue);
+      history.at.push(h.at);
     }
-    if (moved && state) updated.push({ identity, state });
+    if (folded.moved && folded.to) updated.push({ identity, state: folded.to });
   }
 
   if (history.agent.length) {

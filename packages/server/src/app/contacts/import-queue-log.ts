@@ -1,10 +1,10 @@
 /**
  * Imports an Asterisk queue_log into contacts and agent states. Lines are parsed one by one (a
  * malformed line is reported with its number and skipped); a call's events are folded when its
- * last event arrives. On PostgreSQL the folded calls go through COPY into a temporary staging
- * table and into contacts with one upsert keyed on the call id per chunk of 20,000 calls,
- * while the next chunk is parsed; PGlite gets multi-row upserts of a thousand calls. Either way importing the same file again adds nothing
- * and changes nothing. Agent events (logins, pauses, members, and calls starting and ending)
+ * last event arrives. On PostgreSQL the folded calls are COPied into contacts in chunks while
+ * the next chunk is parsed, a chunk holding calls already stored being merged by one upsert
+ * from a staging table instead; PGlite gets multi-row upserts of a thousand calls. Either way
+ * importing the same file again adds nothing and changes nothing. Agent events (logins, pauses, members, and calls starting and ending)
  * are folded into the agents' states at the end (agent-states.ts).
  */
 import { sql } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AGENT_EVENTS, agentChangeFromQueueLog, foldCall, parseQueueLogLine, type QueueCall, type QueueLogEvent } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { recordAgentChanges, type RecordReport, type ReportedChange } from './agent-states.js';
+import { readAgentStates, recordAgentChanges, type RecordReport, type ReportedChange } from './agent-states.js';
 
 const TERMINAL = new Set(['COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITWITHKEY', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER', 'JOINEMPTY', 'FULL', 'CLOSED']);
 const BATCH = 1000;
@@ -97,10 +97,11 @@ const UPSERT_TEXT = `
     ended_at = coalesce(excluded.ended_at, contacts.ended_at), wait_seconds = coalesce(excluded.wait_seconds, contacts.wait_seconds),
     talk_seconds = coalesce(excluded.talk_seconds, contacts.talk_seconds), exit_reason = coalesce(excluded.exit_reason, contacts.exit_reason)`;
 const UPSERT = sql.raw(UPSERT_TEXT);
+const COLUMNS = 'channel, external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason';
 const FROM_STAGE = `
   with up as (
-    insert into contacts (channel, external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
-    select 'phone', external_id, queue, caller_number, agent_id, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason from queue_log_stage
+    insert into contacts (${COLUMNS})
+    select ${COLUMNS} from queue_log_stage
     ${UPSERT_TEXT}
     returning (xmax = 0) as inserted)
   select count(*) filter (where inserted)::int as n from up`;
@@ -118,35 +119,59 @@ function connectionOf(ex: Executor): pg.ClientBase | null {
 }
 
 const CHUNK = 20_000;
+/** The first chunk is small, so the server starts writing while the rest is parsed; each next one doubles up to CHUNK. */
+const FIRST_CHUNK = 1_000;
 
 /**
- * COPY into a staging table and one upsert from it, per chunk of 20,000 calls. The statements
- * of a chunk are sent at once and run on the server while the next chunk is parsed here; the
- * connection runs them in order, so a later chunk merges into an earlier one as batches do. A
- * call id that repeats within a chunk (events after its end) starts a new chunk.
+ * Calls go to the server in chunks (1,000 first, so it starts at once, doubling up to 20,000),
+ * each written while the next is parsed here. New calls, the usual case, are COPied straight
+ * into contacts, as fast as the database can store them. A chunk holding a call already
+ * stored (a file imported again, a call whose last events fall in a later chunk, one the CTI
+ * webhook recorded) fails on the unique call id: it is rolled back to its savepoint and merged
+ * through a staging table with one upsert, as a later chunk merges into an earlier one. A call
+ * id that repeats within a chunk starts a new chunk.
  */
 async function copyWriter(ex: Executor, client: pg.ClientBase, directory: Directory): Promise<CallWriter> {
   await ex.execute(sql`create temporary table if not exists queue_log_stage (
-    external_id text not null, queue text, caller_number text, agent_id int, agent_name text, offered_at timestamptz not null,
+    channel text not null, external_id text not null, queue text, caller_number text, agent_id int, agent_name text, offered_at timestamptz not null,
     answered_at timestamptz, ended_at timestamptz, wait_seconds int, talk_seconds int, exit_reason text) on commit drop`);
+  const copyInto = (target: string, text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const copy = client.query(copyFrom(`copy ${target} (${COLUMNS}) from stdin`));
+      copy.on('finish', resolve);
+      copy.on('error', reject);
+      copy.end(text);
+    });
+  const writeChunk = async (text: string, calls: number): Promise<number> => {
+    await client.query('savepoint queue_log_chunk');
+    try {
+      await copyInto('contacts', text);
+      await client.query('release savepoint queue_log_chunk');
+      return calls;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+    }
+    await client.query('rollback to savepoint queue_log_chunk');
+    await client.query('release savepoint queue_log_chunk');
+    await client.query('truncate queue_log_stage');
+    await copyInto('queue_log_stage', text);
+    return (await client.query<{ n: number }>(FROM_STAGE)).rows[0]?.n ?? 0;
+  };
   let seen = new Set<string>();
   let rows: string[] = [];
+  let limit = FIRST_CHUNK;
+  let previous: Promise<unknown> = Promise.resolve();
   const sent: Promise<number>[] = [];
   const send = () => {
     if (!rows.length) return;
     const text = rows.join('');
+    const calls = rows.length;
     rows = [];
     seen = new Set();
-    // Straight on the connection, which runs them in the order they are sent.
-    const truncate = client.query('truncate queue_log_stage');
-    const copy = client.query(copyFrom('copy queue_log_stage from stdin'));
-    const copied = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
-    });
-    copy.end(text);
-    const upsert = client.query<{ n: number }>(FROM_STAGE);
-    const added = Promise.all([truncate, copied, upsert]).then(([, , r]) => r.rows[0]?.n ?? 0);
+    limit = Math.min(limit * 2, CHUNK);
+    // One chunk after another: whether a chunk went in whole decides how the next is written.
+    const added = previous.then(() => writeChunk(text, calls));
+    previous = added.catch(() => undefined);
     // Awaited in finish(); marked handled now so a failure waits for it instead of crashing.
     added.catch(() => undefined);
     sent.push(added);
@@ -158,8 +183,8 @@ async function copyWriter(ex: Executor, client: pg.ClientBase, directory: Direct
       seen.add(c.callId);
       const first = c.offeredAt ?? c.answeredAt ?? c.endedAt ?? new Date(0);
       const { agentName, agentId } = directory(c.agent);
-      rows.push(`${copyText(c.callId)}\t${copyText(c.queue)}\t${copyText(c.callerNumber)}\t${copyNumber(agentId)}\t${copyText(agentName)}\t${first.toISOString()}\t${copyTime(c.answeredAt)}\t${copyTime(c.endedAt)}\t${copyNumber(c.waitSeconds)}\t${copyNumber(c.talkSeconds)}\t${copyText(c.exit)}\n`);
-      if (rows.length >= CHUNK) send();
+      rows.push(`phone\t${copyText(c.callId)}\t${copyText(c.queue)}\t${copyText(c.callerNumber)}\t${copyNumber(agentId)}\t${copyText(agentName)}\t${first.toISOString()}\t${copyTime(c.answeredAt)}\t${copyTime(c.endedAt)}\t${copyNumber(c.waitSeconds)}\t${copyNumber(c.talkSeconds)}\t${copyText(c.exit)}\n`);
+      if (rows.length >= limit) send();
       // Let the connection send and receive while a long array is parsed.
       if (++sinceYield >= 2_000) {
         sinceYield = 0;
@@ -184,6 +209,8 @@ export async function importQueueLog(ex: Executor, lines: AsyncIterable<string> 
 async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | Iterable<string>, onProgress?: (lines: number) => void): Promise<ImportReport> {
   const report: ImportReport = { lines: 0, events: 0, agentEvents: 0, unknownEvents: 0, calls: 0, newCalls: 0, malformed: [], agentStates: { history: 0, moved: 0, outOfOrder: 0 } };
   const directory = await agentDirectory(ex);
+  // Read before the calls are written, so the agents' changes fold while the last calls are.
+  const agentStates = await readAgentStates(ex);
   const connection = connectionOf(ex);
   const writer = connection ? await copyWriter(ex, connection, directory) : batchWriter(ex, directory);
   const open = new Map<string, QueueLogEvent[]>();
@@ -233,7 +260,12 @@ async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | 
     if (call.offeredAt || call.answeredAt) await write(call);
   }
   // The agents' states are folded here while the server writes the last calls.
-  [report.newCalls, report.agentStates] = await Promise.all([writer.finish(), recordAgentChanges(ex, 'queue_log', changes)]);
+  const identify = (name: string) => {
+    const { agentName, agentId } = directory(name);
+    return { agent: agentName ?? name, userId: agentId };
+  };
+  const written = writer.finish();
+  [report.newCalls, report.agentStates] = await Promise.all([written, recordAgentChanges(ex, 'queue_log', changes, { identify, states: agentStates, after: written.catch(() => undefined) })]);
   onProgress?.(report.lines);
   return report;
 }
