@@ -9,7 +9,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -87,13 +87,9 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}; see /api/docs for the API`));
   });
 
-  // Order matters: cookies are parsed, sessions find the user, access judges them, then the CSRF check.
-  await app.register(cookie);
-  registerSessions(app, deps);
-  enforceAccessDeclarations(app);
-  registerCsrfCheck(app);
-
-  await app.register(helmet, {
+  // Security headers on every response, errors included. The middleware is built once:
+  // the headers do not depend on the request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -109,6 +105,14 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+
+  // Order matters: cookies are parsed, sessions find the user, access judges them, then the CSRF check.
+  await app.register(cookie);
+  registerSessions(app, deps);
+  enforceAccessDeclarations(app);
+  registerCsrfCheck(app);
+
   await app.register(cors, corsOptions(deps.config.corsOrigins));
   await app.register(rateLimit, { global: false });
   // Only the attachment routes read multipart bodies; their own limits apply there.
