@@ -31,6 +31,11 @@ describe('HTTP basics', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+    // Refusals too: a 401 is a page a browser may render.
+    const refused = await t.app.inject({ url: '/api/v1/requests' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(refused.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('answers unknown API routes with a JSON 404', async () => {
