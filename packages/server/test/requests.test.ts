@@ -275,6 +275,13 @@ describe('inbox', () => {
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
     expect(page.items.every((r: { status: string; districtName: string }) => r.status === 'new' && r.districtName === 'Atakum')).toBe(true);
+    // Every page says how many there are, the last one and one past the end too.
+    const last = Math.ceil(page.total / 2);
+    for (const n of [last, last + 1]) {
+      const later = (await t.app.inject({ url: `/api/v1/requests?status=new&districtId=${ids.atakum}&pageSize=2&page=${n}`, headers: head })).json();
+      expect(later.total).toBe(page.total);
+      expect(later.items).toHaveLength(n === last ? page.total - 2 * (last - 1) : 0);
+    }
     const found = (await t.app.inject({ url: `/api/v1/requests?q=${encodeURIComponent('cop konteyneri')}`, headers: head })).json();
     expect(found.items.map((r: { description: string }) => r.description)).toContain('Çöp konteyneri taşıyor, koku yapıyor');
   });

@@ -98,6 +98,8 @@ export async function listInbox(ex: Executor, filter: InboxFilter, now: Date): P
       overdueAt: requests.overdueAt,
       createdAt: requests.createdAt,
       version: requests.version,
+      // Counted in the same statement (run once: it refers to nothing of the row).
+      total: sql<number>`(select count(*)::int from ${requests} where ${condition ?? sql`true`})`,
     })
     .from(requests)
     .innerJoin(categories, eq(categories.id, requests.categoryId))
@@ -109,10 +111,11 @@ export async function listInbox(ex: Executor, filter: InboxFilter, now: Date): P
     .orderBy(direction(sortColumn), desc(requests.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [{ total }] = (await ex.select({ total: sql<number>`count(*)::int` }).from(requests).where(condition)) as [{ total: number }];
+  // A page past the end holds no row to carry the count.
+  const total = rows[0]?.total ?? ((await ex.select({ total: sql<number>`count(*)::int` }).from(requests).where(condition)) as [{ total: number }])[0].total;
 
   return {
-    items: rows.map(({ overdueAt, ...r }) => ({
+    items: rows.map(({ overdueAt, total: _total, ...r }) => ({
       ...r,
       description: r.description.length > 300 ? `${r.description.slice(0, 297)}…` : r.description,
       dueAt: r.dueAt?.toISOString() ?? null,
