@@ -185,8 +185,9 @@ async function copyWriter(ex: Executor, client: pg.ClientBase, directory: Direct
       const { agentName, agentId } = directory(c.agent);
       rows.push(`phone\t${copyText(c.callId)}\t${copyText(c.queue)}\t${copyText(c.callerNumber)}\t${copyNumber(agentId)}\t${copyText(agentName)}\t${first.toISOString()}\t${copyTime(c.answeredAt)}\t${copyTime(c.endedAt)}\t${copyNumber(c.waitSeconds)}\t${copyNumber(c.talkSeconds)}\t${copyText(c.exit)}\n`);
       if (rows.length >= limit) send();
-      // Let the connection send and receive while a long array is parsed.
-      if (++sinceYield >= 2_000) {
+      // Let the connection send and receive while a long array is parsed, so the next chunk
+      // goes out soon after the last one is in.
+      if (++sinceYield >= 500) {
         sinceYield = 0;
         return new Promise<void>((resolve) => setImmediate(resolve));
       }
