@@ -43,36 +43,55 @@ export const isHistoryChange = (change: AgentChange): boolean => change.kind !==
 const CALL_END = new Set(['COMPLETECALLER', 'COMPLETEAGENT', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER']);
 
 /** What a queue_log event says about its agent, or null when it says nothing. */
+// One object shape for every kind, and no closure per event: a queue_log holds hundreds of
+// thousands of these.
+const changeOf = (e: QueueLogEvent, kind: AgentChangeKind, reason: string | null = null, callId: string | null = null) => ({ agent: e.agent!, change: { at: e.time, kind, queue: e.queue, reason, callId } });
+
 export function agentChangeFromQueueLog(e: QueueLogEvent): { agent: string; change: AgentChange } | null {
   if (!e.agent) return null;
-  // One object shape for every kind: a queue_log holds hundreds of thousands of these.
-  const of = (kind: AgentChangeKind, reason: string | null = null, callId: string | null = null) => ({ agent: e.agent!, change: { at: e.time, kind, queue: e.queue, reason, callId } });
+  const of = changeOf;
   switch (e.event) {
     case 'AGENTLOGIN':
     case 'AGENTCALLBACKLOGIN':
-      return of('login');
+      return of(e, 'login');
     case 'AGENTLOGOFF':
     case 'AGENTCALLBACKLOGOFF':
-      return of('logoff');
+      return of(e, 'logoff');
     case 'ADDMEMBER':
-      return of('add_member');
+      return of(e, 'add_member');
     case 'REMOVEMEMBER':
-      return of('remove_member');
+      return of(e, 'remove_member');
     case 'PAUSE':
     case 'PAUSEALL':
       // data1: the reason given to QueuePauseMember (Asterisk 1.8 and later).
-      return of('pause', e.data[0] || null);
+      return of(e, 'pause', e.data[0] || null);
     case 'UNPAUSE':
     case 'UNPAUSEALL':
-      return of('unpause');
+      return of(e, 'unpause');
     case 'CONNECT':
-      return of('call_start', null, e.callId);
+      return of(e, 'call_start', null, e.callId);
     default:
-      return CALL_END.has(e.event) ? of('call_end', null, e.callId) : null;
+      return CALL_END.has(e.event) ? of(e, 'call_end', null, e.callId) : null;
   }
 }
 
 const withQueue = (queues: string[], queue: string | null | undefined) => (queue && !queues.includes(queue) ? [...queues, queue].sort() : queues);
+
+interface NextExtra {
+  reason?: string | null;
+  callId?: string | null;
+  queues?: string[];
+}
+
+// Written out rather than spread, and at module level: an import folds hundreds of thousands
+// of changes.
+function moveTo(now: AgentState, change: AgentChange, state: AgentStateName, extra: NextExtra = {}): AgentState {
+  return { state, reason: extra.reason ?? null, since: change.at, queues: extra.queues ?? now.queues, callId: extra.callId ?? null };
+}
+
+function sameStateWithQueues(now: AgentState, queues: string[]): AgentState {
+  return { state: now.state, reason: now.reason, since: now.since, queues, callId: now.callId };
+}
 
 /**
  * The state after a change. Returns null when the change is older than the current state: it
@@ -81,39 +100,30 @@ const withQueue = (queues: string[], queue: string | null | undefined) => (queue
 export function applyAgentChange(current: AgentState | null, change: AgentChange): AgentState | null {
   const now: AgentState = current ?? { state: 'logged_out', reason: null, since: new Date(0), queues: [], callId: null };
   if (change.at < now.since) return null;
-  // Written out rather than spread: an import folds hundreds of thousands of changes.
-  const next = (state: AgentStateName, extra: { reason?: string | null; callId?: string | null; queues?: string[] } = {}): AgentState => ({
-    state,
-    reason: extra.reason ?? null,
-    since: change.at,
-    queues: extra.queues ?? now.queues,
-    callId: extra.callId ?? null,
-  });
-  const withQueues = (queues: string[]): AgentState => ({ state: now.state, reason: now.reason, since: now.since, queues, callId: now.callId });
   switch (change.kind) {
     case 'login':
-      return next('available', { queues: withQueue(now.queues, change.queue) });
+      return moveTo(now, change, 'available', { queues: withQueue(now.queues, change.queue) });
     case 'logoff':
-      return next('logged_out', { queues: [] });
+      return moveTo(now, change, 'logged_out', { queues: [] });
     case 'add_member':
-      return now.state === 'logged_out' ? next('available', { queues: withQueue([], change.queue) }) : withQueues(withQueue(now.queues, change.queue));
+      return now.state === 'logged_out' ? moveTo(now, change, 'available', { queues: withQueue([], change.queue) }) : sameStateWithQueues(now, withQueue(now.queues, change.queue));
     case 'remove_member': {
       const queues = change.queue ? now.queues.filter((q) => q !== change.queue) : [];
-      return queues.length ? withQueues(queues) : next('logged_out', { queues: [] });
+      return queues.length ? sameStateWithQueues(now, queues) : moveTo(now, change, 'logged_out', { queues: [] });
     }
     case 'pause':
-      return next('paused', { reason: change.reason ?? null });
+      return moveTo(now, change, 'paused', { reason: change.reason ?? null });
     case 'unpause':
       // Unpausing during a call leaves the agent on the call.
-      return now.state === 'paused' ? next('available') : now;
+      return now.state === 'paused' ? moveTo(now, change, 'available') : now;
     case 'call_start':
-      return next('on_call', { callId: change.callId ?? null, queues: withQueue(now.queues, change.queue) });
+      return moveTo(now, change, 'on_call', { callId: change.callId ?? null, queues: withQueue(now.queues, change.queue) });
     case 'call_end':
       // queue_log does not log the end of Asterisk's wrap-up time; an agent who paused during
       // the call stays paused.
-      return now.state === 'on_call' ? next('available') : now;
+      return now.state === 'on_call' ? moveTo(now, change, 'available') : now;
     case 'set':
-      return next(change.state ?? 'available', {
+      return moveTo(now, change, change.state ?? 'available', {
         reason: change.state === 'paused' ? (change.reason ?? null) : null,
         callId: change.state === 'on_call' ? (change.callId ?? now.callId) : null,
         queues: change.state === 'logged_out' ? [] : withQueue(now.queues, change.queue),

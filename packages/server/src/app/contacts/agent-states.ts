@@ -25,8 +25,8 @@ export interface AgentIdentity {
 }
 
 export interface ReportedChange {
-  /** The name the PBX or the console used. */
-  name: string;
+  /** The agent's name as the PBX or the console used it. */
+  agent: string;
   change: AgentChange;
 }
 
@@ -132,10 +132,10 @@ export interface KnownAgents {
 export async function recordAgentChanges(ex: Executor, source: AgentStateSource, reported: ReportedChange[], known?: KnownAgents): Promise<RecordReport> {
   const report: RecordReport = { history: 0, moved: 0, outOfOrder: 0 };
   if (!reported.length) return report;
-  const identities = known ? new Map(reported.map((r) => [r.name, known.identify(r.name)])) : await resolveAgents(ex, reported.map((r) => r.name));
+  const identities = known ? new Map(reported.map((r) => [r.agent, known.identify(r.agent)])) : await resolveAgents(ex, reported.map((r) => r.agent));
   const byAgent = new Map<string, { identity: AgentIdentity; changes: AgentChange[] }>();
   for (const r of reported) {
-    const identity = identities.get(r.name)!;
+    const identity = identities.get(r.agent)!;
     const entry = byAgent.get(identity.agent) ?? { identity, changes: [] };
     entry.changes.push(r.change);
     byAgent.set(identity.agent, entry);
@@ -276,7 +276,7 @@ export async function setOwnState(ex: Executor, user: { id: number; username: st
   const [mine] = await listAgents(ex, { userId: user.id, username: user.username });
   // The PBX may know the agent under another name that maps to this user (SIP/ayse).
   const name = mine?.agent ?? user.username;
-  const result = await recordAgentChanges(ex, 'console', [{ name, change: { at: now, kind: 'set', state: input.state, reason } }]);
+  const result = await recordAgentChanges(ex, 'console', [{ agent: name, change: { at: now, kind: 'set', state: input.state, reason } }]);
   if (result.outOfOrder) {
     throw new DomainError('agent.conflict', `the state of '${name}' was last changed at ${mine?.since ?? 'a later time'}, after this change (${now.toISOString()}); reload and try again`);
   }

@@ -25,7 +25,7 @@ export interface CtiAgentEvent {
 export async function applyCtiAgentEvent(ex: Executor, e: CtiAgentEvent): Promise<{ agent: string; changed: boolean }> {
   if (e.state === 'paused' && !e.reason?.trim()) throw new DomainError('validation_failed', "reason: is required when the state is 'paused'", [{ field: 'reason', message: "is required when the state is 'paused'" }]);
   const [identity] = (await resolveAgents(ex, [e.agent])).values();
-  const result = await recordAgentChanges(ex, 'cti', [{ name: e.agent, change: { at: e.at, kind: 'set', state: e.state, reason: e.reason?.trim() || null, queue: e.queue ?? null } }]);
+  const result = await recordAgentChanges(ex, 'cti', [{ agent: e.agent, change: { at: e.at, kind: 'set', state: e.state, reason: e.reason?.trim() || null, queue: e.queue ?? null } }]);
   if (result.outOfOrder) {
     const [row] = await ex.execute<{ since: Date | string }>(sql`select since from agent_states where agent = ${identity!.agent}`).then((r) => (r as unknown as { rows: { since: Date | string }[] }).rows);
     throw new DomainError('agent.out_of_order', `agent.state at ${e.at.toISOString()} is older than '${identity!.agent}''s current state (since ${row ? new Date(row.since).toISOString() : 'later'}); nothing was recorded; send the PBX's events in time order`, [{ field: 'at', message: 'older than the current state' }]);
@@ -84,7 +84,7 @@ export async function applyCtiEvent(ex: Executor, e: CtiEvent): Promise<{ contac
   // The agent's state follows the call: on a call when answered, available when it ends.
   const agent = e.event === 'call.answered' ? e.agent : current.agentName;
   if (agent && (e.event === 'call.answered' || current.answeredAt)) {
-    await recordAgentChanges(ex, 'cti', [{ name: agent, change: { at: e.at, kind: e.event === 'call.answered' ? 'call_start' : 'call_end', callId: e.callId, queue: current.queue } }]);
+    await recordAgentChanges(ex, 'cti', [{ agent, change: { at: e.at, kind: e.event === 'call.answered' ? 'call_start' : 'call_end', callId: e.callId, queue: current.queue } }]);
   }
   return { contactId: current.id, changed: true };
 }

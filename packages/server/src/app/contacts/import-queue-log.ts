@@ -234,14 +234,14 @@ async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | 
     report.events++;
     if (!e.known) report.unknownEvents++;
     const agentChange = agentChangeFromQueueLog(e);
-    if (agentChange) changes.push({ name: agentChange.agent, change: agentChange.change });
+    if (agentChange) changes.push(agentChange);
     if (!e.callId || AGENT.has(e.event)) {
       report.agentEvents++;
       return undefined;
     }
-    const events = open.get(e.callId) ?? [];
-    events.push(e);
-    open.set(e.callId, events);
+    let events = open.get(e.callId);
+    if (events) events.push(e);
+    else open.set(e.callId, (events = [e]));
     if (!TERMINAL.has(e.event)) return undefined;
     open.delete(e.callId);
     return write(foldCall(events));
