@@ -31,6 +31,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A page loads its code and opens its event stream before it shows anything: with
+          // three workers on two cores that can take longer than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
