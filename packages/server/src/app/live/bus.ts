@@ -75,9 +75,13 @@ function createBus(database: Database): LiveBus {
       listeners.add(listener);
       if (!listening && !closed) {
         listening = database.engine === 'postgresql' ? listenPostgres(database, dispatch) : listenPglite(database, dispatch);
-        listening.catch(() => {
-          listening = null;
-        });
+        listening.then(
+          // What was written before LISTEN took effect went unheard: whoever read state meanwhile reloads.
+          () => dispatch({ topic: 'resync' }),
+          () => {
+            listening = null;
+          },
+        );
       }
       return () => listeners.delete(listener);
     },
