@@ -42,14 +42,13 @@ export const isHistoryChange = (change: AgentChange): boolean => change.kind !==
 
 const CALL_END = new Set(['COMPLETECALLER', 'COMPLETEAGENT', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER']);
 
-/** What a queue_log event says about its agent, or null when it says nothing. */
 // One object shape for every kind, and no closure per event: a queue_log holds hundreds of
 // thousands of these.
-const changeOf = (e: QueueLogEvent, kind: AgentChangeKind, reason: string | null = null, callId: string | null = null) => ({ agent: e.agent!, change: { at: e.time, kind, queue: e.queue, reason, callId } });
+const of = (e: QueueLogEvent, kind: AgentChangeKind, reason: string | null = null, callId: string | null = null) => ({ agent: e.agent!, change: { at: e.time, kind, queue: e.queue, reason, callId } });
 
+/** What a queue_log event says about its agent, or null when it says nothing. */
 export function agentChangeFromQueueLog(e: QueueLogEvent): { agent: string; change: AgentChange } | null {
   if (!e.agent) return null;
-  const of = changeOf;
   switch (e.event) {
     case 'AGENTLOGIN':
     case 'AGENTCALLBACKLOGIN':

@@ -64,6 +64,8 @@ interface StateRow {
 
 // PGlite returns text[] as an array; keep a fallback for the literal form.
 const parseQueues = (value: string[] | string): string[] => (Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',').filter(Boolean));
+const stateOf = (r: StateRow): AgentState => ({ state: r.state, reason: r.reason, since: new Date(r.since), queues: parseQueues(r.queues), callId: r.call_id });
+const STATE_COLUMNS = sql`agent, state, reason, since, queues, call_id`;
 
 export interface RecordReport {
   /** New rows in the history (repeats of known changes are not counted). */
@@ -111,8 +113,8 @@ const sameState = (a: AgentState | null, b: AgentState | null): boolean =>
 
 /** Every agent's current state, read without locking (see `recordAgentChanges`). */
 export async function readAgentStates(ex: Executor): Promise<Map<string, AgentState>> {
-  const rows = rowsOf<StateRow>(await ex.execute(sql`select agent, state, reason, since, queues, call_id from agent_states`));
-  return new Map(rows.map((r) => [r.agent, { state: r.state, reason: r.reason, since: new Date(r.since), queues: parseQueues(r.queues), callId: r.call_id }]));
+  const rows = rowsOf<StateRow>(await ex.execute(sql`select ${STATE_COLUMNS} from agent_states`));
+  return new Map(rows.map((r) => [r.agent, stateOf(r)]));
 }
 
 /** What a caller already knows: how names map to agents, and the states read earlier. */
@@ -148,9 +150,9 @@ export async function recordAgentChanges(ex: Executor, source: AgentStateSource,
   const current = new Map<string, AgentState>();
   for (let i = 0; i < agents.length; i += BATCH) {
     const rows = rowsOf<StateRow>(
-      await ex.execute(sql`select agent, state, reason, since, queues, call_id from agent_states where agent in (${sql.join(agents.slice(i, i + BATCH).map((a) => sql`${a}`), sql`, `)}) for update`),
+      await ex.execute(sql`select ${STATE_COLUMNS} from agent_states where agent in (${sql.join(agents.slice(i, i + BATCH).map((a) => sql`${a}`), sql`, `)}) for update`),
     );
-    for (const r of rows) current.set(r.agent, { state: r.state, reason: r.reason, since: new Date(r.since), queues: parseQueues(r.queues), callId: r.call_id });
+    for (const r of rows) current.set(r.agent, stateOf(r));
   }
 
   const history = { agent: [] as string[], userId: [] as (number | null)[], state: [] as string[], kind: [] as string[], reason: [] as (string | null)[], queue: [] as (string | null)[], at: [] as string[] };

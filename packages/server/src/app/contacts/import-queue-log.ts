@@ -4,8 +4,9 @@
  * last event arrives. On PostgreSQL the folded calls are COPied into contacts in chunks while
  * the next chunk is parsed, a chunk holding calls already stored being merged by one upsert
  * from a staging table instead; PGlite gets multi-row upserts of a thousand calls. Either way
- * importing the same file again adds nothing and changes nothing. Agent events (logins, pauses, members, and calls starting and ending)
- * are folded into the agents' states at the end (agent-states.ts).
+ * importing the same file again adds nothing and changes nothing. Agent events (logins,
+ * pauses, members, and calls starting and ending) are folded into the agents' states at the
+ * end, while the last calls are written (agent-states.ts).
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
