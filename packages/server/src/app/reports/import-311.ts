@@ -14,7 +14,9 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '@cozum/domain';
+import { drawFromSequences } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
+import { trackingNumbersFor } from '../requests/create-request.js';
 
 export const FIELDS = ['id', 'created', 'closed', 'due', 'agency', 'category', 'detail', 'status', 'area', 'channel', 'latitude', 'longitude'] as const;
 type Field = (typeof FIELDS)[number];
@@ -196,16 +198,9 @@ export async function import311(ex: Executor, mapping: Mapping311, records: Iter
     batch = [];
     if (!fresh.length) return;
     // Tracking numbers from each creation year's sequence, in Türkiye's calendar like intake.
-    const years = new Map<number, Row[]>();
-    for (const r of fresh) {
-      const y = new Date(r.created.getTime() + 3 * 3_600_000).getUTCFullYear();
-      (years.get(y) ?? years.set(y, []).get(y)!).push(r);
-    }
-    const tracking = new Map<Row, string>();
-    for (const [y, rows] of years) {
-      const result = (await ex.execute(sql.raw(`select nextval('request_tracking_${y}') as n from generate_series(1, ${rows.length})`))) as unknown as { rows: { n: number | string }[] };
-      rows.forEach((r, i) => tracking.set(r, `${y}-${String(result.rows[i]!.n).padStart(7, '0')}`));
-    }
+    const numbers = trackingNumbersFor(fresh.map((r) => r.created));
+    const drawn = numbers.assign((await drawFromSequences(ex, numbers.wanted)).drawn);
+    const tracking = new Map(fresh.map((r, n) => [r, drawn[n]!]));
     const values = [];
     for (const r of fresh) {
       // A usable close time closes the record whatever its status; only closed statuses count as resolved.

@@ -5,7 +5,7 @@
  *
  * In two steps, so the API can take many intakes together (intake-queue.ts): `prepareIntake`
  * checks and decides everything from reference data alone, and `writeIntakes` writes any
- * number of prepared intakes with three statements.
+ * number of prepared intakes with two statements (four with citizens to look up).
  */
 import { sql } from 'drizzle-orm';
 import { DomainError, chooseRoute, computeDueDates, formatTrackingNumber, invalid, type Route } from '@cozum/domain';
@@ -60,7 +60,7 @@ export interface PreparedIntake {
 }
 
 /** The year a tracking number carries is the year in Türkiye (UTC+3) at intake. */
-const localYear = (now: Date) => new Date(now.getTime() + 3 * 3600_000).getUTCFullYear();
+const localYear = (at: Date) => new Date(at.getTime() + 3 * 3600_000).getUTCFullYear();
 
 /**
  * One sequence per year (created by migration 0002 for 2000–2100): nextval never blocks
@@ -69,6 +69,28 @@ const localYear = (now: Date) => new Date(now.getTime() + 3 * 3600_000).getUTCFu
 function trackingSequence(year: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('request.no_tracking_sequence', `tracking numbers exist for the years 2000 to 2100, not ${year}; add a migration for later years`);
   return `request_tracking_${year}`;
+}
+
+/**
+ * Tracking numbers for requests received at these times: how many to draw from each year's
+ * sequence (`drawFromSequences`), and the numbers drawn handed out in order.
+ */
+export function trackingNumbersFor(receivedAt: Date[]): { wanted: Record<string, number>; assign(drawn: Record<string, number[]>): string[] } {
+  const years = receivedAt.map(localYear);
+  const sequences = years.map(trackingSequence);
+  const wanted: Record<string, number> = {};
+  for (const name of sequences) wanted[name] = (wanted[name] ?? 0) + 1;
+  return {
+    wanted,
+    assign(drawn) {
+      const taken = new Map<string, number>();
+      return sequences.map((name, n) => {
+        const k = taken.get(name) ?? 0;
+        taken.set(name, k + 1);
+        return formatTrackingNumber(years[n]!, drawn[name]![k]!);
+      });
+    },
+  };
 }
 
 /** The sequence request ids are drawn from (bigserial column requests.id). */
@@ -140,22 +162,15 @@ export async function writeIntakes(ex: Executor, reference: IntakeReference, int
   const plan = await planCitizens(ex, withCitizen.map((i) => i.citizen!));
   const citizenOf = new Map(withCitizen.map((intake, n) => [intake, plan.contacts[n]!]));
 
-  const perYear = new Map<string, number>();
-  const sequences = intakes.map((intake) => trackingSequence(localYear(intake.now)));
-  for (const name of sequences) perYear.set(name, (perYear.get(name) ?? 0) + 1);
+  const tracking = trackingNumbersFor(intakes.map((intake) => intake.now));
   // A cached reference is checked in the same statement: still current, or nothing is written.
   const { drawn, alongside } = await drawFromSequences<string>(
     ex,
-    { [CITIZEN_IDS]: plan.created.length, [REQUEST_IDS]: intakes.length, ...Object.fromEntries(perYear) },
+    { [CITIZEN_IDS]: plan.created.length, [REQUEST_IDS]: intakes.length, ...tracking.wanted },
     reference.version === undefined ? undefined : REFERENCE_VERSION,
   );
   if (reference.version !== undefined && Number(alongside) !== reference.version) throw new ReferenceMoved();
-  const taken = new Map<string, number>();
-  const trackingNos = intakes.map((intake, n) => {
-    const k = taken.get(sequences[n]!) ?? 0;
-    taken.set(sequences[n]!, k + 1);
-    return formatTrackingNumber(localYear(intake.now), drawn[sequences[n]!]![k]!);
-  });
+  const trackingNos = tracking.assign(drawn);
   const ids = drawn[REQUEST_IDS]!;
   const writtenAt = new Date();
   const writes = writeCitizens(plan, drawn[CITIZEN_IDS]!, writtenAt);
