@@ -80,7 +80,8 @@ export class IntakeQueue {
           })
         : await this.writeBatch(jobs, await this.reference.get(this.db));
     } catch (error) {
-      if (jobs.length === 1) return jobs[0]!.reject(error);
+      // (The retry reads its own reference, so a reference that moved twice is no failure.)
+      if (jobs.length === 1 && !(error instanceof ReferenceMoved)) return jobs[0]!.reject(error);
       // Nothing of the batch was written: each alone, so the failure stays with its cause.
       await Promise.all(jobs.map((job) => this.db.transaction((tx) => createRequest(tx, job.actor, job.input, job.now)).then(job.resolve, job.reject)));
       return;
