@@ -92,12 +92,11 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in users for cookie tokens, in one query, extending each session (sliding
- * expiry). Tokens with no live session map to null.
+ * Every API call looks its session up, so the query is prepared once per handle: the server
+ * parses and plans it once per connection, not on each call.
  */
-export async function sessionUsers(ex: Executor, tokens: string[], now: Date, ttlHours: number, secret: string): Promise<Map<string, SessionUser | null>> {
-  const hashes = new Map(tokens.map((token) => [hashToken(token, secret), token]));
-  const rows = await ex
+const prepareSessionLookup = (ex: Executor) =>
+  ex
     .select({
       tokenHash: sessions.tokenHash,
       id: users.id,
@@ -114,7 +113,19 @@ export async function sessionUsers(ex: Executor, tokens: string[], now: Date, tt
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(inArray(sessions.tokenHash, [...hashes.keys()]), isNull(sessions.revokedAt)));
+    .where(and(sql`${sessions.tokenHash} = any(${sql.placeholder('hashes')}::text[])`, isNull(sessions.revokedAt)))
+    .prepare('session_users');
+const sessionLookups = new WeakMap<Executor, ReturnType<typeof prepareSessionLookup>>();
+
+/**
+ * The signed-in users for cookie tokens, in one query, extending each session (sliding
+ * expiry). Tokens with no live session map to null.
+ */
+export async function sessionUsers(ex: Executor, tokens: string[], now: Date, ttlHours: number, secret: string): Promise<Map<string, SessionUser | null>> {
+  const hashes = new Map(tokens.map((token) => [hashToken(token, secret), token]));
+  let lookup = sessionLookups.get(ex);
+  if (!lookup) sessionLookups.set(ex, (lookup = prepareSessionLookup(ex)));
+  const rows = await lookup.execute({ hashes: [...hashes.keys()] });
   const found = new Map<string, SessionUser | null>(tokens.map((token) => [token, null]));
   const extend: string[] = [];
   for (const row of rows) {
