@@ -5,8 +5,29 @@
  * (`unnest`), so the statement's text and parameter count stay the same whatever the number
  * of rows.
  */
+import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
+
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs a statement as a prepared statement named after its text, so that PostgreSQL parses and
+ * plans it once per connection rather than on every call; with array parameters the text, and
+ * so the name, stays the same whatever the number of rows. For statements run often with few
+ * shapes: each shape stays prepared on each connection. (PGlite runs it as usual.)
+ */
+export async function executePrepared(ex: Executor, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
+  const built = dialect.sqlToQuery(query);
+  let name = statementNames.get(built.sql);
+  if (!name) {
+    name = `c${crypto.createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
+    if (statementNames.size < 1000) statementNames.set(built.sql, name);
+  }
+  return (await ex._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: Record<string, unknown>[] };
+}
 
 /**
  * `count` values from each named sequence (e.g. `{ citizens_id_seq: 3 }`), in one statement;
@@ -19,7 +40,7 @@ export async function drawFromSequences<K extends string>(ex: Executor, wanted: 
   if (!names.length && !alongside) return { drawn, alongside: undefined };
   const columns = names.map((name, n) => sql`array(select nextval(${name}::regclass) from generate_series(1, ${wanted[name]}::int)) as ${sql.identifier(`s${n}`)}`);
   if (alongside) columns.push(sql`${alongside} as alongside`);
-  const result = (await ex.execute(sql`select ${sql.join(columns, sql`, `)}`)) as unknown as { rows: Record<string, unknown>[] };
+  const result = await executePrepared(ex, sql`select ${sql.join(columns, sql`, `)}`);
   const row = result.rows[0]!;
   names.forEach((name, n) => (drawn[name] = (row[`s${n}`] as (number | string)[]).map(Number)));
   return { drawn, alongside: row.alongside };

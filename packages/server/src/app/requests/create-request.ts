@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { DomainError, chooseRoute, computeDueDates, formatTrackingNumber, invalid, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { column, drawFromSequences, oneStatement } from '../../db/bulk.js';
+import { column, drawFromSequences, executePrepared, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
 import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen, type CitizenInput } from '../citizens.js';
 import { composeMessages } from '../notifications.js';
@@ -216,7 +216,7 @@ export async function writeIntakes(ex: Executor, reference: IntakeReference, int
     reference.templates,
   );
   if (messages.length) writes.push(insertMessages(messages, writtenAt));
-  await ex.execute(oneStatement(writes));
+  await executePrepared(ex, oneStatement(writes));
   return intakes.map((intake, n) => ({ id: ids[n]!, trackingNo: trackingNos[n]!, unitId: intake.route.unitId, routedBy: intake.route.routedBy, dueAt: intake.dueAt, legalDueAt: intake.legalDueAt }));
 }
 
