@@ -55,6 +55,9 @@ describe('wallboard and console', () => {
     expect(made.statusCode).toBe(201);
 
     const wall = await sse('/api/v1/wallboard/stream', supervisor);
+    // The stream keeps the security headers every other response carries.
+    expect(wall.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(wall.headers.get('x-content-type-options')).toBe('nosniff');
     const first = board(await wall.next((e) => e.event === 'wallboard'));
     const console = await sse('/api/v1/console/stream', agent);
     expect((await console.next((e) => e.event === 'call')).data).toEqual({ call: null, history: null });

@@ -6,6 +6,8 @@ export interface SseEvent {
 }
 
 export interface SseClient {
+  /** The stream's response headers. */
+  headers: Headers;
   events: SseEvent[];
   /** Resolves with the first event (already received or still to come) that matches. */
   next(match: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
@@ -43,6 +45,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
     }
   })();
   return {
+    headers: response.headers,
     events,
     next(match, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {

@@ -5,11 +5,12 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -87,9 +88,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}; see /api/docs for the API`));
   });
 
-  // Security headers on every response, errors included. The middleware is built once:
-  // the headers do not depend on the request.
-  const securityHeaders = helmet({
+  // Security headers on every response, errors included (event streams copy them too).
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -105,7 +105,10 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
+  });
 
   // Order matters: cookies are parsed, sessions find the user, access judges them, then the CSRF check.
   await app.register(cookie);
@@ -198,4 +201,20 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   }
 
   return app;
+}
+
+/**
+ * The headers helmet sets, worked out once: they do not depend on the request, so each
+ * response copies them instead of running helmet's middlewares one by one.
+ */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
 }

@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { liveBus } from '../../app/live/bus.js';
@@ -46,6 +47,8 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, st
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
+    // What the hooks set on the reply (security headers) still applies to the stream.
+    ...(reply.getHeaders() as OutgoingHttpHeaders),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
