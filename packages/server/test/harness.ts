@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { units } from '../src/db/schema.js';
-import { buildServer } from '../src/http/server.js';
+import { buildServer, type Deps } from '../src/http/server.js';
 import { createUser } from '../src/app/users.js';
 import { adminQuery, databaseUrl, testEngine, uniqueName } from './engines.js';
 
@@ -44,10 +44,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 let counter = 0;
 
-export async function startTestApp(options: { config?: Partial<Config>; now?: () => Date; webDist?: string | null } = {}): Promise<TestContext> {
+export async function startTestApp(options: { config?: Partial<Config>; now?: () => Date; webDist?: string | null; logStream?: Deps['logStream'] } = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const config = testConfig(options.config);
-  const app = await buildServer({ config, database, now: options.now ?? (() => new Date()), webDist: options.webDist ?? null });
+  const app = await buildServer({ config, database, now: options.now ?? (() => new Date()), webDist: options.webDist ?? null, logStream: options.logStream });
   const signIn = async (role: Role, opts: { unitCode?: string; username?: string } = {}) => {
     const username = opts.username ?? `${role}-${++counter}`;
     let unitId: number | null = null;

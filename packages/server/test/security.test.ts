@@ -4,13 +4,10 @@
  * strict CORS, and personal data kept out of the logs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, users } from '../src/db/schema.js';
 import { createUser } from '../src/app/users.js';
 import { base32Decode, hotp, totpCode, totpStep } from '../src/app/totp.js';
-import { PERSONAL_LOG_FIELDS } from '../src/http/cors-and-redaction.js';
 import { sessionCookie, startTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -180,12 +177,22 @@ describe('headers', () => {
 });
 
 describe('logs', () => {
-  it('redacts personal fields wherever a logged object carries them', () => {
+  it("tags a request's lines with its id and redacts personal fields wherever a logged object carries them", async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
-    const log = pino({ redact: { paths: PERSONAL_LOG_FIELDS, censor: '[redacted]' } }, sink);
-    log.info({ body: { citizen: { phone: '05321234567', tcKimlikNo: '10000000146', email: 'a@b.org', address: 'Deniz Sok. 4', fullName: 'Ayşe' } }, payload: { to: '905321234567' } }, 'x');
-    expect(lines[0]).not.toMatch(/05321234567|10000000146|a@b\.org|Deniz|Ayşe|905321234567/);
-    expect(lines[0]).toContain('[redacted]');
+    const logged = await startTestApp({ config: { logLevel: 'info' }, logStream: { write: (line) => lines.push(line) } });
+    try {
+      logged.app.get('/log-probe', { config: { access: 'public' } }, async (request) => {
+        request.log.warn({ body: { citizen: { phone: '05321234567', tcKimlikNo: '10000000146', email: 'a@b.org', address: 'Deniz Sok. 4', fullName: 'Ayşe' } }, payload: { to: '905321234567' } }, 'probe');
+        return {};
+      });
+      expect((await logged.app.inject({ url: '/log-probe', headers: { 'x-request-id': 'probe-1' } })).statusCode).toBe(200);
+      const mine = lines.map((line) => JSON.parse(line) as { reqId?: string; msg: string }).filter((line) => line.reqId === 'probe-1');
+      expect(mine.map((line) => line.msg)).toEqual(['incoming request', 'probe', 'request completed']);
+      const probe = lines.find((line) => line.includes('"msg":"probe"'))!;
+      expect(probe).not.toMatch(/05321234567|10000000146|a@b\.org|Deniz|Ayşe|905321234567/);
+      expect(probe).toContain('[redacted]');
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -8,4 +8,6 @@ export interface Deps {
   now: () => Date;
   /** Folder of the built web app; null when it is not served (API-only tests). */
   webDist: string | null;
+  /** Where the JSON log lines go; standard output when absent (tests read them). */
+  logStream?: { write(line: string): void };
 }
