@@ -230,4 +230,3 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   });
   return headers;
 }
-
