@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { categories, districts, neighbourhoods, outbox, requestEvents, requests, units } from '../src/db/schema.js';
 import { buildServer } from '../src/http/server.js';
+import { textMatch } from '../src/app/requests/inbox.js';
 import { startTestApp, testConfig, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -282,8 +283,25 @@ describe('inbox', () => {
       expect(later.total).toBe(page.total);
       expect(later.items).toHaveLength(n === last ? page.total - 2 * (last - 1) : 0);
     }
-    const found = (await t.app.inject({ url: `/api/v1/requests?q=${encodeURIComponent('cop konteyneri')}`, headers: head })).json();
-    expect(found.items.map((r: { description: string }) => r.description)).toContain('Çöp konteyneri taşıyor, koku yapıyor');
+    // Typed without Turkish letters, in capitals, inflected, cut short, or with a typo.
+    for (const q of ['cop konteyneri', 'ÇÖP', 'konteynerler', 'cop kont', 'konteynri']) {
+      const found = (await t.app.inject({ url: `/api/v1/requests?q=${encodeURIComponent(q)}`, headers: head })).json();
+      expect(found.items.map((r: { description: string }) => r.description), q).toContain('Çöp konteyneri taşıyor, koku yapıyor');
+    }
+    const none = (await t.app.inject({ url: `/api/v1/requests?q=${encodeURIComponent('asfalt')}`, headers: head })).json();
+    expect(none.items.map((r: { description: string }) => r.description)).not.toContain('Çöp konteyneri taşıyor, koku yapıyor');
+  });
+
+  it('answers a text search from indexes, without reading the whole table', async () => {
+    // Table scans ruled out: a plan without one exists only if every way of matching has an index.
+    const plan = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const explained = (await tx.execute(sql`explain select id from requests where ${textMatch('konteyner')}`)) as unknown as { rows: { 'QUERY PLAN': string }[] };
+      return explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).not.toMatch(/Seq Scan on requests/);
+    expect(plan).toContain('requests_description_fts_idx');
+    expect(plan).toContain('requests_description_fold_trgm_idx');
   });
 
   it('suggests open requests nearby with similar text as duplicates', async () => {

@@ -253,8 +253,9 @@ export const requests = pgTable(
     index('requests_due_open_idx').on(t.dueAt).where(sql`${t.overdueAt} is null and ${t.status} in ('new','assigned','in_progress','reopened')`),
     index('requests_assignee_idx').on(t.assigneeId),
     index('requests_parent_idx').on(t.parentId),
-    index('requests_description_trgm_idx').using('gin', sql`${t.description} gin_trgm_ops`),
-    index('requests_description_fts_idx').using('gin', sql`to_tsvector('turkish', ${t.description})`),
+    // The inbox's text search (migration 0013).
+    index('requests_description_fold_trgm_idx').using('gin', sql`search_fold(${t.description}) gin_trgm_ops`).with({ gin_pending_list_limit: 256 }),
+    index('requests_description_fts_idx').using('gin', sql`to_tsvector('turkish', ${t.description})`).with({ gin_pending_list_limit: 256 }),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'requests_parent_fk' }),
   ],
 );
