@@ -1,7 +1,7 @@
 /** Citizens: found by TC kimlik no or phone, or created. Personal data lives only here. */
 import { inArray, or, sql, type SQL } from 'drizzle-orm';
 import { invalid, normalizePhone, tcKimlikProblem } from '@cozum/domain';
-import { column, drawFromSequences, oneStatement } from '../db/bulk.js';
+import { column, drawFromSequences, jsonRows, oneStatement } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { citizens } from '../db/schema.js';
 
@@ -125,19 +125,24 @@ export const CITIZEN_IDS = 'citizens_id_seq';
 export function writeCitizens(plan: CitizenPlan, ids: number[], now: Date): SQL[] {
   plan.created.forEach((c, n) => (c.key.id = ids[n]!));
   const writes: SQL[] = [];
-  const add = (rows: { id: number; values: Partial<CheckedCitizen> }[], statement: (columns: SQL) => SQL) => {
-    if (!rows.length) return;
-    const of = (field: keyof CheckedCitizen) => column(rows.map((r) => r.values[field] ?? null), 'text');
-    writes.push(statement(sql`${column(rows.map((r) => r.id), 'int')}, ${of('fullName')}, ${of('phone')}, ${of('tcKimlikNo')}, ${of('email')}, ${of('address')}, ${of('locale')}`));
-  };
-  add(plan.created.map((c) => ({ id: c.key.id, values: c.values })), (columns) => sql`
-    insert into citizens (id, full_name, phone, tc_kimlik_no, email, address, locale)
-    select * from unnest(${columns})`);
-  add([...plan.changed.values()].map((c) => ({ id: c.known.id, values: c.set })), (columns) => sql`
-    update citizens c set full_name = coalesce(v.full_name, c.full_name), phone = coalesce(v.phone, c.phone), tc_kimlik_no = coalesce(v.tc_kimlik_no, c.tc_kimlik_no),
-      email = coalesce(v.email, c.email), address = coalesce(v.address, c.address), locale = coalesce(v.locale, c.locale), updated_at = ${now.toISOString()}::timestamptz
-    from unnest(${columns}) as v(id, full_name, phone, tc_kimlik_no, email, address, locale)
-    where c.id = v.id`);
+  const rows = (list: { id: number; values: Partial<CheckedCitizen> }[], alias: string) =>
+    jsonRows(
+      list.map(({ id, values: v }) => ({ id, full_name: v.fullName, phone: v.phone, tc_kimlik_no: v.tcKimlikNo, email: v.email, address: v.address, locale: v.locale })),
+      'id int, full_name text, phone text, tc_kimlik_no text, email text, address text, locale text',
+      alias,
+    );
+  if (plan.created.length) {
+    writes.push(sql`
+      insert into citizens (id, full_name, phone, tc_kimlik_no, email, address, locale)
+      select id, full_name, phone, tc_kimlik_no, email, address, locale from ${rows(plan.created.map((c) => ({ id: c.key.id, values: c.values })), 'c')}`);
+  }
+  if (plan.changed.size) {
+    writes.push(sql`
+      update citizens c set full_name = coalesce(v.full_name, c.full_name), phone = coalesce(v.phone, c.phone), tc_kimlik_no = coalesce(v.tc_kimlik_no, c.tc_kimlik_no),
+        email = coalesce(v.email, c.email), address = coalesce(v.address, c.address), locale = coalesce(v.locale, c.locale), updated_at = ${now.toISOString()}::timestamptz
+      from ${rows([...plan.changed.values()].map((c) => ({ id: c.known.id, values: c.set })), 'v')}
+      where c.id = v.id`);
+  }
   return writes;
 }
 

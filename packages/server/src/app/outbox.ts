@@ -4,7 +4,7 @@
  * sends it later.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { column } from '../db/bulk.js';
+import { jsonRows } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 
 export interface EmailMessage {
@@ -29,11 +29,9 @@ export type QueuedMessage = OutboxMessage & { requestId?: number | null; availab
  * case can write its change and its messages in one statement. Ids follow the order given.
  */
 export function insertMessages(messages: QueuedMessage[], now: Date): SQL {
+  const rows = messages.map((m) => ({ kind: m.kind, payload: m.payload, request_id: m.requestId, available_at: m.availableAt ?? now }));
   return sql`insert into outbox (kind, payload, request_id, available_at)
-    select m.kind, m.payload, m.request_id, m.available_at
-    from unnest(${column(messages.map((m) => m.kind), 'text')}, ${column(messages.map((m) => JSON.stringify(m.payload)), 'jsonb')},
-                ${column(messages.map((m) => m.requestId ?? null), 'bigint')}, ${column(messages.map((m) => (m.availableAt ?? now).toISOString()), 'timestamptz')})
-         with ordinality as m(kind, payload, request_id, available_at, n)
+    select kind, payload, request_id, available_at from ${jsonRows(rows, 'kind text, payload jsonb, request_id bigint, available_at timestamptz', 'm')}
     order by m.n`;
 }
 

@@ -1,9 +1,9 @@
 /**
  * Writing many rows in few statements: ids drawn from several sequences in one round trip,
  * and several INSERTs or UPDATEs joined into one statement, which commits or fails as a whole
- * even outside a transaction. Row values travel as one array parameter per column
- * (`unnest`), so the statement's text and parameter count stay the same whatever the number
- * of rows.
+ * even outside a transaction. Rows travel as one JSON parameter per table (`jsonRows`), so
+ * the statement's text and parameter count stay the same whatever the number of rows, and
+ * encoding them is one JSON.stringify.
  */
 import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
@@ -54,5 +54,17 @@ export function oneStatement(writes: SQL[]): SQL {
   return sql`with ${sql.join(ctes, sql`, `)} ${writes.at(-1)!}`;
 }
 
-/** One array parameter, cast to its column type for `unnest`. */
+/** One array parameter, cast to its element type for `unnest`. */
 export const column = (values: unknown[], type: 'int' | 'bigint' | 'text' | 'float8' | 'timestamptz' | 'jsonb'): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+/**
+ * Rows as a FROM item named `alias`, read from one JSON parameter: `columns` declares each key
+ * read and its type (`'id bigint, name text, data jsonb'`); keys missing from a row read as
+ * null, Dates as timestamps. The column `n` numbers the rows from 1 in the order given.
+ */
+export function jsonRows(rows: readonly object[], columns: string, alias: string): SQL {
+  let names = columnNames.get(columns);
+  if (!names) columnNames.set(columns, (names = columns.split(',').map((c) => c.trim().split(/\s+/)[0]!).join(', ')));
+  return sql`rows from (json_to_recordset(${JSON.stringify(rows)}::json) as (${sql.raw(columns)})) with ordinality as ${sql.identifier(alias)}(${sql.raw(names)}, n)`;
+}
+const columnNames = new Map<string, string>();

@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { DomainError, chooseRoute, computeDueDates, formatTrackingNumber, invalid, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { column, drawFromSequences, executePrepared, oneStatement } from '../../db/bulk.js';
+import { drawFromSequences, executePrepared, jsonRows, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
 import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen, type CitizenInput } from '../citizens.js';
 import { composeMessages } from '../notifications.js';
@@ -175,35 +175,32 @@ export async function writeIntakes(ex: Executor, reference: IntakeReference, int
   const writtenAt = new Date();
   const writes = writeCitizens(plan, drawn[CITIZEN_IDS]!, writtenAt);
   const citizenIds = intakes.map((intake) => citizenOf.get(intake)?.id ?? null);
-  const at = intakes.map((intake) => intake.now.toISOString());
-
-  const columns = (values: unknown[][], types: Parameters<typeof column>[1][]) => sql.join(values.map((v, n) => column(v, types[n]!)), sql`, `);
+  const rows = intakes.map((i, n) => ({
+    id: ids[n], tracking_no: trackingNos[n], request_type: i.typeCode, category_id: i.category.id, channel: i.input.channel, description: i.description,
+    citizen_id: citizenIds[n], district_id: i.districtId, neighbourhood_id: i.neighbourhoodId, address: i.input.address?.trim() || null,
+    latitude: i.input.latitude, longitude: i.input.longitude, unit_id: i.route.unitId, routing_rule_id: i.route.ruleId, routed_by: i.route.routedBy,
+    due_at: i.dueAt, legal_due_at: i.legalDueAt, created_by: i.actor?.id, created_at: i.now,
+  }));
   writes.push(sql`
     insert into requests (id, tracking_no, request_type, category_id, status, channel, description, citizen_id, district_id, neighbourhood_id, address,
                           latitude, longitude, unit_id, routing_rule_id, routed_by, due_at, legal_due_at, created_by, created_at, updated_at)
     select id, tracking_no, request_type, category_id, 'new', channel, description, citizen_id, district_id, neighbourhood_id, address,
            latitude, longitude, unit_id, routing_rule_id, routed_by, due_at, legal_due_at, created_by, created_at, created_at
-    from unnest(${columns(
-      [
-        ids, trackingNos, intakes.map((i) => i.typeCode), intakes.map((i) => i.category.id), intakes.map((i) => i.input.channel), intakes.map((i) => i.description), citizenIds,
-        intakes.map((i) => i.districtId), intakes.map((i) => i.neighbourhoodId), intakes.map((i) => i.input.address?.trim() || null),
-        intakes.map((i) => i.input.latitude ?? null), intakes.map((i) => i.input.longitude ?? null), intakes.map((i) => i.route.unitId), intakes.map((i) => i.route.ruleId),
-        intakes.map((i) => i.route.routedBy), intakes.map((i) => i.dueAt?.toISOString() ?? null), intakes.map((i) => i.legalDueAt?.toISOString() ?? null),
-        intakes.map((i) => i.actor?.id ?? null), at,
-      ],
-      ['bigint', 'text', 'text', 'int', 'text', 'text', 'int', 'int', 'int', 'text', 'float8', 'float8', 'int', 'int', 'text', 'timestamptz', 'timestamptz', 'int', 'timestamptz'],
-    )}) as r(id, tracking_no, request_type, category_id, channel, description, citizen_id, district_id, neighbourhood_id, address,
-             latitude, longitude, unit_id, routing_rule_id, routed_by, due_at, legal_due_at, created_by, created_at)`);
+    from ${jsonRows(
+      rows,
+      `id bigint, tracking_no text, request_type text, category_id int, channel text, description text, citizen_id int, district_id int, neighbourhood_id int,
+       address text, latitude float8, longitude float8, unit_id int, routing_rule_id int, routed_by text, due_at timestamptz, legal_due_at timestamptz,
+       created_by int, created_at timestamptz`,
+      'r',
+    )}`);
+  const events = intakes.map((i, n) => ({
+    request_id: ids[n], actor_id: i.actor?.id, actor_kind: i.actor ? 'staff' : 'citizen', at: i.now,
+    data: { channel: i.input.channel, unitId: i.route.unitId, routedBy: i.route.routedBy, ruleId: i.route.ruleId },
+  }));
   writes.push(sql`
     insert into request_events (request_id, type, to_status, actor_id, actor_kind, visibility, data, at)
     select request_id, 'created', 'new', actor_id, actor_kind, 'public', data, at
-    from unnest(${columns(
-      [
-        ids, intakes.map((i) => i.actor?.id ?? null), intakes.map((i) => (i.actor ? 'staff' : 'citizen')),
-        intakes.map((i) => JSON.stringify({ channel: i.input.channel, unitId: i.route.unitId, routedBy: i.route.routedBy, ruleId: i.route.ruleId })), at,
-      ],
-      ['bigint', 'int', 'text', 'jsonb', 'timestamptz'],
-    )}) as e(request_id, actor_id, actor_kind, data, at)`);
+    from ${jsonRows(events, 'request_id bigint, actor_id int, actor_kind text, data jsonb, at timestamptz', 'e')}`);
 
   const messages = composeMessages(
     intakes.map((intake, n) => ({
