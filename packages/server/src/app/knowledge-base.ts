@@ -82,7 +82,7 @@ export async function searchArticles(ex: Executor, query: { q?: string; category
   const q = query.q?.trim() ?? '';
   const folded = foldForSearch(q);
   const doc = sql`(${kbArticles.titleTr} || ' ' || coalesce(${kbArticles.titleEn}, '') || ' ' || array_to_string(${kbArticles.tags}, ' '))`;
-  const foldedTitle = sql`translate(lower(${kbArticles.titleTr} || ' ' || array_to_string(${kbArticles.tags}, ' ')), 'çğıöşüâîûİI', 'cgiosuaiuii')`;
+  const foldedTitle = sql`search_fold(${kbArticles.titleTr} || ' ' || array_to_string(${kbArticles.tags}, ' '))`;
   const rank = q
     ? sql`(ts_rank(to_tsvector('turkish', ${doc} || ' ' || ${kbArticles.bodyTr}), plainto_tsquery('turkish', ${q})) * 2
           + word_similarity(${folded}, ${foldedTitle}) * 3
@@ -92,7 +92,7 @@ export async function searchArticles(ex: Executor, query: { q?: string; category
   const match = q
     ? sql`(to_tsvector('turkish', ${doc} || ' ' || ${kbArticles.bodyTr}) @@ plainto_tsquery('turkish', ${q})
           or word_similarity(${folded}, ${foldedTitle}) > 0.45
-          or translate(lower(${kbArticles.bodyTr}), 'çğıöşüâîûİI', 'cgiosuaiuii') like ${`%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
+          or search_fold(${kbArticles.bodyTr}) like ${`%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
     : sql`true`;
   const rows = await ex
     .select({ ...columns, score: sql<number>`${rank}` })
