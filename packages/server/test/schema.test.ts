@@ -38,3 +38,8 @@ test('every table and column of the schema exists in the migrated database', asy
   }
   expect(problems).toEqual([]);
 });
+
+test('keeps the pending lists of GIN indexes short on every connection, so no insert merges a long one', async () => {
+  const shown = (await database.db.execute(sql`show gin_pending_list_limit`)) as unknown as { rows: { gin_pending_list_limit: string }[] };
+  expect(shown.rows[0]!.gin_pending_list_limit).toBe('256kB');
+});

@@ -254,8 +254,8 @@ export const requests = pgTable(
     index('requests_assignee_idx').on(t.assigneeId),
     index('requests_parent_idx').on(t.parentId),
     // The inbox's text search (migration 0013).
-    index('requests_description_fold_trgm_idx').using('gin', sql`search_fold(${t.description}) gin_trgm_ops`).with({ gin_pending_list_limit: 256 }),
-    index('requests_description_fts_idx').using('gin', sql`to_tsvector('turkish', ${t.description})`).with({ gin_pending_list_limit: 256 }),
+    index('requests_description_fold_trgm_idx').using('gin', sql`search_fold(${t.description}) gin_trgm_ops`),
+    index('requests_description_fts_idx').using('gin', sql`to_tsvector('turkish', ${t.description})`),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'requests_parent_fk' }),
   ],
 );

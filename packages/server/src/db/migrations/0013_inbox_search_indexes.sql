@@ -12,10 +12,4 @@ CREATE FUNCTION search_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL S
 --> statement-breakpoint
 DROP INDEX "requests_description_trgm_idx";
 --> statement-breakpoint
--- New entries wait in a pending list that the insert past its limit merges into the index.
--- At the default 4 MB that merge held one intake batch for tens of milliseconds under load;
--- at 256 kB each merge is short (bench requests.create: p99 42 ms before, 28 ms after), and
--- searches have less unmerged list to read.
-CREATE INDEX "requests_description_fold_trgm_idx" ON "requests" USING gin (search_fold("description") gin_trgm_ops) WITH (gin_pending_list_limit = 256);
---> statement-breakpoint
-ALTER INDEX "requests_description_fts_idx" SET (gin_pending_list_limit = 256);
+CREATE INDEX "requests_description_fold_trgm_idx" ON "requests" USING gin (search_fold("description") gin_trgm_ops);
