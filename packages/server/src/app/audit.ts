@@ -1,6 +1,7 @@
 /** The audit log: append-only (the database refuses UPDATE and DELETE on it). */
 import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { startingWith } from '../db/like.js';
 import { auditLog } from '../db/schema.js';
 
 export interface Actor {
@@ -64,7 +65,7 @@ export interface AuditView {
 export async function searchAudit(ex: Executor, filter: AuditFilter): Promise<{ items: AuditView[]; nextBefore: number | null }> {
   const where: SQL[] = [];
   if (filter.actor) where.push(sql`lower(${auditLog.actorName}) = lower(${filter.actor.trim()})`);
-  if (filter.action) where.push(filter.action.endsWith('.') ? like(auditLog.action, `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : eq(auditLog.action, filter.action));
+  if (filter.action) where.push(filter.action.endsWith('.') ? like(auditLog.action, startingWith(filter.action)) : eq(auditLog.action, filter.action));
   if (filter.subjectType) where.push(eq(auditLog.subjectType, filter.subjectType));
   if (filter.subjectId) where.push(eq(auditLog.subjectId, filter.subjectId));
   if (filter.from) where.push(gte(auditLog.at, filter.from));

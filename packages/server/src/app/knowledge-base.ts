@@ -6,6 +6,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { foldForSearch, invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
+import { containing } from '../db/like.js';
 import { categories, kbArticles, units } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
 
@@ -92,7 +93,7 @@ export async function searchArticles(ex: Executor, query: { q?: string; category
   const match = q
     ? sql`(to_tsvector('turkish', ${doc} || ' ' || ${kbArticles.bodyTr}) @@ plainto_tsquery('turkish', ${q})
           or word_similarity(${folded}, ${foldedTitle}) > 0.45
-          or search_fold(${kbArticles.bodyTr}) like ${`%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`
+          or search_fold(${kbArticles.bodyTr}) like ${containing(folded)})`
     : sql`true`;
   const rows = await ex
     .select({ ...columns, score: sql<number>`${rank}` })

@@ -2,6 +2,7 @@
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { DomainError, UNIT_SCOPED_ROLES, invalid, isRole, notFound, type Role } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
+import { containing } from '../db/like.js';
 import { sessions, units, users } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
 import { checkPasswordRules, hashPassword } from './passwords.js';
@@ -41,7 +42,7 @@ const toView = (row: UserRow): UserView => ({
 export async function listUsers(ex: Executor, filter: { q?: string; role?: string; unitId?: number }): Promise<UserView[]> {
   const where: SQL[] = [];
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(filter.q);
     where.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern))!);
   }
   if (filter.role) where.push(eq(users.role, filter.role));

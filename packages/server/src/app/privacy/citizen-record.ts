@@ -6,6 +6,7 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { invalid, maskPersonal, normalizePhone, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
+import { containing } from '../../db/like.js';
 import { citizens, requests } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 
@@ -58,7 +59,7 @@ export async function findCitizens(ex: Executor, q: string): Promise<CitizenSumm
   if (phone) where.push(eq(citizens.phone, phone));
   if (/^\d{11}$/.test(text)) where.push(eq(citizens.tcKimlikNo, text));
   if (text.includes('@')) where.push(eq(sql`lower(${citizens.email})`, text.toLowerCase()));
-  where.push(ilike(citizens.fullName, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  where.push(ilike(citizens.fullName, containing(text)));
   const rows = await ex.select(summaryColumns).from(citizens).where(or(...where)).orderBy(desc(citizens.updatedAt)).limit(50);
   return rows.map((row) => maskPersonal(toSummary(row)));
 }

@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { containing } from '../../db/like.js';
 import { categories, districts, neighbourhoods, requests, units, users } from '../../db/schema.js';
 
 export const INBOX_SORTS = ['created', 'due', 'updated'] as const;
@@ -17,9 +18,8 @@ export const INBOX_SORTS = ['created', 'due', 'updated'] as const;
  * reads only the matching rows, not the table.
  */
 export function textMatch(q: string): SQL {
-  const substring = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`(to_tsvector('turkish', ${requests.description}) @@ plainto_tsquery('turkish', ${q})
-    or search_fold(${requests.description}) like search_fold(${substring})
+    or search_fold(${requests.description}) like search_fold(${containing(q)})
     or search_fold(${requests.description}) %> search_fold(${q}))`;
 }
 
