@@ -58,6 +58,7 @@ describe('wallboard and console', () => {
     // The stream keeps the security headers every other response carries.
     expect(wall.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(wall.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(wall.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
     const first = board(await wall.next((e) => e.event === 'wallboard'));
     const console = await sse('/api/v1/console/stream', agent);
     expect((await console.next((e) => e.event === 'call')).data).toEqual({ call: null, history: null });

@@ -85,10 +85,6 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     for (const [key, value] of Object.entries(bindings)) (child as unknown as Record<symbol, string>)[chindingsSym] += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
     return child;
   });
-  app.addHook('onSend', (request, reply, _payload, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
   app.setErrorHandler(handleError);
   // The API speaks JSON only; other bodies get a clear 415.
   app.removeContentTypeParser('text/plain');
@@ -100,7 +96,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}; see /api/docs for the API`));
   });
 
-  // Security headers on every response, errors included (event streams copy them too).
+  // Security headers and the request id on every response, errors included (event streams
+  // copy them too).
   const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -117,8 +114,9 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders);
+    reply.header('x-request-id', request.id);
     done();
   });
 

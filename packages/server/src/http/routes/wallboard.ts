@@ -47,14 +47,13 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, st
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
-    // What the hooks set on the reply (security headers) still applies to the stream.
+    // What the hooks set on the reply (security headers, the request id) applies to the stream.
     ...(reply.getHeaders() as OutgoingHttpHeaders),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
     // nginx and similar proxies must not buffer the stream.
     'x-accel-buffering': 'no',
-    'x-request-id': request.id,
   });
   res.write('retry: 2000\n\n');
   const listeners: (() => void)[] = [];
