@@ -138,11 +138,6 @@ export async function sessionUsers(ex: Executor, tokens: string[], now: Date, tt
   return found;
 }
 
-/** The signed-in user for one cookie token (see sessionUsers). */
-export async function sessionUser(ex: Executor, token: string, now: Date, ttlHours: number, secret: string): Promise<SessionUser | null> {
-  return (await sessionUsers(ex, [token], now, ttlHours, secret)).get(token) ?? null;
-}
-
 export async function logout(ex: Executor, token: string, now: Date, secret: string): Promise<void> {
   await ex.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token, secret)), isNull(sessions.revokedAt)));
 }

@@ -11,21 +11,17 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
 
 const dialect = new PgDialect();
-const statementNames = new Map<string, string>();
 
 /**
  * Runs a statement as a prepared statement named after its text, so that PostgreSQL parses and
- * plans it once per connection rather than on every call; with array parameters the text, and
- * so the name, stays the same whatever the number of rows. For statements run often with few
- * shapes: each shape stays prepared on each connection. (PGlite runs it as usual.)
+ * plans it once per connection rather than on every call; with rows passed as parameters
+ * (`jsonRows`) the text, and so the name, stays the same whatever the number of rows. For
+ * statements run often with few shapes: each shape stays prepared on each connection. (PGlite
+ * runs it as usual.)
  */
 export async function executePrepared(ex: Executor, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
   const built = dialect.sqlToQuery(query);
-  let name = statementNames.get(built.sql);
-  if (!name) {
-    name = `c${crypto.createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
-    if (statementNames.size < 1000) statementNames.set(built.sql, name);
-  }
+  const name = `c${crypto.createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
   return (await ex._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: Record<string, unknown>[] };
 }
 
@@ -63,8 +59,6 @@ export const column = (values: unknown[], type: 'int' | 'bigint' | 'text' | 'flo
  * null, Dates as timestamps. The column `n` numbers the rows from 1 in the order given.
  */
 export function jsonRows(rows: readonly object[], columns: string, alias: string): SQL {
-  let names = columnNames.get(columns);
-  if (!names) columnNames.set(columns, (names = columns.split(',').map((c) => c.trim().split(/\s+/)[0]!).join(', ')));
+  const names = columns.split(',').map((c) => c.trim().split(/\s+/)[0]!).join(', ');
   return sql`rows from (json_to_recordset(${JSON.stringify(rows)}::json) as (${sql.raw(columns)})) with ordinality as ${sql.identifier(alias)}(${sql.raw(names)}, n)`;
 }
-const columnNames = new Map<string, string>();
