@@ -1,7 +1,7 @@
 /**
  * Open311 GeoReport v2 as a client application sees it: every endpoint in .json and .xml, the
  * JSON checked against the GeoReport JSON schemas and the XML read back with our own client,
- * which must also read the real cities' answers in ../shared/data/open311.
+ * which must also read the real cities' answers in fixtures/open311 (see its SOURCES.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open311Client, readDiscovery, readErrors, readRequests, readServiceDefinition, readServices, Open311ClientError, type Open311Format } from '../src/open311/client.js';
 import { startTestApp, type TestContext } from './harness.js';
 
-const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/open311');
-if (!fs.existsSync(SHARED)) throw new Error(`these tests read the project's shared data, expected beside the repository at ${path.dirname(SHARED)}`);
-const shared = (file: string) => fs.readFileSync(path.join(SHARED, file), 'utf8');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/open311');
+const shared = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
 
 let t: TestContext;
 let admin: Record<string, string>;
