@@ -330,3 +330,134 @@ describe('api keys', () => {
     await expect(inject('json', key).post({ service_code: 'su-arizasi', lat: '41.33', long: '36.27' })).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe('hostile and type-confused POSTs', () => {
+  const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+  const post = (payload: string | object, headers: Record<string, string> = FORM) => t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload, headers });
+
+  /** A POST and a /healthz sent together: both must answer within `budget` ms. */
+  async function floodAndHealth(payload: string, headers: Record<string, string>, budget: number) {
+    const started = performance.now();
+    let healthAt = 0;
+    const [res, health] = await Promise.all([
+      post(payload, headers),
+      t.app.inject('/healthz').then((r) => {
+        healthAt = performance.now() - started;
+        return r;
+      }),
+    ]);
+    const took = performance.now() - started;
+    expect(health.statusCode).toBe(200);
+    expect(healthAt, '/healthz answered late').toBeLessThan(budget);
+    expect(took, 'the flood answered late').toBeLessThan(budget);
+    return res;
+  }
+
+  it('answers a form repeating one attribute 60,000 times at once, while /healthz keeps answering', async () => {
+    const flood = Array.from({ length: 60_000 }, () => 'attribute[a]=x').join('&');
+    // No key: refused on its size before anything is parsed.
+    const anonymous = await floodAndHealth(flood, FORM, 500);
+    expect(anonymous.statusCode).toBe(413);
+    expect(anonymous.json()).toEqual([{ code: 413, description: expect.stringContaining('request body: is larger than the 64 KB') }]);
+    // A wrong key in the header: refused before the body is read.
+    const wrongKey = await floodAndHealth(flood, { ...FORM, 'x-api-key': 'c311_made-up' }, 500);
+    expect(wrongKey.statusCode).toBe(403);
+    // A valid key, a flood just under the size limit: too many fields, named.
+    const under = await floodAndHealth(Array.from({ length: 4_000 }, () => 'attribute[a]=x').join('&'), { ...FORM, 'x-api-key': apiKey }, 500);
+    expect(under.statusCode).toBe(400);
+    expect(under.json()).toEqual([{ code: 400, description: 'request body: has more than 100 fields; a GeoReport request needs far fewer' }]);
+    // Nothing was filed by any of them.
+    const filed = await t.database.db.execute(`select count(*)::int as n from requests where description like '%attribute%'` as never);
+    expect(JSON.stringify(filed)).toContain('"n":0');
+  });
+
+  it('refuses numbers, lists, objects and null where text belongs, in JSON, with 400 naming the field', async () => {
+    const base = { api_key: apiKey, service_code: 'su-arizasi', lat: '41.33', long: '36.27' };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, service_code: 123 }, 'service_code: must be string'],
+      [{ ...base, phone: 5329998877 }, 'phone: must be string'],
+      [{ ...base, lat: null }, 'lat: must be string or number'],
+      [{ ...base, long: [36.27] }, 'long: must be string or number'],
+      [{ ...base, lat: { value: 41 } }, 'lat: must be string or number'],
+      [{ ...base, description: ['a', 'b'] }, 'description: must be string'],
+      [{ ...base, email: null }, 'email: must be string'],
+      [{ ...base, first_name: { tr: 'Ali' } }, 'first_name: must be string'],
+      [{ ...base, attribute: 'district' }, 'attribute: must be object'],
+      [{ ...base, attribute: { district: 2074 } }, 'attribute[district]: must be string or array'],
+      [{ ...base, attribute: { request_type: [1] } }, 'attribute[request_type][]: must be string'],
+      [{ ...base, jurisdiction_id: 7 }, 'jurisdiction_id: must be string'],
+      [{ ...base, description: 'x'.repeat(4001) }, 'description: must not have more than 4000 characters'],
+    ];
+    for (const [payload, message] of cases) {
+      const res = await post(payload, {});
+      expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
+      expect(res.json(), message).toEqual([{ code: 400, description: message }]);
+    }
+    // A body that is not an object at all, with the key in the header.
+    for (const payload of ['[]', '"text"', '42']) {
+      const res = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload, headers: { 'content-type': 'application/json', 'x-api-key': apiKey } });
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json()[0].description, payload).toMatch(/^request body: must be object/);
+    }
+    const [created] = (await post({ ...base, lat: 41.33, long: 36.27, description: 'Koordinatlar sayı olarak geldi, su sızıyor.' }, {})).json();
+    expect(created.service_request_id).toMatch(/^\d{4}-\d{7}$/);
+  });
+
+  it('refuses repeated and misshapen form fields with 400 naming the field', async () => {
+    const cases: [string, string][] = [
+      ['service_code=su-arizasi&service_code=su-kesintisi&lat=41.33&long=36.27', 'service_code: must be string'],
+      ['service_code=su-arizasi&lat=41.33&lat=41.34&long=36.27', 'lat: must be string or number'],
+      ['service_code=su-arizasi&lat=41.33&long=36.27&attribute=district', 'attribute: must be object'],
+      [`service_code=su-arizasi&lat=41.33&long=36.27&phone=${'5'.repeat(41)}`, 'phone: must not have more than 40 characters'],
+    ];
+    for (const [payload, message] of cases) {
+      const res = await post(`api_key=${apiKey}&${payload}`);
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json(), payload).toEqual([{ code: 400, description: message }]);
+    }
+    const proto = await post(`api_key=${apiKey}&service_code=su-arizasi&lat=41.33&long=36.27&__proto__=x&attribute[__proto__]=y`);
+    expect(proto.statusCode).toBe(400);
+    expect(proto.json()).toEqual([{ code: 400, description: expect.stringContaining('attribute[__proto__]') }]);
+  });
+});
+
+describe('the api_key', () => {
+  it('is taken from the X-Api-Key header as well as the body', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: 'service_code=su-arizasi&lat=41.33&long=36.27&description=Anahtar+başlıkta%2C+yolda+su+birikintisi.',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-key': apiKey },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()[0].service_request_id).toMatch(/^\d{4}-\d{7}$/);
+  });
+
+  it('never appears in an answer or a log line, right or wrong', async () => {
+    const lines: string[] = [];
+    const logged = await startTestApp({ config: { logLevel: 'debug' }, logStream: { write: (line) => lines.push(line) } });
+    try {
+      const made = await logged.app.inject({ method: 'POST', url: '/api/v1/open311-clients', headers: await logged.signIn('admin'), payload: { name: 'Günlük denemesi' } });
+      const key = made.json().apiKey as string;
+      const wrong = `${key.slice(0, -4)}XXXX`;
+      const bodies: string[] = [];
+      for (const [headers, payload] of [
+        [{ 'x-api-key': wrong }, { service_code: 'su-arizasi' }],
+        [{}, { api_key: wrong, service_code: 'su-arizasi' }],
+        [{ 'content-type': 'application/x-www-form-urlencoded' }, `api_key=${encodeURIComponent(wrong)}&service_code=su-arizasi`],
+        [{ 'x-api-key': key }, { service_code: 'su-arizasi', lat: 1000 }],
+        [{}, { api_key: key, service_code: 'nope', lat: '41.33', long: '36.27' }],
+        [{ 'content-type': 'application/x-www-form-urlencoded' }, `api_key=${encodeURIComponent(key)}&service_code=su-arizasi&lat=41.33&long=36.27&description=Günlük+denemesi+kaldırımda+su`],
+      ] as const) {
+        const res = await logged.app.inject({ method: 'POST', url: '/open311/v2/requests.xml', headers, payload });
+        expect(res.statusCode).toBeLessThan(500);
+        bodies.push(res.body);
+      }
+      const everything = [...bodies, ...lines].join('\n');
+      expect(lines.length).toBeGreaterThan(6);
+      for (const secret of [key, wrong, key.slice(12), encodeURIComponent(key)]) expect(everything).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  });
+});
