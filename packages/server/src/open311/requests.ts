@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATUSES, REQUEST_STATUSES } from '@cozum/domain';
+import { OPEN_STATUSES, REQUEST_STATUSES, scrubPersonalText } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, neighbourhoods, open311Submissions, requestEvents, requests, requestTypes, units } from '../db/schema.js';
 import { Open311Error } from './format.js';
@@ -15,14 +15,6 @@ import { Open311Error } from './format.js';
 const OPEN: readonly string[] = [...OPEN_STATUSES, 'on_hold'];
 export const open311Status = (status: string): 'open' | 'closed' => (OPEN.includes(status) ? 'open' : 'closed');
 const CLOSED: readonly string[] = REQUEST_STATUSES.filter((s) => !OPEN.includes(s));
-
-/** Blanks what identifies a person in free text before it is published. */
-export function redactPersonalData(text: string): string {
-  return text
-    .replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, '[e-posta]')
-    .replace(/(?<!\d)\d{11}(?!\d)/g, '[TC kimlik no]')
-    .replace(/(?:\+?90[\s-]?)?\(?0?\d{3}\)?[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)/g, '[telefon]');
-}
 
 export interface RequestQuery {
   ids?: string[];
@@ -145,10 +137,10 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
     const request: Record<string, unknown> = {
       service_request_id: r.trackingNo,
       status,
-      status_notes: statusNotes ? redactPersonalData(statusNotes) : null,
+      status_notes: statusNotes ? scrubPersonalText(statusNotes) : null,
       service_name: r.serviceName,
       service_code: r.serviceCode,
-      description: redactPersonalData(r.description).slice(0, 4000),
+      description: scrubPersonalText(r.description).slice(0, 4000),
       agency_responsible: r.unitName,
       service_notice: r.dueAt ? `Hedef çözüm tarihi: ${r.dueAt.toISOString().slice(0, 10)}` : null,
       requested_datetime: r.createdAt.toISOString(),
@@ -175,7 +167,7 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
       };
       request.notes = own.map((e) => {
         const text = eventText(e);
-        return { datetime: e.at.toISOString(), type: e.type, summary: eventSummary(e.type), description: text && e.type !== 'attachment' ? redactPersonalData(text) : null };
+        return { datetime: e.at.toISOString(), type: e.type, summary: eventSummary(e.type), description: text && e.type !== 'attachment' ? scrubPersonalText(text) : null };
       });
     }
     return request;
