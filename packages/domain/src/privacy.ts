@@ -171,6 +171,25 @@ export function scrubPersonalText(text: string): string {
   return scrubNumbers(scrubEmails(text));
 }
 
+/**
+ * What Open311 (and any other public listing) publishes of a category's requests:
+ * - `none`: nothing; the request is not listed and its id and token answer 404;
+ * - `staff_text`: the service, the district and neighbourhood, the status and the staff's
+ *   public replies, never the citizen's words, address, point or photo;
+ * - `citizen_text`: also the citizen's description (scrubbed), address, point and photo.
+ * New categories start at `none`: publishing is a decision an administrator takes.
+ */
+export const PUBLICATIONS = ['none', 'staff_text', 'citizen_text'] as const;
+export type Publication = (typeof PUBLICATIONS)[number];
+
+/**
+ * A request is published as its category says, unless its own request type may never be
+ * (KVKK applications, Law 4982 information requests, ihbar: `publishable` false).
+ */
+export function publicationOf(category: Publication, requestTypePublishable: boolean): Publication {
+  return requestTypePublishable ? category : 'none';
+}
+
 /** Data classes the retention policy anonymises, with their default years. */
 export const RETENTION_CLASSES = {
   /** A citizen's name, phone, TC kimlik no, e-mail and address, counted from their last request or contact. */

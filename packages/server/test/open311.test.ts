@@ -461,3 +461,99 @@ describe('the api_key', () => {
     }
   });
 });
+
+describe('what is published (KVKK)', () => {
+  let hidden: { code: string; trackingNo: string; token: string; marker: string }[] = [];
+  let staffOnly: { trackingNo: string; marker: string };
+
+  const file = async (fields: Record<string, string>, attributes: Record<string, string> = {}) => {
+    const [created] = await inject('json', apiKey).post(fields, attributes);
+    return { trackingNo: created!.service_request_id!, token: created!.token! };
+  };
+  const categoryId = async (code: string) => {
+    const res = await t.app.inject({ url: '/api/v1/categories', headers: admin });
+    return (res.json().items as { id: number; code: string }[]).find((c) => c.code === code)!.id;
+  };
+
+  beforeAll(async () => {
+    hidden = [];
+    const cases: [string, Record<string, string>][] = [
+      ['kvkk-basvurusu', {}],
+      ['bilgi-edinme-basvurusu', {}],
+      ['usulsuzluk-ihbari', {}],
+      ['personel-davranisi', {}],
+      ['sosyal-yardim-basvurusu', {}],
+      // A public category, but filed as ihbar: the request type forbids publication.
+      ['su-arizasi', { request_type: 'ihbar' }],
+    ];
+    for (const [code, attributes] of cases) {
+      const marker = `Gizli-${code}-metni`;
+      const created = await file({ service_code: code, address_string: 'Atakum', first_name: 'Veli', last_name: 'Kaya', phone: '0532 999 88 77', email: 'veli@example.com', description: `${marker}: Ahmet Bey hakkında bilgi istiyorum.` }, attributes);
+      hidden.push({ code, ...created, marker });
+    }
+    const marker = 'Evimin önündeki eski koltuk, Veli Kaya, kapı no 14';
+    const created = await file({ service_code: 'iri-hacimli-atik', lat: '41.33', long: '36.27', address_string: 'Deniz Sokak 14 Daire 3', description: marker, media_url: 'https://example.org/koltuk.jpg' }, { neighbourhood: 'Körfez' });
+    staffOnly = { trackingNo: created.trackingNo, marker };
+  });
+
+  it('lists no KVKK, information request, ihbar or about-a-person request, and answers 404 for their ids and tokens', async () => {
+    const list = await t.app.inject('/open311/v2/requests.json?extensions=true');
+    expect(list.statusCode).toBe(200);
+    const listed = list.json().map((r: { service_request_id: string }) => r.service_request_id);
+    expect(listed).toContain(staffOnly.trackingNo);
+    for (const h of hidden) {
+      expect(listed, h.code).not.toContain(h.trackingNo);
+      expect(list.body, h.code).not.toContain(h.marker);
+      for (const url of [`/open311/v2/requests/${h.trackingNo}.json`, `/open311/v2/requests/${h.trackingNo}.xml?extensions=true`, `/open311/v2/tokens/${h.token}.json`]) {
+        const res = await t.app.inject(url);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body, url).not.toContain(h.marker);
+      }
+      const byId = await t.app.inject(`/open311/v2/requests.json?service_request_id=${h.trackingNo}`);
+      expect(byId.json(), h.code).toEqual([]);
+    }
+    // An unpublished request answers exactly as one that does not exist.
+    const missing = await t.app.inject('/open311/v2/requests/2020-9999999.json');
+    const unpublished = await t.app.inject(`/open311/v2/requests/${hidden[0]!.trackingNo}.json`);
+    expect(unpublished.json()[0].description.replace(hidden[0]!.trackingNo, 'ID')).toBe(missing.json()[0].description.replace('2020-9999999', 'ID'));
+    for (const personal of ['Veli', 'Kaya', '999', 'veli@example.com', 'Ahmet']) expect(list.body).not.toContain(personal);
+  });
+
+  it("publishes staff_text categories with the service, place and staff's words, never the citizen's", async () => {
+    const read = async () => (await t.app.inject(`/open311/v2/requests/${staffOnly.trackingNo}.json?extensions=true`)).json()[0];
+    const before = await read();
+    expect(before).toMatchObject({ service_code: 'iri-hacimli-atik', description: 'İri Hacimli Atık (Eski Eşya) Alımı', address: 'Körfez Mahallesi, Atakum', lat: null, long: null, media_url: null, status_notes: null });
+    const found = (await t.app.inject({ url: `/api/v1/requests?q=${encodeURIComponent('eski koltuk')}`, headers: admin })).json().items[0];
+    const reply = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${found.id}/actions`, headers: admin, payload: { action: 'reply', text: 'Perşembe günü alınacak.' } });
+    expect(reply.statusCode, reply.body).toBe(200);
+    const after = await read();
+    expect(after.status_notes).toBe('Perşembe günü alınacak.');
+    expect(after.notes.map((n: { description: string | null }) => n.description)).toContain('Perşembe günü alınacak.');
+    const body = JSON.stringify(after);
+    for (const words of ['koltuk', 'Deniz Sokak', 'Daire 3', 'koltuk.jpg', '41.33']) expect(body).not.toContain(words);
+  });
+
+  it('is set per category by administrators; a request type that forbids it wins', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/categories', headers: admin, payload: { code: 'yeni-konu', nameTr: 'Yeni Konu', nameEn: 'New Topic', requestType: 'talep', slaHours: 24, slaBusinessHours: true } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().publication).toBe('none');
+    const wrong = await t.app.inject({ method: 'PATCH', url: `/api/v1/categories/${created.json().id}`, headers: admin, payload: { publication: 'public' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.length).toBeGreaterThan(0);
+    for (const detail of wrong.json().error.details) expect(detail.field).toBe('body.publication');
+
+    const staffBehaviour = hidden.find((h) => h.code === 'personel-davranisi')!;
+    const kvkk = hidden.find((h) => h.code === 'kvkk-basvurusu')!;
+    for (const code of ['personel-davranisi', 'kvkk-basvurusu']) {
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/categories/${await categoryId(code)}`, headers: admin, payload: { publication: 'citizen_text' } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().publication).toBe('citizen_text');
+    }
+    const shown = await t.app.inject(`/open311/v2/requests/${staffBehaviour.trackingNo}.json`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()[0].description).toBe(`${staffBehaviour.marker}: Ahmet Bey hakkında bilgi istiyorum.`);
+    expect((await t.app.inject(`/open311/v2/requests/${kvkk.trackingNo}.json`)).statusCode).toBe(404);
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/categories/${await categoryId('personel-davranisi')}`, headers: admin, payload: { publication: 'none' } });
+    expect((await t.app.inject(`/open311/v2/requests/${staffBehaviour.trackingNo}.json`)).statusCode).toBe(404);
+  });
+});
