@@ -290,6 +290,9 @@ describe('GET requests: filters, paging, extensions', () => {
       ['start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z', 'at most 90 days'],
       ['page_size=5000', 'page_size'],
       ['page=0', 'page'],
+      // Type-confused query strings: a parameter that takes one value, given twice.
+      ['page=1&page=2', 'page: must be string'],
+      ['start_date=2026-01-01&start_date=2026-01-02', 'start_date: must be string'],
     ]) {
       const res = await t.app.inject(`/open311/v2/requests.json?${query}`);
       expect(res.statusCode, query).toBe(400);
