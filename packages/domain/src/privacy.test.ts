@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRetentionPolicy, maskAddress, maskEmail, maskName, maskPersonal, maskTcKimlikNo, retentionCutoffs, retentionDue, scrubPersonalText } from './privacy.js';
+import { checkRetentionPolicy, maskAddress, maskEmail, maskName, maskPersonal, maskTcKimlikNo, publicationOf, retentionCutoffs, retentionDue, scrubPersonalText } from './privacy.js';
 
 describe('masking', () => {
   it('keeps enough to recognise a person, not enough to reach them', () => {
@@ -13,6 +13,16 @@ describe('masking', () => {
   it('scrubs phones, e-mails and TC kimlik numbers out of free text', () => {
     const text = 'Beni 0532 123 45 67 veya ayse@example.org adresinden arayın, TC 10000000146. Sokak 12 numara.';
     expect(scrubPersonalText(text)).toBe('Beni [telefon] veya [e-posta] adresinden arayın, TC [TC kimlik no]. Sokak 12 numara.');
+  });
+});
+
+describe('publication', () => {
+  it('follows the category unless the request type forbids it', () => {
+    expect(publicationOf('citizen_text', true)).toBe('citizen_text');
+    expect(publicationOf('staff_text', true)).toBe('staff_text');
+    expect(publicationOf('none', true)).toBe('none');
+    // KVKK, Law 4982 and ihbar requests filed under a public category stay unpublished.
+    expect(publicationOf('citizen_text', false)).toBe('none');
   });
 });
 
