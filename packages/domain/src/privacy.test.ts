@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRetentionPolicy, maskAddress, maskEmail, maskName, maskPersonal, maskTcKimlikNo, retentionCutoffs, retentionDue, scrubPersonalText } from './privacy.js';
+import { checkRetentionPolicy, maskAddress, maskEmail, maskName, maskPersonal, maskTcKimlikNo, publicationOf, retentionCutoffs, retentionDue, scrubPersonalText } from './privacy.js';
 
 describe('masking', () => {
   it('keeps enough to recognise a person, not enough to reach them', () => {
@@ -12,7 +12,112 @@ describe('masking', () => {
 
   it('scrubs phones, e-mails and TC kimlik numbers out of free text', () => {
     const text = 'Beni 0532 123 45 67 veya ayse@example.org adresinden arayın, TC 10000000146. Sokak 12 numara.';
-    expect(scrubPersonalText(text)).toBe('Beni [telefon] veya [e-posta] adresinden arayın, TC [TCKN]. Sokak 12 numara.');
+    expect(scrubPersonalText(text)).toBe('Beni [telefon] veya [e-posta] adresinden arayın, TC [TC kimlik no]. Sokak 12 numara.');
+  });
+});
+
+describe('publication', () => {
+  it('follows the category unless the request type forbids it', () => {
+    expect(publicationOf('citizen_text', true)).toBe('citizen_text');
+    expect(publicationOf('staff_text', true)).toBe('staff_text');
+    expect(publicationOf('none', true)).toBe('none');
+    // KVKK, Law 4982 and ihbar requests filed under a public category stay unpublished.
+    expect(publicationOf('citizen_text', false)).toBe('none');
+  });
+});
+
+describe('scrubPersonalText on what people really type', () => {
+  const T = '[telefon]';
+  const E = '[e-posta]';
+  const K = '[TC kimlik no]';
+  // [as typed, as published]
+  const caught: [string, string][] = [
+    ['Arayın: 0532.999.88.77', `Arayın: ${T}`],
+    ['Arayın: 0 532 999 88 77', `Arayın: ${T}`],
+    ['Arayın: +90 532 999 8877', `Arayın: ${T}`],
+    ['Arayın: (0532) 999-88-77', `Arayın: ${T}`],
+    ['Arayın: 05329998877', `Arayın: ${T}`],
+    ['Arayın: 5329998877', `Arayın: ${T}`],
+    ['Arayın: 532 999 88 77', `Arayın: ${T}`],
+    ['Arayın: 0532 999 8877', `Arayın: ${T}`],
+    ['Arayın: 0532-999-88-77', `Arayın: ${T}`],
+    ['Arayın: 0532/999 88 77', `Arayın: ${T}`],
+    ['Arayın: +905329998877', `Arayın: ${T}`],
+    ['Arayın: 905329998877', `Arayın: ${T}`],
+    ['Arayın: 0090 532 999 88 77', `Arayın: ${T}`],
+    ['Arayın: +90 (532) 999 88 77', `Arayın: ${T}`],
+    ['Arayın: 0(532)9998877', `Arayın: ${T}`],
+    ['Arayın: 0532 999 88 77.', `Arayın: ${T}.`],
+    ['tel:05329998877', `tel:${T}`],
+    ['Ev telefonu 0362 431 12 34, iş 0 362 444 55 66', `Ev telefonu ${T}, iş ${T}`],
+    ['Numaram 0532 999 88 77 0533 111 22 33', `Numaram ${T} ${T}`],
+    ["0532 999 88 77'den ulaşabilirsiniz", `${T}'den ulaşabilirsiniz`],
+    ['Almanya: +49 30 1234567', `Almanya: ${T}`],
+    ['TC 10000000146', `TC ${K}`],
+    ['TC: 100 000 001 46', `TC: ${K}`],
+    ['T.C. 100.000.001.46', `T.C. ${K}`],
+    ['kimlik no 100-000-001-46', `kimlik no ${K}`],
+    ['TCKN:10000000146.', `TCKN:${K}.`],
+    ['veli@example.com', E],
+    ['Yazın: veli [at] example.com', `Yazın: ${E}`],
+    ['Yazın: veli at example dot com', `Yazın: ${E}`],
+    ['Yazın: veli(at)example(dot)com', `Yazın: ${E}`],
+    ['Yazın: veli [at] example [dot] com', `Yazın: ${E}`],
+    ['Yazın: veli{at}example.com.tr', `Yazın: ${E}`],
+    ['Yazın: veli @ example.com', `Yazın: ${E}`],
+    ['Yazın: VELI@EXAMPLE.COM.TR', `Yazın: ${E}`],
+    ['Yazın: ayşe.yılmaz@örnek.com.tr, teşekkürler', `Yazın: ${E}, teşekkürler`],
+    ['Yazın: veli+su@example.org.', `Yazın: ${E}.`],
+    ['Yazın: veli<at>example<dot>com', `Yazın: ${E}`],
+    ['Yazın: veli at example nokta com', `Yazın: ${E}`],
+    ['0532 999 88 77 veya veli@example.com, TC 10000000146', `${T} veya ${E}, TC ${K}`],
+  ];
+  const survives = [
+    'Su kesintisi 12.03.2024 tarihinde başladı.',
+    'Kesinti 12/03/2024 - 15/03/2024 arası sürdü.',
+    '01.02.2024-05.02.2024 arasında su yoktu.',
+    'Saat 14:30 ile 16:45 arası.',
+    'Fatura tutarı 1.250,50 TL geldi.',
+    'Tahmini bedel 12.500.000 TL.',
+    'Toplam 250000 TL ödendi.',
+    'Başvuru no 2026-0000123 hâlâ açık.',
+    'Önceki başvurular 2025-0012345 ve 2025-0012346.',
+    'Atatürk Bulvarı No: 12/3 Daire 5',
+    'Cumhuriyet Cad. 100. Sokak No 7',
+    'ALO 153 ve 444 1 153 hattını aradım.',
+    'Abone no 4123456 olan sayaç.',
+    'Otobüs 2B hattı 07.45 seferi gelmedi.',
+    'Samsun 55200 posta kodu.',
+    'Yolda 3 çukur var, 2 metre derinliğinde.',
+    'Bir at arabası yolu kapatıyor.',
+    'Parkta bir at gördüm. Sonra gitti.',
+    'Toplantı saat 5 at 3.30 diye yazılmış.',
+    '@samsunbld hesabına da yazdım.',
+    'e-posta adresim yok, mektup yazdım.',
+    'Kapı no 12-14 arası.',
+    'Sayaç endeksi 00012345.',
+    '1999 yılından beri burada oturuyorum.',
+    'Nüfus 1.371.274 kişi.',
+  ];
+
+  it.each(caught)('blanks %j', (typed, published) => {
+    expect(scrubPersonalText(typed)).toBe(published);
+  });
+
+  it.each(survives)('keeps %j', (text) => {
+    expect(scrubPersonalText(text)).toBe(text);
+  });
+
+  it('has at least 50 real-looking cases', () => {
+    expect(caught.length + survives.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('stays linear on long hostile input (ten times the longest description)', () => {
+    for (const hostile of ['1 '.repeat(20_000), 'a@'.repeat(20_000), 'a [at] b'.repeat(5_000), 'x.'.repeat(20_000), `${'a'.repeat(40_000)}@`, '0532 '.repeat(8_000), 'a@b.'.repeat(10_000)]) {
+      const started = performance.now();
+      scrubPersonalText(hostile);
+      expect(performance.now() - started, hostile.slice(0, 20)).toBeLessThan(1000);
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { invalid } from './errors.js';
 import { maskPhone } from './phone.js';
+import { isValidTcKimlik } from './tckn.js';
 
 /** "ayse.yilmaz@example.org" → "a***@example.org". */
 export const maskEmail = (email: string): string => email.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
@@ -43,15 +44,150 @@ export function maskPersonal<T extends Partial<PersonalFields>>(person: T): T {
   return out;
 }
 
+/** What scrubPersonalText puts in place of what it removes. */
+export const SCRUB_LABELS = { email: '[e-posta]', phone: '[telefon]', tcKimlikNo: '[TC kimlik no]' } as const;
+
+// E-mail addresses as people type them: ayse@example.org, ayse [at] example.com,
+// ayse(at)example(dot)com, "ayse at example dot com". Each pattern is used sticky at one
+// position and has no nested quantifier, so the scan stays linear.
+const BRACKETED_AT = /\s?[[({<]\s?(?:at|@)\s?[\])}>]\s?/iy;
+const SPOKEN_AT = / (?:at|et) /iy;
+const PLAIN_AT = /\s?@\s?/y;
+const DOT = /\s?(?:\.|[[({<]\s?(?:dot|nokta)\s?[\])}>])\s?| (?:dot|nokta) /iy;
+const LABEL = /[\p{L}\p{N}-]+/uy;
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+/** A top-level domain: letters only, so "5 at 3.30" is not an address. */
+const TLD = /^\p{L}{2,24}$/u;
+/** After a spoken "at" only a common domain ending counts: "bir at gördüm.Sonra" is a horse. */
+const SPOKEN_TLDS = new Set(['com', 'net', 'org', 'tr', 'edu', 'gov', 'info', 'biz', 'io', 'me', 'co', 'de', 'uk', 'eu']);
+
+function matchAt(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
+/** The end of a domain starting at `at` (two or more labels joined by dots), or -1. */
+function domainEnd(text: string, at: number, spoken: boolean): number {
+  let end = matchAt(LABEL, text, at);
+  if (end < 0) return -1;
+  let labels = 1;
+  let lastLabel = text.slice(at, end);
+  for (;;) {
+    const dot = matchAt(DOT, text, end);
+    if (dot < 0) break;
+    const next = matchAt(LABEL, text, dot);
+    if (next < 0) break;
+    lastLabel = text.slice(dot, next);
+    end = next;
+    labels++;
+  }
+  if (labels < 2 || !TLD.test(lastLabel)) return -1;
+  return !spoken || SPOKEN_TLDS.has(lastLabel.toLowerCase()) ? end : -1;
+}
+
+function scrubEmails(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== '@' && c !== '[' && c !== '(' && c !== '{' && c !== '<' && c !== ' ' && c !== '\t' && c !== '\n') continue;
+    // The local part: the letters, digits and ._%+- just before the marker (at most one space between).
+    let localStart = i;
+    while (localStart > copied && LOCAL_CHAR.test(text[localStart - 1]!)) localStart--;
+    if (localStart === i) continue;
+    const bracketed = matchAt(BRACKETED_AT, text, i);
+    const spoken = bracketed < 0 ? matchAt(SPOKEN_AT, text, i) : -1;
+    const plain = bracketed < 0 && spoken < 0 ? matchAt(PLAIN_AT, text, i) : -1;
+    const afterAt = Math.max(bracketed, spoken, plain);
+    if (afterAt < 0) continue;
+    const end = domainEnd(text, afterAt, spoken >= 0);
+    if (end < 0) continue;
+    out += `${text.slice(copied, localStart)}${SCRUB_LABELS.email}`;
+    copied = end;
+    i = end - 1;
+  }
+  return out + text.slice(copied);
+}
+
+// Phone numbers and TC kimlik numbers as people type them: digit groups joined by spaces,
+// dots, dashes, slashes or brackets (0532.999.88.77, (0532) 999-88-77, +90 532 999 8877,
+// 100 000 001 46). Groups are found once; each start tries at most a few following groups.
+const DIGITS = /\d+/g;
+const JOIN = /^[\s.\-/()]{1,3}$/;
+/** Our tracking numbers (2026-0000123) and amounts with thousands dots (12.500.000) are not personal. */
+const NOT_PERSONAL = [/^\d{4}-\d{7}$/, /^\d{1,3}(?:\.\d{3})+$/];
+
+/** The number a span of digits is: a Turkish phone (mobile or landline, with or without 0, 90, +90, 0090), a TC kimlik no, or neither. */
+function numberKind(digits: string, international: boolean): 'phone' | 'tcKimlikNo' | null {
+  let national = digits;
+  if (international && national.startsWith('90')) national = national.slice(2);
+  else if (national.startsWith('0090')) national = national.slice(4);
+  else if (national.startsWith('90') && national.length === 12) national = national.slice(2);
+  else if (national.startsWith('0') && national.length === 11) national = national.slice(1);
+  if (national.length === 10 && /^[2-5]/.test(national)) return 'phone';
+  if (international && digits.length >= 8 && digits.length <= 15) return 'phone';
+  if (!international && digits.length === 11 && isValidTcKimlik(digits)) return 'tcKimlikNo';
+  return null;
+}
+
+/** A phone is at most five groups (+90 532 999 88 77), a TC kimlik no four (100 000 001 46); one more for the odd way of writing. */
+const MAX_GROUPS = 6;
+
+function scrubNumbers(text: string): string {
+  const groups = [...text.matchAll(DIGITS)].map((m) => ({ start: m.index, end: m.index + m[0].length, digits: m[0] }));
+  const joinsNext = groups.map((g, k) => k + 1 < groups.length && JOIN.test(text.slice(g.end, groups[k + 1]!.start)));
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const first = groups[i]!;
+    const start = first.start > 0 && (text[first.start - 1] === '+' || text[first.start - 1] === '(') ? first.start - 1 : first.start;
+    const international = text[start] === '+' || /^00[1-9]/.test(first.digits);
+    let digits = '';
+    let best: { end: number; last: number; kind: 'phone' | 'tcKimlikNo' } | null = null;
+    for (let j = i; j < groups.length && j < i + MAX_GROUPS; j++) {
+      digits += groups[j]!.digits;
+      if (digits.length > 15) break;
+      const kind = digits.length >= 8 ? numberKind(digits, international) : null;
+      if (kind && !NOT_PERSONAL.some((pattern) => pattern.test(text.slice(first.start, groups[j]!.end)))) {
+        // A phone wins over a longer reading as a TC kimlik no: never label a phone as an id.
+        if (!best || kind === 'phone' || best.kind !== 'phone') best = { end: groups[j]!.end, last: j, kind };
+      }
+      if (!joinsNext[j]) break;
+    }
+    if (!best) continue;
+    out += `${text.slice(copied, start)}${SCRUB_LABELS[best.kind]}`;
+    copied = best.end;
+    i = best.last;
+  }
+  return out + text.slice(copied);
+}
+
 /**
- * Phone numbers, e-mail addresses and 11-digit numbers inside free text (a request's
- * description), replaced when a person is anonymised.
+ * E-mail addresses, phone numbers and TC kimlik numbers inside free text (a request's
+ * description, a note), replaced by labels: before free text is published (Open311) and when
+ * a person is anonymised. Linear in the text. Names cannot be found reliably by a program.
  */
 export function scrubPersonalText(text: string): string {
-  return text
-    .replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, '[e-posta]')
-    .replace(/(?<!\d)[1-9]\d{10}(?!\d)/g, '[TCKN]')
-    .replace(/(?<![\d])(?:\+?90[\s-]?)?0?\(?5\d{2}\)?[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)/g, '[telefon]');
+  return scrubNumbers(scrubEmails(text));
+}
+
+/**
+ * What Open311 (and any other public listing) publishes of a category's requests:
+ * - `none`: nothing; the request is not listed and its id and token answer 404;
+ * - `staff_text`: the service, the district and neighbourhood, the status and the staff's
+ *   public replies, never the citizen's words, address, point or photo;
+ * - `citizen_text`: also the citizen's description (scrubbed), address, point and photo.
+ * New categories start at `none`: publishing is a decision an administrator takes.
+ */
+export const PUBLICATIONS = ['none', 'staff_text', 'citizen_text'] as const;
+export type Publication = (typeof PUBLICATIONS)[number];
+
+/**
+ * A request is published as its category says, unless its own request type may never be
+ * (KVKK applications, Law 4982 information requests, ihbar: `publishable` false).
+ */
+export function publicationOf(category: Publication, requestTypePublishable: boolean): Publication {
+  return requestTypePublishable ? category : 'none';
 }
 
 /** Data classes the retention policy anonymises, with their default years. */

@@ -1,7 +1,7 @@
 /**
  * Open311 GeoReport v2 as a client application sees it: every endpoint in .json and .xml, the
  * JSON checked against the GeoReport JSON schemas and the XML read back with our own client,
- * which must also read the real cities' answers in ../shared/data/open311.
+ * which must also read the real cities' answers in fixtures/open311 (see its SOURCES.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open311Client, readDiscovery, readErrors, readRequests, readServiceDefinition, readServices, Open311ClientError, type Open311Format } from '../src/open311/client.js';
 import { startTestApp, type TestContext } from './harness.js';
 
-const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/open311');
-if (!fs.existsSync(SHARED)) throw new Error(`these tests read the project's shared data, expected beside the repository at ${path.dirname(SHARED)}`);
-const shared = (file: string) => fs.readFileSync(path.join(SHARED, file), 'utf8');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/open311');
+const shared = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
 
 let t: TestContext;
 let admin: Record<string, string>;
@@ -291,6 +290,9 @@ describe('GET requests: filters, paging, extensions', () => {
       ['start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z', 'at most 90 days'],
       ['page_size=5000', 'page_size'],
       ['page=0', 'page'],
+      // Type-confused query strings: a parameter that takes one value, given twice.
+      ['page=1&page=2', 'page: must be string'],
+      ['start_date=2026-01-01&start_date=2026-01-02', 'start_date: must be string'],
     ]) {
       const res = await t.app.inject(`/open311/v2/requests.json?${query}`);
       expect(res.statusCode, query).toBe(400);
@@ -329,5 +331,232 @@ describe('api keys', () => {
     await inject('json', key).post({ service_code: 'su-arizasi', lat: '41.33', long: '36.27', description: 'Anahtar denemesi, yolda su birikintisi.' });
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/open311-clients/${id}/revoke`, headers: admin })).statusCode).toBe(200);
     await expect(inject('json', key).post({ service_code: 'su-arizasi', lat: '41.33', long: '36.27' })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('hostile and type-confused POSTs', () => {
+  const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+  const post = (payload: string | object, headers: Record<string, string> = FORM) => t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload, headers });
+
+  /** A POST and a /healthz sent together: both must answer within `budget` ms. */
+  async function floodAndHealth(payload: string, headers: Record<string, string>, budget: number) {
+    const started = performance.now();
+    let healthAt = 0;
+    const [res, health] = await Promise.all([
+      post(payload, headers),
+      t.app.inject('/healthz').then((r) => {
+        healthAt = performance.now() - started;
+        return r;
+      }),
+    ]);
+    const took = performance.now() - started;
+    expect(health.statusCode).toBe(200);
+    expect(healthAt, '/healthz answered late').toBeLessThan(budget);
+    expect(took, 'the flood answered late').toBeLessThan(budget);
+    return res;
+  }
+
+  it('answers a form repeating one attribute 60,000 times at once, while /healthz keeps answering', async () => {
+    const flood = Array.from({ length: 60_000 }, () => 'attribute[a]=x').join('&');
+    // No key: refused on its size before anything is parsed.
+    const anonymous = await floodAndHealth(flood, FORM, 500);
+    expect(anonymous.statusCode).toBe(413);
+    expect(anonymous.json()).toEqual([{ code: 413, description: expect.stringContaining('request body: is larger than the 64 KB') }]);
+    // A wrong key in the header: refused before the body is read.
+    const wrongKey = await floodAndHealth(flood, { ...FORM, 'x-api-key': 'c311_made-up' }, 500);
+    expect(wrongKey.statusCode).toBe(403);
+    // A valid key, a flood just under the size limit: too many fields, named.
+    const under = await floodAndHealth(Array.from({ length: 4_000 }, () => 'attribute[a]=x').join('&'), { ...FORM, 'x-api-key': apiKey }, 500);
+    expect(under.statusCode).toBe(400);
+    expect(under.json()).toEqual([{ code: 400, description: 'request body: has more than 100 fields; a GeoReport request needs far fewer' }]);
+    // Nothing was filed by any of them.
+    const filed = await t.database.db.execute(`select count(*)::int as n from requests where description like '%attribute%'` as never);
+    expect(JSON.stringify(filed)).toContain('"n":0');
+  });
+
+  it('refuses numbers, lists, objects and null where text belongs, in JSON, with 400 naming the field', async () => {
+    const base = { api_key: apiKey, service_code: 'su-arizasi', lat: '41.33', long: '36.27' };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, service_code: 123 }, 'service_code: must be string'],
+      [{ ...base, phone: 5329998877 }, 'phone: must be string'],
+      [{ ...base, lat: null }, 'lat: must be string or number'],
+      [{ ...base, long: [36.27] }, 'long: must be string or number'],
+      [{ ...base, lat: { value: 41 } }, 'lat: must be string or number'],
+      [{ ...base, description: ['a', 'b'] }, 'description: must be string'],
+      [{ ...base, email: null }, 'email: must be string'],
+      [{ ...base, first_name: { tr: 'Ali' } }, 'first_name: must be string'],
+      [{ ...base, attribute: 'district' }, 'attribute: must be object'],
+      [{ ...base, attribute: { district: 2074 } }, 'attribute[district]: must be string or array'],
+      [{ ...base, attribute: { request_type: [1] } }, 'attribute[request_type][]: must be string'],
+      [{ ...base, jurisdiction_id: 7 }, 'jurisdiction_id: must be string'],
+      [{ ...base, description: 'x'.repeat(4001) }, 'description: must not have more than 4000 characters'],
+    ];
+    for (const [payload, message] of cases) {
+      const res = await post(payload, {});
+      expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
+      expect(res.json(), message).toEqual([{ code: 400, description: message }]);
+    }
+    // A body that is not an object at all, with the key in the header.
+    for (const payload of ['[]', '"text"', '42']) {
+      const res = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload, headers: { 'content-type': 'application/json', 'x-api-key': apiKey } });
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json()[0].description, payload).toMatch(/^request body: must be object/);
+    }
+    const [created] = (await post({ ...base, lat: 41.33, long: 36.27, description: 'Koordinatlar sayı olarak geldi, su sızıyor.' }, {})).json();
+    expect(created.service_request_id).toMatch(/^\d{4}-\d{7}$/);
+  });
+
+  it('refuses repeated and misshapen form fields with 400 naming the field', async () => {
+    const cases: [string, string][] = [
+      ['service_code=su-arizasi&service_code=su-kesintisi&lat=41.33&long=36.27', 'service_code: must be string'],
+      ['service_code=su-arizasi&lat=41.33&lat=41.34&long=36.27', 'lat: must be string or number'],
+      ['service_code=su-arizasi&lat=41.33&long=36.27&attribute=district', 'attribute: must be object'],
+      [`service_code=su-arizasi&lat=41.33&long=36.27&phone=${'5'.repeat(41)}`, 'phone: must not have more than 40 characters'],
+    ];
+    for (const [payload, message] of cases) {
+      const res = await post(`api_key=${apiKey}&${payload}`);
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json(), payload).toEqual([{ code: 400, description: message }]);
+    }
+    const proto = await post(`api_key=${apiKey}&service_code=su-arizasi&lat=41.33&long=36.27&__proto__=x&attribute[__proto__]=y`);
+    expect(proto.statusCode).toBe(400);
+    expect(proto.json()).toEqual([{ code: 400, description: expect.stringContaining('attribute[__proto__]') }]);
+  });
+});
+
+describe('the api_key', () => {
+  it('is taken from the X-Api-Key header as well as the body', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: 'service_code=su-arizasi&lat=41.33&long=36.27&description=Anahtar+başlıkta%2C+yolda+su+birikintisi.',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-key': apiKey },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()[0].service_request_id).toMatch(/^\d{4}-\d{7}$/);
+  });
+
+  it('never appears in an answer or a log line, right or wrong', async () => {
+    const lines: string[] = [];
+    const logged = await startTestApp({ config: { logLevel: 'debug' }, logStream: { write: (line) => lines.push(line) } });
+    try {
+      const made = await logged.app.inject({ method: 'POST', url: '/api/v1/open311-clients', headers: await logged.signIn('admin'), payload: { name: 'Günlük denemesi' } });
+      const key = made.json().apiKey as string;
+      const wrong = `${key.slice(0, -4)}XXXX`;
+      const bodies: string[] = [];
+      for (const [headers, payload] of [
+        [{ 'x-api-key': wrong }, { service_code: 'su-arizasi' }],
+        [{}, { api_key: wrong, service_code: 'su-arizasi' }],
+        [{ 'content-type': 'application/x-www-form-urlencoded' }, `api_key=${encodeURIComponent(wrong)}&service_code=su-arizasi`],
+        [{ 'x-api-key': key }, { service_code: 'su-arizasi', lat: 1000 }],
+        [{}, { api_key: key, service_code: 'nope', lat: '41.33', long: '36.27' }],
+        [{ 'content-type': 'application/x-www-form-urlencoded' }, `api_key=${encodeURIComponent(key)}&service_code=su-arizasi&lat=41.33&long=36.27&description=Günlük+denemesi+kaldırımda+su`],
+      ] as const) {
+        const res = await logged.app.inject({ method: 'POST', url: '/open311/v2/requests.xml', headers, payload });
+        expect(res.statusCode).toBeLessThan(500);
+        bodies.push(res.body);
+      }
+      const everything = [...bodies, ...lines].join('\n');
+      expect(lines.length).toBeGreaterThan(6);
+      for (const secret of [key, wrong, key.slice(12), encodeURIComponent(key)]) expect(everything).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
+describe('what is published (KVKK)', () => {
+  let hidden: { code: string; trackingNo: string; token: string; marker: string }[] = [];
+  let staffOnly: { trackingNo: string; marker: string };
+
+  const file = async (fields: Record<string, string>, attributes: Record<string, string> = {}) => {
+    const [created] = await inject('json', apiKey).post(fields, attributes);
+    return { trackingNo: created!.service_request_id!, token: created!.token! };
+  };
+  const categoryId = async (code: string) => {
+    const res = await t.app.inject({ url: '/api/v1/categories', headers: admin });
+    return (res.json().items as { id: number; code: string }[]).find((c) => c.code === code)!.id;
+  };
+
+  beforeAll(async () => {
+    hidden = [];
+    const cases: [string, Record<string, string>][] = [
+      ['kvkk-basvurusu', {}],
+      ['bilgi-edinme-basvurusu', {}],
+      ['usulsuzluk-ihbari', {}],
+      ['personel-davranisi', {}],
+      ['sosyal-yardim-basvurusu', {}],
+      // A public category, but filed as ihbar: the request type forbids publication.
+      ['su-arizasi', { request_type: 'ihbar' }],
+    ];
+    for (const [code, attributes] of cases) {
+      const marker = `Gizli-${code}-metni`;
+      const created = await file({ service_code: code, address_string: 'Atakum', first_name: 'Veli', last_name: 'Kaya', phone: '0532 999 88 77', email: 'veli@example.com', description: `${marker}: Ahmet Bey hakkında bilgi istiyorum.` }, attributes);
+      hidden.push({ code, ...created, marker });
+    }
+    const marker = 'Evimin önündeki eski koltuk, Veli Kaya, kapı no 14';
+    const created = await file({ service_code: 'iri-hacimli-atik', lat: '41.33', long: '36.27', address_string: 'Deniz Sokak 14 Daire 3', description: marker, media_url: 'https://example.org/koltuk.jpg' }, { neighbourhood: 'Körfez' });
+    staffOnly = { trackingNo: created.trackingNo, marker };
+  });
+
+  it('lists no KVKK, information request, ihbar or about-a-person request, and answers 404 for their ids and tokens', async () => {
+    const list = await t.app.inject('/open311/v2/requests.json?extensions=true');
+    expect(list.statusCode).toBe(200);
+    const listed = list.json().map((r: { service_request_id: string }) => r.service_request_id);
+    expect(listed).toContain(staffOnly.trackingNo);
+    for (const h of hidden) {
+      expect(listed, h.code).not.toContain(h.trackingNo);
+      expect(list.body, h.code).not.toContain(h.marker);
+      for (const url of [`/open311/v2/requests/${h.trackingNo}.json`, `/open311/v2/requests/${h.trackingNo}.xml?extensions=true`, `/open311/v2/tokens/${h.token}.json`]) {
+        const res = await t.app.inject(url);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body, url).not.toContain(h.marker);
+      }
+      const byId = await t.app.inject(`/open311/v2/requests.json?service_request_id=${h.trackingNo}`);
+      expect(byId.json(), h.code).toEqual([]);
+    }
+    // An unpublished request answers exactly as one that does not exist.
+    const missing = await t.app.inject('/open311/v2/requests/2020-9999999.json');
+    const unpublished = await t.app.inject(`/open311/v2/requests/${hidden[0]!.trackingNo}.json`);
+    expect(unpublished.json()[0].description.replace(hidden[0]!.trackingNo, 'ID')).toBe(missing.json()[0].description.replace('2020-9999999', 'ID'));
+    for (const personal of ['Veli', 'Kaya', '999', 'veli@example.com', 'Ahmet']) expect(list.body).not.toContain(personal);
+  });
+
+  it("publishes staff_text categories with the service, place and staff's words, never the citizen's", async () => {
+    const read = async () => (await t.app.inject(`/open311/v2/requests/${staffOnly.trackingNo}.json?extensions=true`)).json()[0];
+    const before = await read();
+    expect(before).toMatchObject({ service_code: 'iri-hacimli-atik', description: 'İri Hacimli Atık (Eski Eşya) Alımı', address: 'Körfez Mahallesi, Atakum', lat: null, long: null, media_url: null, status_notes: null });
+    const found = (await t.app.inject({ url: `/api/v1/requests?q=${encodeURIComponent('eski koltuk')}`, headers: admin })).json().items[0];
+    const reply = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${found.id}/actions`, headers: admin, payload: { action: 'reply', text: 'Perşembe günü alınacak.' } });
+    expect(reply.statusCode, reply.body).toBe(200);
+    const after = await read();
+    expect(after.status_notes).toBe('Perşembe günü alınacak.');
+    expect(after.notes.map((n: { description: string | null }) => n.description)).toContain('Perşembe günü alınacak.');
+    const body = JSON.stringify(after);
+    for (const words of ['koltuk', 'Deniz Sokak', 'Daire 3', 'koltuk.jpg', '41.33']) expect(body).not.toContain(words);
+  });
+
+  it('is set per category by administrators; a request type that forbids it wins', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/categories', headers: admin, payload: { code: 'yeni-konu', nameTr: 'Yeni Konu', nameEn: 'New Topic', requestType: 'talep', slaHours: 24, slaBusinessHours: true } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().publication).toBe('none');
+    const wrong = await t.app.inject({ method: 'PATCH', url: `/api/v1/categories/${created.json().id}`, headers: admin, payload: { publication: 'public' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.length).toBeGreaterThan(0);
+    for (const detail of wrong.json().error.details) expect(detail.field).toBe('body.publication');
+
+    const staffBehaviour = hidden.find((h) => h.code === 'personel-davranisi')!;
+    const kvkk = hidden.find((h) => h.code === 'kvkk-basvurusu')!;
+    for (const code of ['personel-davranisi', 'kvkk-basvurusu']) {
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/categories/${await categoryId(code)}`, headers: admin, payload: { publication: 'citizen_text' } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().publication).toBe('citizen_text');
+    }
+    const shown = await t.app.inject(`/open311/v2/requests/${staffBehaviour.trackingNo}.json`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()[0].description).toBe(`${staffBehaviour.marker}: Ahmet Bey hakkında bilgi istiyorum.`);
+    expect((await t.app.inject(`/open311/v2/requests/${kvkk.trackingNo}.json`)).statusCode).toBe(404);
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/categories/${await categoryId('personel-davranisi')}`, headers: admin, payload: { publication: 'none' } });
+    expect((await t.app.inject(`/open311/v2/requests/${staffBehaviour.trackingNo}.json`)).statusCode).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 /** The topics requests are filed under: a tree, each with a request type, a default unit and an SLA. */
 import { asc, eq } from 'drizzle-orm';
-import { DomainError, invalid, notFound } from '@cozum/domain';
+import { DomainError, invalid, notFound, type Publication } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, requestTypes, units } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -16,6 +16,7 @@ export interface CategoryView {
   defaultUnitId: number | null;
   slaHours: number;
   slaBusinessHours: boolean;
+  publication: Publication;
   active: boolean;
 }
 
@@ -29,6 +30,7 @@ const columns = {
   defaultUnitId: categories.defaultUnitId,
   slaHours: categories.slaHours,
   slaBusinessHours: categories.slaBusinessHours,
+  publication: categories.publication,
   active: categories.active,
 };
 
@@ -76,6 +78,8 @@ export interface CreateCategoryInput {
   defaultUnitId?: number | null;
   slaHours: number;
   slaBusinessHours: boolean;
+  /** What Open311 publishes of its requests; unpublished unless said. */
+  publication?: Publication;
 }
 
 export async function createCategory(ex: Executor, actor: Actor | null, input: CreateCategoryInput): Promise<CategoryView> {

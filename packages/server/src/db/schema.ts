@@ -23,6 +23,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Publication } from '@cozum/domain';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -96,6 +97,8 @@ export const requestTypes = pgTable('request_types', {
   /** Which statutory clock applies: petition_3071, information_4982, kvkk_13, or none. */
   legalClock: text('legal_clock'),
   allowsAnonymous: boolean('allows_anonymous').notNull().default(true),
+  /** May requests of this type be published at all (Open311)? Never for kvkk, bilgi_edinme, ihbar. */
+  publishable: boolean('publishable').notNull().default(false),
   active: boolean('active').notNull().default(true),
 });
 
@@ -111,6 +114,8 @@ export const categories = pgTable(
     defaultUnitId: integer('default_unit_id').references(() => units.id),
     slaHours: integer('sla_hours').notNull(),
     slaBusinessHours: boolean('sla_business_hours').notNull().default(true),
+    /** What Open311 publishes of its requests: none, staff_text or citizen_text (packages/domain privacy.ts). */
+    publication: text('publication').$type<Publication>().notNull().default('none'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -121,6 +126,7 @@ export const categories = pgTable(
     index('categories_default_unit_idx').on(t.defaultUnitId),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'categories_parent_fk' }),
     check('categories_sla_check', sql`${t.slaHours} > 0`),
+    check('categories_publication_check', sql`${t.publication} in ('none', 'staff_text', 'citizen_text')`),
   ],
 );
 

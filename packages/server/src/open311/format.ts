@@ -57,6 +57,47 @@ export class Open311Error extends Error {
   }
 }
 
+/** The largest POST body taken: a 4,000-character description, percent-encoded, fits with room to spare. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+interface ValidationIssue {
+  instancePath: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** '/attribute/district/0' → 'attribute[district][]': the field as the client wrote it. */
+function fieldName(issue: ValidationIssue): string {
+  const [first, ...rest] = issue.instancePath.split('/').filter(Boolean);
+  if (first === undefined) return String(issue.params?.missingProperty ?? issue.params?.additionalProperty ?? 'request body');
+  return `${first}${rest.map((part) => (/^\d+$/.test(part) ? '[]' : `[${part}]`)).join('')}`;
+}
+
+/**
+ * One error per field. A field that may take several types (lat: text or number) fails each
+ * of them and then anyOf; those become one "must be string or number". Validation errors are
+ * few (one or two per field of a bounded body), so the look-ups below stay small.
+ */
+function validationErrors(issues: ValidationIssue[]): { code: number; description: string }[] {
+  const byField = new Map<string, ValidationIssue[]>();
+  for (const issue of issues) {
+    const name = fieldName(issue);
+    const own = byField.get(name);
+    if (own) own.push(issue);
+    else byField.set(name, [issue]);
+  }
+  // A list whose item is wrong fails as "not text" too; the item's own error says more.
+  const names = [...byField.keys()];
+  const deepest = [...byField].filter(([name]) => !names.some((other) => other.startsWith(`${name}[`)));
+  return deepest.map(([name, own]) => {
+    const types = own.filter((i) => i.keyword === 'type').map((i) => String(i.params?.type));
+    const anyOf = own.some((i) => i.keyword === 'anyOf');
+    const messages = anyOf && types.length ? [`must be ${types.join(' or ')}`] : [...new Set(own.map((i) => i.message ?? 'is invalid'))];
+    return { code: 400, description: `${name}: ${messages.join('; ')}` };
+  });
+}
+
 /** Turns any failure into the spec's error list; our own error codes become their HTTP status. */
 export function errorList(error: unknown): { status: number; errors: { code: number; description: string }[] } {
   if (error instanceof Open311Error) return { status: error.status, errors: [{ code: error.status, description: error.message }] };
@@ -65,15 +106,10 @@ export function errorList(error: unknown): { status: number; errors: { code: num
     const descriptions = error.details?.length ? error.details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)) : [error.message];
     return { status, errors: descriptions.map((description) => ({ code: status, description })) };
   }
-  const fe = error as { statusCode?: number; message?: string; validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] };
-  if (fe.validation) {
-    return {
-      status: 400,
-      errors: fe.validation.map((v) => {
-        const name = v.instancePath.split('/').filter(Boolean).join('.') || String(v.params?.missingProperty ?? v.params?.additionalProperty ?? 'request');
-        return { code: 400, description: `${name}: ${v.message ?? 'is invalid'}` };
-      }),
-    };
+  const fe = error as { code?: string; statusCode?: number; message?: string; validation?: ValidationIssue[] };
+  if (fe.validation) return { status: 400, errors: validationErrors(fe.validation) };
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { status: 413, errors: [{ code: 413, description: `request body: is larger than the ${MAX_BODY_BYTES / 1024} KB a GeoReport request may take` }] };
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, errors: [{ code: fe.statusCode, description: fe.message ?? 'bad request' }] };
   return { status: 500, errors: [{ code: 500, description: 'something went wrong on our side; the error is logged' }] };

@@ -1,12 +1,13 @@
 /**
  * GeoReport service requests over our requests: the tracking number is the
- * service_request_id, our statuses fold into open/closed, and only what may be public leaves:
- * never the citizen, and descriptions with phone numbers, e-mail addresses and TC kimlik
- * numbers blanked out (KVKK).
+ * service_request_id, our statuses fold into open/closed, and only what may be public leaves
+ * (KVKK): requests whose category and request type allow publication (publicationOf), never
+ * the citizen, and the citizen's words, address, point and photo only where the category says
+ * citizen_text, with phone numbers, e-mail addresses and TC kimlik numbers blanked out.
  */
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATUSES, REQUEST_STATUSES } from '@cozum/domain';
+import { OPEN_STATUSES, REQUEST_STATUSES, publicationOf, scrubPersonalText } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, neighbourhoods, open311Submissions, requestEvents, requests, requestTypes, units } from '../db/schema.js';
 import { Open311Error } from './format.js';
@@ -15,14 +16,6 @@ import { Open311Error } from './format.js';
 const OPEN: readonly string[] = [...OPEN_STATUSES, 'on_hold'];
 export const open311Status = (status: string): 'open' | 'closed' => (OPEN.includes(status) ? 'open' : 'closed');
 const CLOSED: readonly string[] = REQUEST_STATUSES.filter((s) => !OPEN.includes(s));
-
-/** Blanks what identifies a person in free text before it is published. */
-export function redactPersonalData(text: string): string {
-  return text
-    .replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, '[e-posta]')
-    .replace(/(?<!\d)\d{11}(?!\d)/g, '[TC kimlik no]')
-    .replace(/(?:\+?90[\s-]?)?\(?0?\d{3}\)?[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)/g, '[telefon]');
-}
 
 export interface RequestQuery {
   ids?: string[];
@@ -67,9 +60,12 @@ export function eventText(event: { reason: string | null; data: unknown }): stri
   return text ?? event.reason ?? institution ?? null;
 }
 
+/** Requests that may be published at all: the SQL side of publicationOf(…) !== 'none'. */
+const PUBLISHED = [ne(categories.publication, 'none'), eq(requestTypes.publishable, true)];
+
 export async function findRequests(ex: Executor, query: RequestQuery, now: Date) {
   const parent = alias(categories, 'parent_category');
-  const where: SQL[] = [];
+  const where: SQL[] = [...PUBLISHED];
   if (query.ids?.length) {
     // The spec: with service_request_id the other filters are ignored.
     where.push(inArray(requests.trackingNo, query.ids));
@@ -111,6 +107,8 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
       neighbourhoodCode: neighbourhoods.code,
       neighbourhoodName: neighbourhoods.name,
       mediaUrl: open311Submissions.mediaUrl,
+      publication: categories.publication,
+      publishable: requestTypes.publishable,
     })
     .from(requests)
     .innerJoin(categories, eq(categories.id, requests.categoryId))
@@ -128,7 +126,7 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
   const ids = rows.map((r) => r.id);
   const events = ids.length
     ? await ex
-        .select({ requestId: requestEvents.requestId, type: requestEvents.type, toStatus: requestEvents.toStatus, reason: requestEvents.reason, data: requestEvents.data, at: requestEvents.at })
+        .select({ requestId: requestEvents.requestId, type: requestEvents.type, actorKind: requestEvents.actorKind, toStatus: requestEvents.toStatus, reason: requestEvents.reason, data: requestEvents.data, at: requestEvents.at })
         .from(requestEvents)
         .where(and(inArray(requestEvents.requestId, ids), eq(requestEvents.visibility, 'public')))
         .orderBy(asc(requestEvents.at), asc(requestEvents.id))
@@ -137,18 +135,21 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
   for (const e of events) eventsOf.set(e.requestId, [...(eventsOf.get(e.requestId) ?? []), e]);
 
   return rows.map((r) => {
+    // staff_text: the citizen's words (the description, their own events' reasons), address, point and photo stay in.
+    const citizenText = publicationOf(r.publication, r.publishable) === 'citizen_text';
+    const words = (e: (typeof events)[number]) => (e.type !== 'attachment' && (citizenText || e.actorKind !== 'citizen') ? eventText(e) : null);
     const own = eventsOf.get(r.id) ?? [];
     const status = open311Status(r.status);
-    const lastWords = [...own].reverse().find((e) => e.type !== 'attachment' && eventText(e));
-    const statusNotes = status === 'closed' ? (r.resolution ?? (r.referredTo ? `Yönlendirildi: ${r.referredTo}` : null) ?? (lastWords ? eventText(lastWords) : null)) : lastWords ? eventText(lastWords) : null;
-    const place = [r.address, r.neighbourhoodName ? `${r.neighbourhoodName} Mahallesi` : null, r.districtName].filter(Boolean).join(', ');
+    const lastWords = [...own].reverse().find((e) => words(e));
+    const statusNotes = status === 'closed' ? (r.resolution ?? (r.referredTo ? `Yönlendirildi: ${r.referredTo}` : null) ?? (lastWords ? words(lastWords) : null)) : lastWords ? words(lastWords) : null;
+    const place = [citizenText ? r.address : null, r.neighbourhoodName ? `${r.neighbourhoodName} Mahallesi` : null, r.districtName].filter(Boolean).join(', ');
     const request: Record<string, unknown> = {
       service_request_id: r.trackingNo,
       status,
-      status_notes: statusNotes ? redactPersonalData(statusNotes) : null,
+      status_notes: statusNotes ? scrubPersonalText(statusNotes) : null,
       service_name: r.serviceName,
       service_code: r.serviceCode,
-      description: redactPersonalData(r.description).slice(0, 4000),
+      description: citizenText ? scrubPersonalText(r.description).slice(0, 4000) : r.serviceName,
       agency_responsible: r.unitName,
       service_notice: r.dueAt ? `Hedef çözüm tarihi: ${r.dueAt.toISOString().slice(0, 10)}` : null,
       requested_datetime: r.createdAt.toISOString(),
@@ -157,9 +158,9 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
       address: place || null,
       address_id: null,
       zipcode: r.postalCodes?.length === 1 ? r.postalCodes[0]! : null,
-      lat: r.latitude,
-      long: r.longitude,
-      media_url: r.mediaUrl,
+      lat: citizenText ? r.latitude : null,
+      long: citizenText ? r.longitude : null,
+      media_url: citizenText ? r.mediaUrl : null,
     };
     if (query.extensions) {
       request.extended_attributes = {
@@ -174,15 +175,15 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
         neighbourhood: r.neighbourhoodName,
       };
       request.notes = own.map((e) => {
-        const text = eventText(e);
-        return { datetime: e.at.toISOString(), type: e.type, summary: eventSummary(e.type), description: text && e.type !== 'attachment' ? redactPersonalData(text) : null };
+        const text = words(e);
+        return { datetime: e.at.toISOString(), type: e.type, summary: eventSummary(e.type), description: text ? scrubPersonalText(text) : null };
       });
     }
     return request;
   });
 }
 
-/** One request by its tracking number, or 404 in the spec's words. */
+/** One request by its tracking number, or 404 in the spec's words (also when it is not published: its existence is not told). */
 export async function findRequest(ex: Executor, id: string, extensions: boolean, now: Date) {
   const [found] = await findRequests(ex, { ids: [id], page: 1, pageSize: 1, extensions }, now);
   if (!found) throw new Open311Error(404, `service_request_id '${id}' was not found; it is the tracking number, e.g. 2026-0000123`);
@@ -194,7 +195,9 @@ export async function findToken(ex: Executor, token: string) {
     .select({ token: open311Submissions.token, trackingNo: requests.trackingNo })
     .from(open311Submissions)
     .innerJoin(requests, eq(requests.id, open311Submissions.requestId))
-    .where(eq(open311Submissions.token, token));
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .innerJoin(requestTypes, eq(requestTypes.code, requests.requestType))
+    .where(and(eq(open311Submissions.token, token), ...PUBLISHED));
   if (!row) throw new Open311Error(404, `token '${token}' was not found`);
   return { service_request_id: row.trackingNo, token: row.token };
 }

@@ -11,24 +11,8 @@ import { districts, neighbourhoods, open311Clients, open311Submissions, requestT
 import { districtAt } from '../app/portal/places.js';
 import { createRequest } from '../app/requests/create-request.js';
 import { Open311Error } from './format.js';
+import type { Open311Post } from './post-body.js';
 import { ATTRIBUTES, serviceByCode } from './services.js';
-
-export interface Open311Post {
-  service_code?: string;
-  lat?: string;
-  long?: string;
-  address_string?: string;
-  address_id?: string;
-  email?: string;
-  device_id?: string;
-  account_id?: string;
-  first_name?: string;
-  last_name?: string;
-  phone?: string;
-  description?: string;
-  media_url?: string;
-  attribute?: Record<string, string | string[]>;
-}
 
 /** Our field names in intake errors, in the words of the Open311 request. */
 const FIELD_NAMES: Record<string, string> = {
@@ -44,8 +28,8 @@ const FIELD_NAMES: Record<string, string> = {
   'citizen.email': 'email',
 };
 
-function coordinate(name: 'lat' | 'long', raw: string | undefined): number | null {
-  if (raw === undefined || raw.trim() === '') return null;
+function coordinate(name: 'lat' | 'long', raw: string | number | undefined): number | null {
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return null;
   const value = Number(raw);
   const limit = name === 'lat' ? 90 : 180;
   if (!Number.isFinite(value) || Math.abs(value) > limit) throw new Open311Error(400, `${name}: '${raw}' is not a WGS84 ${name === 'lat' ? 'latitude' : 'longitude'} (a decimal number between -${limit} and ${limit})`);

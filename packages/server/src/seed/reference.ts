@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Publication } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, holidays, neighbourhoods, requestTypes, units } from '../db/schema.js';
 import { readSeedJson } from './files.js';
@@ -13,9 +14,9 @@ interface DistrictSeed { code: string; name: string; population: number; postalC
 interface NeighbourhoodSeed { code: string; districtCode: string; name: string; population: number | null }
 interface HolidaySeed { date: string; nameTr: string; nameEn: string; halfDay: boolean }
 export interface TaxonomySeed {
-  requestTypes: { code: string; nameTr: string; nameEn: string; legalClock: string | null; allowsAnonymous: boolean }[];
+  requestTypes: { code: string; nameTr: string; nameEn: string; legalClock: string | null; allowsAnonymous: boolean; publishable: boolean }[];
   units: { code: string; nameTr: string; nameEn: string; parentCode: string | null }[];
-  categories: { code: string; nameTr: string; nameEn: string; parentCode: string | null; requestType: string; unitCode: string; slaHours: number; slaBusinessHours: boolean }[];
+  categories: { code: string; nameTr: string; nameEn: string; parentCode: string | null; requestType: string; unitCode: string; slaHours: number; slaBusinessHours: boolean; publication: Publication }[];
 }
 
 const BATCH = 500;
@@ -65,7 +66,7 @@ export async function seedReference(ex: Executor): Promise<SeedSummary> {
         ready.map((c) => {
           const unitId = unitIds.get(c.unitCode);
           if (!unitId) throw new Error(`taxonomy.json: category ${c.code} names the unknown unit ${c.unitCode}`);
-          return { code: c.code, nameTr: c.nameTr, nameEn: c.nameEn, parentId: c.parentCode ? categoryIds.get(c.parentCode)! : null, requestType: c.requestType, defaultUnitId: unitId, slaHours: c.slaHours, slaBusinessHours: c.slaBusinessHours };
+          return { code: c.code, nameTr: c.nameTr, nameEn: c.nameEn, parentId: c.parentCode ? categoryIds.get(c.parentCode)! : null, requestType: c.requestType, defaultUnitId: unitId, slaHours: c.slaHours, slaBusinessHours: c.slaBusinessHours, publication: c.publication };
         }),
       )
       .returning({ id: categories.id, code: categories.code });

@@ -10,8 +10,13 @@ export interface Category {
   defaultUnitId: number | null;
   slaHours: number;
   slaBusinessHours: boolean;
+  /** What Open311 publishes of its requests. */
+  publication: Publication;
   active: boolean;
 }
+
+export const PUBLICATIONS = ['none', 'staff_text', 'citizen_text'] as const;
+export type Publication = (typeof PUBLICATIONS)[number];
 
 export interface NewCategory {
   code: string;
@@ -22,6 +27,7 @@ export interface NewCategory {
   defaultUnitId?: number | null;
   slaHours: number;
   slaBusinessHours: boolean;
+  publication?: Publication;
 }
 
 export type CategoryChanges = Partial<Omit<Category, 'id' | 'code'>>;

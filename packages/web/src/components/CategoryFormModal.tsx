@@ -1,6 +1,6 @@
 import { Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { createCategory, updateCategory, type Category } from '../api/categories';
+import { PUBLICATIONS, createCategory, updateCategory, type Category, type Publication } from '../api/categories';
 import type { RequestType } from '../api/requestTypes';
 import type { Unit } from '../api/units';
 import { useForm, type FieldErrors } from '../hooks/useForm';
@@ -22,8 +22,11 @@ interface Values {
   defaultUnitId: number | null;
   slaHours: number | string;
   slaBusinessHours: boolean;
+  publication: Publication;
   active: boolean;
 }
+
+const PUBLICATION_LABELS = { none: 'categories.publicationNone', staff_text: 'categories.publicationStaffText', citizen_text: 'categories.publicationCitizenText' } as const;
 
 interface Props {
   category: Category | null;
@@ -34,7 +37,7 @@ interface Props {
   onSaved: (category: Category) => void;
 }
 
-/** Creates a category (`category` null) or edits one: names, place in the tree, request type, default unit, SLA. */
+/** Creates a category (`category` null) or edits one: names, place in the tree, request type, default unit, SLA, what Open311 publishes. */
 export function CategoryFormModal({ category, categories, units, requestTypes, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const localName = useLocalName();
@@ -47,6 +50,8 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
     defaultUnitId: category?.defaultUnitId ?? null,
     slaHours: category?.slaHours ?? 72,
     slaBusinessHours: category?.slaBusinessHours ?? false,
+    // KVKK: a new topic is unpublished until an administrator decides otherwise.
+    publication: category?.publication ?? 'none',
     active: category?.active ?? true,
   });
   const { values, errors } = form;
@@ -71,6 +76,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
       defaultUnitId: v.defaultUnitId,
       slaHours: Number(v.slaHours),
       slaBusinessHours: v.slaBusinessHours,
+      publication: v.publication,
     };
     onSaved(category ? await updateCategory(category.id, { ...fields, active: v.active }) : await createCategory({ ...fields, code: v.code.trim() }));
   };
@@ -135,6 +141,14 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
             error={errors.slaHours}
           />
           <Switch label={t('categories.slaBusinessHours')} checked={values.slaBusinessHours} onChange={(event) => form.set('slaBusinessHours', event.currentTarget.checked)} />
+          <Select
+            label={t('categories.publication')}
+            description={t('categories.publicationHint')}
+            data={PUBLICATIONS.map((value) => ({ value, label: t(PUBLICATION_LABELS[value]) }))}
+            value={values.publication}
+            onChange={(publication) => form.set('publication', (publication ?? 'none') as Publication)}
+            allowDeselect={false}
+          />
           {category && <Switch label={t('categories.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
           <ErrorAlert error={form.failure} />
           <FormButtons busy={form.busy} onCancel={onClose} />

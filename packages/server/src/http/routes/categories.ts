@@ -1,8 +1,14 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PUBLICATIONS } from '@cozum/domain';
 import { createCategory, listCategories, updateCategory } from '../../app/categories.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
+
+/** What Open311 publishes of the category's requests (see PUBLICATIONS in packages/domain). */
+const Publication = Type.Union(PUBLICATIONS.map((value) => Type.Literal(value)), {
+  description: "none: not published; staff_text: service, place, status and staff's public replies; citizen_text: also the citizen's description (scrubbed), address, point and photo",
+});
 
 export const Category = Type.Object(
   {
@@ -15,6 +21,7 @@ export const Category = Type.Object(
     defaultUnitId: Nullable(Type.Integer()),
     slaHours: Type.Integer(),
     slaBusinessHours: Type.Boolean(),
+    publication: Publication,
     active: Type.Boolean(),
   },
   { $id: 'Category' },
@@ -29,6 +36,7 @@ const fields = {
   defaultUnitId: Type.Optional(Nullable(Id)),
   slaHours: Type.Integer({ minimum: 1, maximum: 8760 }),
   slaBusinessHours: Type.Boolean(),
+  publication: Type.Optional(Publication),
 };
 
 export const categoryRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
@@ -62,7 +70,7 @@ export const categoryRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
         tags: ['admin'],
         summary: 'Change a category',
         params: IdParams,
-        body: Type.Partial(Type.Object({ ...fields, parentId: Nullable(Id), defaultUnitId: Nullable(Id), active: Type.Boolean() }), {
+        body: Type.Partial(Type.Object({ ...fields, parentId: Nullable(Id), defaultUnitId: Nullable(Id), publication: Publication, active: Type.Boolean() }), {
           additionalProperties: false,
           minProperties: 1,
         }),

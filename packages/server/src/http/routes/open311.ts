@@ -4,15 +4,34 @@
  * api_key), single requests and tokens, each as .json or .xml. Errors use the spec's form,
  * a list of { code, description }, in the format the path asked for.
  */
+import { Type, TypeBoxValidatorCompiler, type TObject } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { clientForKey } from '../../open311/clients.js';
-import { Open311Error, errorList, formatOfUrl, isFormat, send, type Format } from '../../open311/format.js';
+import { MAX_BODY_BYTES, Open311Error, errorList, formatOfUrl, isFormat, send, type Format } from '../../open311/format.js';
+import { Open311PostBody, Open311PostQuery, UnparsedForm, parseForm, type Open311Post } from '../../open311/post-body.js';
 import { MAX_SPAN_DAYS, findRequest, findRequests, findToken, type RequestQuery } from '../../open311/requests.js';
 import { listServices, serviceDefinition } from '../../open311/services.js';
-import { submitOpen311Request, type Open311Post } from '../../open311/submit.js';
+import { submitOpen311Request } from '../../open311/submit.js';
 import type { Deps } from '../deps.js';
 
 export const OPEN311_PREFIX = '/open311/v2';
+
+// GET parameters: text, and the filters that take lists also as repeated parameters. Other
+// parameters are ignored, as GeoReport clients send their own (api_key on a GET, cache busters).
+const Word = Type.Optional(Type.String({ maxLength: 200 }));
+const Listed = Type.Optional(Type.Union([Type.String({ maxLength: 8000 }), Type.Array(Type.String({ maxLength: 8000 }), { maxItems: 1000 })]));
+const BaseQuery = Type.Object({ jurisdiction_id: Word, extensions: Word });
+const RequestsQuery = Type.Object({
+  jurisdiction_id: Word,
+  extensions: Word,
+  service_request_id: Listed,
+  service_code: Listed,
+  status: Listed,
+  start_date: Word,
+  end_date: Word,
+  page: Word,
+  page_size: Word,
+});
 /** The spec's default and our ceiling for one page of GET requests. */
 export const MAX_PAGE_SIZE = 1000;
 
@@ -53,27 +72,12 @@ export function requestQuery(query: Query): RequestQuery {
   };
 }
 
-/** application/x-www-form-urlencoded as GeoReport clients send it, attribute[code] and attribute[code][] included. */
-export function parseForm(body: string): Open311Post {
-  const post: Record<string, unknown> = {};
-  const attribute: Record<string, string | string[]> = {};
-  for (const [key, value] of new URLSearchParams(body)) {
-    const match = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
-    if (match) {
-      const code = match[1]!;
-      const before = attribute[code];
-      attribute[code] = match[2] || before !== undefined ? [...[before ?? []].flat(), value] : value;
-    } else post[key] = value;
-  }
-  if (Object.keys(attribute).length) post.attribute = attribute;
-  return post as Open311Post;
-}
-
 export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => {
   const db = deps.database.db;
   const jurisdiction = new URL(deps.config.publicUrl).hostname;
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, parseForm(String(body))));
+  // A form is kept as text until its api_key has been checked (see authenticate below).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, new UnparsedForm(String(body))));
   app.setErrorHandler((error, request, reply) => {
     const { status, errors } = errorList(error);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
@@ -99,7 +103,7 @@ export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => 
     return format;
   }
 
-  const spec = (summary: string) => ({ config: { access: 'public' as const }, schema: { tags: ['open311'], summary } });
+  const spec = (summary: string, querystring: TObject = BaseQuery) => ({ config: { access: 'public' as const }, schema: { tags: ['open311'], summary, querystring } });
 
   app.get('/discovery.:format', spec('GeoReport discovery: where the endpoint is and what it speaks'), async (request, reply) => {
     const format = begin(request);
@@ -118,7 +122,7 @@ export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => 
     return send(reply, format, 'service_definition', await serviceDefinition(db, (request.params as { code: string }).code));
   });
 
-  app.get('/requests.:format', spec(`GeoReport requests: filters service_request_id, service_code, start_date, end_date (at most ${MAX_SPAN_DAYS} days; default the last ${MAX_SPAN_DAYS}), status; page and page_size (default and at most ${MAX_PAGE_SIZE}); extensions=true adds notes and extended_attributes`), async (request, reply) => {
+  app.get('/requests.:format', spec(`GeoReport requests: filters service_request_id, service_code, start_date, end_date (at most ${MAX_SPAN_DAYS} days; default the last ${MAX_SPAN_DAYS}), status; page and page_size (default and at most ${MAX_PAGE_SIZE}); extensions=true adds notes and extended_attributes`, RequestsQuery), async (request, reply) => {
     const format = begin(request);
     return send(reply, format, 'service_requests', await findRequests(db, requestQuery(request.query as Query), deps.now()));
   });
@@ -135,20 +139,53 @@ export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => 
     return send(reply, format, 'service_requests', [await findToken(db, (request.params as { token: string }).token)]);
   });
 
+  /** The client application each authenticated POST speaks for. */
+  const clients = new WeakMap<FastifyRequest, { id: number }>();
+
+  async function authenticate(request: FastifyRequest, key: string): Promise<void> {
+    // The key is a secret: no message or log line repeats it.
+    const client = key.trim() ? await clientForKey(db, key.trim()) : null;
+    if (!client) throw new Open311Error(403, 'api_key: is not valid or was revoked; ask the city for a key for your application');
+    clients.set(request, client);
+  }
+
   app.post(
     '/requests.:format',
     {
       config: { access: 'token', rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: { tags: ['open311'], summary: 'GeoReport POST request (form-encoded, api_key required): files a request on the open311 channel' },
+      bodyLimit: MAX_BODY_BYTES,
+      // No type coercion: a number, list, object or null where text belongs is a 400 naming the field.
+      validatorCompiler: TypeBoxValidatorCompiler,
+      schema: {
+        tags: ['open311'],
+        summary: `GeoReport POST request (form-encoded or JSON, at most ${MAX_BODY_BYTES / 1024} KB): files a request on the open311 channel. The api_key goes in the X-Api-Key header or the body`,
+        body: Open311PostBody,
+        querystring: Open311PostQuery,
+      },
+      // A key in the header (or, as old clients send it, the query string) is checked before a byte of the body is read.
+      preParsing: async (request, _reply, payload) => {
+        const header = request.headers['x-api-key'];
+        const query = (request.query as Query).api_key;
+        const key = typeof header === 'string' ? header : typeof query === 'string' ? query : undefined;
+        if (key !== undefined) await authenticate(request, key);
+        return payload;
+      },
+      // Otherwise the key is in the body, read (at most MAX_BODY_BYTES) but not parsed: a form is parsed only once the key holds.
+      preValidation: async (request) => {
+        if (!clients.has(request)) {
+          const body = request.body;
+          const key = body instanceof UnparsedForm ? body.apiKey() : body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).api_key : undefined;
+          if (key === undefined || key === null || key === '') throw new Open311Error(403, 'api_key: is required to POST a request; send it in the X-Api-Key header or the body. Ask the city for a key for your application');
+          if (typeof key !== 'string') throw new Open311Error(400, 'api_key: must be string');
+          await authenticate(request, key);
+        }
+        if (request.body instanceof UnparsedForm) request.body = parseForm(request.body.text);
+      },
     },
     async (request: FastifyRequest, reply: FastifyReply) => {
       const format = begin(request);
-      const body = { ...(request.query as Query), ...((request.body ?? {}) as Record<string, unknown>) } as Open311Post & { api_key?: string };
-      const key = typeof body.api_key === 'string' ? body.api_key.trim() : '';
-      if (!key) throw new Open311Error(403, 'api_key: is required to POST a request; ask the city for a key for your application');
-      const client = await clientForKey(db, key);
-      if (!client) throw new Open311Error(403, 'api_key: is not valid or was revoked; ask the city for a key for your application');
-      const created = await db.transaction((tx) => submitOpen311Request(tx, client, body, deps.now()));
+      const client = clients.get(request)!;
+      const created = await db.transaction((tx) => submitOpen311Request(tx, client, request.body as Open311Post, deps.now()));
       return send(reply, format, 'service_requests', [created]);
     },
   );
