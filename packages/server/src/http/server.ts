@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pino from 'pino';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
@@ -41,7 +41,7 @@ import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { securityRoutes } from './routes/security.js';
-import { corsOptions, PERSONAL_LOG_FIELDS } from './cors-and-redaction.js';
+import { corsOptions, loggableUrl, PERSONAL_LOG_FIELDS, redactLoggedError, redactLogText } from './cors-and-redaction.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { open311Routes, OPEN311_PREFIX } from './routes/open311.js';
 import { portalRoutes } from './routes/portal.js';
@@ -62,6 +62,17 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       // KVKK: no credentials and no personal data in the logs, wherever a logged object carries them.
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', ...PERSONAL_LOG_FIELDS], censor: '[redacted]' },
+      serializers: {
+        // The route's pattern and the query's names, never the phone, e-mail or api_key in a URL.
+        req: (request: FastifyRequest) => ({ method: request.method, url: loggableUrl(request.url, request.routeOptions?.url), remoteAddress: request.ip }),
+        err: (error: Error) => redactLoggedError(pino.stdSerializers.err(error)) as ReturnType<typeof pino.stdSerializers.err>,
+      },
+      // Messages given as text (Fastify's own name the URL) pass through the same redaction.
+      hooks: {
+        logMethod(args: unknown[], method: (...args: unknown[]) => void) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactLogText(arg) : arg)));
+        },
+      },
     },
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => {
