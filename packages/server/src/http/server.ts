@@ -19,6 +19,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
+import { DomainError } from '@cozum/domain';
 import { enforceAccessDeclarations } from './access.js';
 import type { Deps } from './deps.js';
 import { errorBody, handleError } from './errors.js';
@@ -83,7 +84,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     ajv: {
       // Unknown fields are an error the client hears about, not something silently dropped.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // strictNumbers: a JSON 1e999 (Infinity) is not a number; see refuseInfinity for query strings.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strictNumbers: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -97,6 +99,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     return child;
   });
   app.setErrorHandler(handleError);
+  app.addHook('preHandler', refuseInfinity);
   // The API speaks JSON only; other bodies get a clear 415.
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
@@ -222,6 +225,24 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   }
 
   return app;
+}
+
+/**
+ * ajv coerces "1e999" or "Infinity" in a query string or path to Infinity and lets it pass
+ * every minimum and maximum, and a loop bounded by such a number never ends (the staffing
+ * forecast did). A coerced value that is not finite is refused here, naming it.
+ */
+function refuseInfinity(request: FastifyRequest, _reply: unknown, done: (error?: Error) => void): void {
+  for (const [context, values] of [['querystring', request.query], ['params', request.params]] as const) {
+    if (!values || typeof values !== 'object') continue;
+    for (const [name, value] of Object.entries(values)) {
+      if ([value].flat().some((v) => typeof v === 'number' && !Number.isFinite(v))) {
+        done(new DomainError('validation_failed', `${context}.${name}: must be a finite number`, [{ field: `${context}.${name}`, message: 'must be a finite number' }]));
+        return;
+      }
+    }
+  }
+  done();
 }
 
 /**
