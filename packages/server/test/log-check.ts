@@ -134,7 +134,9 @@ export function findPersonalDataInLogs(dir: string): LogFinding[] {
   const byPrefix = new Map<string, string[]>();
   for (const value of values) {
     const key = value.slice(0, PREFIX);
-    byPrefix.set(key, [...(byPrefix.get(key) ?? []), value]);
+    const list = byPrefix.get(key);
+    if (list) list.push(value);
+    else byPrefix.set(key, [value]);
   }
   const findings: LogFinding[] = [];
   for (const file of files.filter((f) => f.endsWith('.log'))) {
