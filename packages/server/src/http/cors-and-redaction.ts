@@ -36,6 +36,8 @@ export const PERSONAL_LOG_FIELDS = ['phone', 'tcKimlikNo', 'email', 'address', '
  */
 const SAFE_QUERY_VALUES = new Set(['page', 'limit', 'offset', 'from', 'to', 'status', 'format', 'year', 'compare', 'by', 'period', 'before', 'after', 'lang', 'dryRun', 'jurisdiction_id', 'start_date', 'end_date', 'service_code']);
 const MAX_LOGGED_PARAMS = 20;
+/** Even for those, only values of a harmless shape: a short number, a date, a lower-case word. */
+const SAFE_VALUE = /^(?:-?\d{1,6}(?:\.\d{1,6})?|\d{4}-\d{2}(?:-\d{2})?(?:T[\d:.]{1,15}(?:Z|[+-]\d{2}:?\d{2})?)?|[a-z_]{1,30})$/;
 /** A path segment or parameter name logged as it is: a word, not a number, e-mail or name with digits. */
 const PLAIN_WORD = /^[A-Za-z][\w.-]{0,39}$/;
 const plainWord = (text: string) => PLAIN_WORD.test(text) && !/\d{4}/.test(text);
@@ -61,7 +63,7 @@ export function loggableUrl(rawUrl: string, routePattern: string | undefined): s
       continue;
     }
     const value = equals < 0 ? '' : safeDecode(pair.slice(equals + 1));
-    params.push(SAFE_QUERY_VALUES.has(name) && value.length <= 40 && redactLogText(value) === value ? `${name}=${encodeURIComponent(value)}` : name);
+    params.push(SAFE_QUERY_VALUES.has(name) && SAFE_VALUE.test(value) ? `${name}=${value}` : name);
   }
   if (pairs.length > MAX_LOGGED_PARAMS) params.push('…');
   return `${logged}?${params.join('&')}`;
