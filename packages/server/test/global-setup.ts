@@ -6,6 +6,7 @@ import { openDatabase } from '../src/db/client.js';
 import { seedReference } from '../src/seed/reference.js';
 import { adminQuery, databaseUrl, serverUrl, uniqueName } from './engines.js';
 import { redactUrl } from '../src/db/client.js';
+import { checkRunLogs } from './log-check.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +18,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // The project's env reaches its test workers, not this setup: read it from the project.
   const engine = project.config.env?.COZUM_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
+  // The test servers' logs of this run, checked for personal data when the run ends.
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-test-logs-'));
+  project.provide('testLogDir', logDir);
   if (engine === 'postgresql') {
     const template = uniqueName('cozum_test_tpl');
     try {
@@ -34,6 +38,7 @@ export default async function setup(project: TestProject) {
     return async () => {
       // Each file drops its own copy; the template goes last.
       await adminQuery(`drop database if exists ${template} with (force)`).catch(() => undefined);
+      checkRunLogs(logDir, project.name);
     };
   }
   const database = await openDatabase({ databaseUrl: null, dataDir: null });
@@ -46,5 +51,8 @@ export default async function setup(project: TestProject) {
   console.log(`[${project.name}] engine: PGlite (in memory, PostgreSQL 18 in WebAssembly), one database per test file`);
   project.provide('pgTemplate', '');
   project.provide('pgliteSnapshot', file);
-  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return () => {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    checkRunLogs(logDir, project.name);
+  };
 }

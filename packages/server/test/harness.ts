@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { UNIT_SCOPED_ROLES, type Role } from '@cozum/domain';
 import { eq } from 'drizzle-orm';
 import { loadConfig, type Config } from '../src/config.js';
@@ -15,6 +15,7 @@ import { units } from '../src/db/schema.js';
 import { buildServer, type Deps } from '../src/http/server.js';
 import { createUser } from '../src/app/users.js';
 import { adminQuery, databaseUrl, testEngine, uniqueName } from './engines.js';
+import { recordPersonalValues, testLogFile } from './log-check.js';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -46,8 +47,13 @@ let counter = 0;
 
 export async function startTestApp(options: { config?: Partial<Config>; now?: () => Date; webDist?: string | null; logStream?: Deps['logStream'] } = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
-  const config = testConfig(options.config);
-  const app = await buildServer({ config, database, now: options.now ?? (() => new Date()), webDist: options.webDist ?? null, logStream: options.logStream });
+  // Every test server logs at debug to the run's log folder; the global teardown greps it for
+  // the personal values the tests sent (see log-check.ts).
+  const config = testConfig({ logLevel: 'debug', ...options.config });
+  const log = testLogFile();
+  const logStream = { write: (line: string) => { log.write(line); options.logStream?.write(line); } };
+  const app = await buildServer({ config, database, now: options.now ?? (() => new Date()), webDist: options.webDist ?? null, logStream });
+  recordInjectedValues(app);
   const signIn = async (role: Role, opts: { unitCode?: string; username?: string } = {}) => {
     const username = opts.username ?? `${role}-${++counter}`;
     let unitId: number | null = null;
@@ -68,10 +74,20 @@ export async function startTestApp(options: { config?: Partial<Config>; now?: ()
     signIn,
     async close() {
       await app.close();
+      log.close();
       await database.close();
       await drop();
       fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Every personal value a test sends through inject is written down for the log check. */
+function recordInjectedValues(app: FastifyInstance): void {
+  const inject = app.inject.bind(app);
+  (app as { inject: unknown }).inject = (options?: InjectOptions | string) => {
+    if (options !== undefined) recordPersonalValues(options);
+    return options === undefined ? inject() : inject(options);
   };
 }
 

@@ -106,3 +106,19 @@ describe('values the database would choke on', () => {
     expect(huge.json().error.details[0].field).toBe('body.parentId');
   });
 });
+
+describe('numbers too large to be finite', () => {
+  it('refuses 1e999 in a JSON body or a query string, naming the field, instead of running with Infinity', async () => {
+    const body = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers: { 'content-type': 'application/json' }, payload: '{"categoryId":1,"description":"Sokak lambası yanmıyor","latitude":1e999,"longitude":36.3,"phone":"05320000000","consent":true,"noticeVersion":"1"}' });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error.details.map((d: { field: string }) => d.field)).toContain('body.latitude');
+    const supervisor = await t.signIn('supervisor');
+    // -Infinity passed 'minimum: 0' and gave a week staffed by nobody; Infinity as the handling
+    // time made the staffing search for agents run for ever.
+    for (const [name, value] of [['shrinkage', '-1e999'], ['ahtSeconds', '1e999'], ['ahtSeconds', 'Infinity'], ['patienceSeconds', '1e999']]) {
+      const res = await t.app.inject({ url: `/api/v1/staffing/week?${name}=${value}`, headers: supervisor });
+      expect(res.statusCode, `${name}=${value}`).toBe(400);
+      expect(res.json().error.details[0].field).toBe(`querystring.${name}`);
+    }
+  });
+});

@@ -196,3 +196,37 @@ describe('logs', () => {
     }
   });
 });
+
+describe('logs: URLs', () => {
+  it('logs route patterns and query names, never the phone, TC kimlik no, e-mail or api_key a URL carried', async () => {
+    const lines: string[] = [];
+    const logged = await startTestApp({ config: { logLevel: 'debug' }, logStream: { write: (line) => lines.push(line) } });
+    try {
+      logged.app.get('/log-probe/failing', { config: { access: 'public' } }, async (request) => {
+        request.log.warn('retrying /api/v1/callers/05321234567?api_key=gizli-anahtar-153&limit=5 for veli [at] example.com');
+        throw Object.assign(new Error('Failed query: select * from citizens where phone = $1\nparams: 05321234567,10000000146'), { params: ['05321234567'] });
+      });
+      const agent = await logged.signIn('agent');
+      const sent = [
+        { url: '/api/v1/callers/05321234567', headers: agent, route: '/api/v1/callers/:number' },
+        { url: `/api/v1/callers/${encodeURIComponent('+90 532 123 45 67')}`, headers: agent, route: '/api/v1/callers/:number' },
+        { url: '/api/v1/citizens?q=ayse.yilmaz%40example.org&limit=20&tcKimlikNo=10000000146', headers: agent, route: '/api/v1/citizens?q&limit=20&tcKimlikNo' },
+        { url: '/open311/v2/requests.json?api_key=gizli-anahtar-153&phone=05321234567&email=ayse.yilmaz@example.org', route: '/open311/v2/requests.:format?api_key&phone&email' },
+        { url: '/api/v1/yok/10000000146/ayse.yilmaz@example.org?ad=Ay%C5%9Fe', route: '/api/v1/yok/:value/:value?ad' },
+        { url: '/log-probe/failing?phone=05321234567', route: '/log-probe/failing?phone' },
+      ];
+      for (const [i, { url, headers, route }] of sent.entries()) {
+        const res = await logged.app.inject({ method: url.startsWith('/open311') ? 'POST' : 'GET', url, headers: { ...headers, 'x-request-id': `url-${i}` } });
+        expect(res.statusCode, url).toBeLessThan(url.includes('failing') ? 600 : 500);
+        const mine = lines.map((line) => JSON.parse(line) as { reqId?: string; msg: string; req?: { url: string } }).filter((line) => line.reqId === `url-${i}`);
+        expect(mine.find((line) => line.msg === 'incoming request')?.req?.url, url).toBe(route);
+      }
+      const all = lines.join('\n');
+      expect(all).toContain('unhandled error');
+      expect(all).toContain('retrying');
+      for (const value of ['05321234567', '532 123 45 67', '5321234567', '10000000146', 'ayse.yilmaz', 'example.com', 'gizli-anahtar-153', 'Ayşe', 'Ay%C5%9Fe']) expect(all).not.toContain(value);
+    } finally {
+      await logged.close();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pino from 'pino';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
@@ -19,6 +19,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
+import { DomainError } from '@cozum/domain';
 import { enforceAccessDeclarations } from './access.js';
 import type { Deps } from './deps.js';
 import { errorBody, handleError } from './errors.js';
@@ -41,7 +42,7 @@ import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { securityRoutes } from './routes/security.js';
-import { corsOptions, PERSONAL_LOG_FIELDS } from './cors-and-redaction.js';
+import { corsOptions, loggableUrl, PERSONAL_LOG_FIELDS, redactLoggedError, redactLogText } from './cors-and-redaction.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { open311Routes, OPEN311_PREFIX } from './routes/open311.js';
 import { portalRoutes } from './routes/portal.js';
@@ -62,6 +63,17 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       // KVKK: no credentials and no personal data in the logs, wherever a logged object carries them.
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', ...PERSONAL_LOG_FIELDS], censor: '[redacted]' },
+      serializers: {
+        // The route's pattern and the query's names, never the phone, e-mail or api_key in a URL.
+        req: (request: FastifyRequest) => ({ method: request.method, url: loggableUrl(request.url, request.routeOptions?.url), remoteAddress: request.ip }),
+        err: (error: Error) => redactLoggedError(pino.stdSerializers.err(error)) as ReturnType<typeof pino.stdSerializers.err>,
+      },
+      // Messages given as text (Fastify's own name the URL) pass through the same redaction.
+      hooks: {
+        logMethod(args: unknown[], method: (...args: unknown[]) => void) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactLogText(arg) : arg)));
+        },
+      },
     },
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => {
@@ -72,7 +84,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     ajv: {
       // Unknown fields are an error the client hears about, not something silently dropped.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // strictNumbers: a JSON 1e999 (Infinity) is not a number; see refuseInfinity for query strings.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strictNumbers: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -86,6 +99,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     return child;
   });
   app.setErrorHandler(handleError);
+  app.addHook('preHandler', refuseInfinity);
   // The API speaks JSON only; other bodies get a clear 415.
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
@@ -211,6 +225,24 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   }
 
   return app;
+}
+
+/**
+ * ajv coerces "1e999" or "Infinity" in a query string or path to Infinity and lets it pass
+ * every minimum and maximum, and a loop bounded by such a number never ends (the staffing
+ * forecast did). A coerced value that is not finite is refused here, naming it.
+ */
+function refuseInfinity(request: FastifyRequest, _reply: unknown, done: (error?: Error) => void): void {
+  for (const [context, values] of [['querystring', request.query], ['params', request.params]] as const) {
+    if (!values || typeof values !== 'object') continue;
+    for (const [name, value] of Object.entries(values)) {
+      if ([value].flat().some((v) => typeof v === 'number' && !Number.isFinite(v))) {
+        done(new DomainError('validation_failed', `${context}.${name}: must be a finite number`, [{ field: `${context}.${name}`, message: 'must be a finite number' }]));
+        return;
+      }
+    }
+  }
+  done();
 }
 
 /**
