@@ -36,7 +36,8 @@ export interface RetentionRun {
 }
 
 export const findCitizens = (q: string) => api.get<Items<CitizenSummary>>('/citizens', { q }).then((r) => r.items);
-export const openCitizen = (id: number, purpose: string) => api.get<CitizenSummary>(`/citizens/${id}`, { purpose });
+/** Opening the full record writes the audit log, so it is a POST with the purpose in the body. */
+export const openCitizen = (id: number, purpose: string) => api.post<CitizenSummary>(`/citizens/${id}/views`, { purpose });
 export const anonymiseCitizen = (id: number, reason: string, trackingNo?: string) =>
   api.post<AnonymisedCounts>(`/privacy/citizens/${id}/anonymise`, { reason, ...(trackingNo ? { trackingNo } : {}) });
 /** The export downloads through the browser (the server logs it with its purpose). */

@@ -59,19 +59,21 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     async (request) => ({ items: await findCitizens(db, request.query.q) }),
   );
 
-  app.get(
-    '/citizens/:id',
+  // A POST, not a GET with the purpose in the URL: opening writes the audit log, and a link
+  // from another site must not be able to plant an entry with a purpose of its choosing.
+  app.post(
+    '/citizens/:id/views',
     {
       config: { access: 'citizens.read' },
       schema: {
         tags: ['privacy'],
-        summary: "A citizen's full record, unmasked; the purpose is required and logged",
+        summary: "Open a citizen's full record, unmasked; the purpose is required and logged (personal_data.view)",
         params: IdParams,
-        querystring: Type.Object({ purpose: Purpose }, { additionalProperties: false }),
+        body: Type.Object({ purpose: Purpose }, { additionalProperties: false }),
         response: responses({ 200: CitizenSummary }),
       },
     },
-    async (request) => db.transaction((tx) => openCitizenRecord(tx, currentUser(request), request.params.id, { purpose: request.query.purpose, ip: request.ip })),
+    async (request) => db.transaction((tx) => openCitizenRecord(tx, currentUser(request), request.params.id, { purpose: request.body.purpose, ip: request.ip })),
   );
 
   app.get(
