@@ -94,6 +94,9 @@ describe('masking and purposeful viewing', () => {
     expect(form.statusCode).toBe(403);
     expect(form.json().error.code).toBe('csrf_required');
     expect(await countViews()).toBe(before);
+    // The export, likewise: a link to it is no export, and so no entry.
+    const exportLink = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?purpose=${encodeURIComponent(planted)}`, headers: { cookie: admin.cookie! } });
+    expect(exportLink.statusCode).toBe(404);
     expect(await t.database.db.select().from(auditLog).where(eq(auditLog.purpose, planted))).toEqual([]);
 
     await t.signIn('agent', { username: 'kvkk-strict' });
@@ -129,9 +132,9 @@ describe('data-subject requests (KVKK art. 11)', () => {
   it('exports everything held about a person as JSON, logged with its purpose', async () => {
     const { citizenId, request, tc } = await citizenWithRequest();
     await t.app.inject({ method: 'POST', url: `/api/v1/citizens/${citizenId}/views`, headers: agent, payload: { purpose: 'Başvuru sahibini aramak' } });
-    const noPurpose = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin });
+    const noPurpose = await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin, payload: {} });
     expect(noPurpose.statusCode).toBe(400);
-    const res = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?purpose=${encodeURIComponent('KVKK başvurusu: bilgi talebi')}`, headers: admin });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin, payload: { purpose: 'KVKK başvurusu: bilgi talebi' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.headers['content-disposition']).toContain(`kisisel-veri-${citizenId}`);
@@ -146,7 +149,7 @@ describe('data-subject requests (KVKK art. 11)', () => {
 
   it('exports the same as a PDF', async () => {
     const { citizenId } = await citizenWithRequest();
-    const res = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?format=pdf&purpose=${encodeURIComponent('KVKK başvurusu: döküm')}`, headers: admin });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin, payload: { format: 'pdf', purpose: 'KVKK başvurusu: döküm' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -186,7 +189,7 @@ describe('data-subject requests (KVKK art. 11)', () => {
     const { citizenId } = await citizenWithRequest();
     for (const role of ['supervisor', 'agent', 'auditor', 'unit_head'] as const) {
       const h = await t.signIn(role);
-      expect((await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?purpose=deneme%20amac`, headers: h })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: h, payload: { purpose: 'deneme amaç' } })).statusCode).toBe(403);
       expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/anonymise`, headers: h, payload: { reason: 'deneme amaç' } })).statusCode).toBe(403);
     }
   });
