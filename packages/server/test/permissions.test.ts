@@ -17,9 +17,10 @@ const headers = new Map<Role, Record<string, string>>();
 let otherUnit: { staff: Record<string, string>; head: Record<string, string> };
 let ownUnit: { staff: Record<string, string>; head: Record<string, string> };
 let requestId: number;
+const CTI_TOKEN = 'permission-matrix-cti-token';
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ config: { ctiToken: CTI_TOKEN } });
   for (const role of ROLES) headers.set(role, await t.signIn(role));
   // Unit roles above belong to saski-su-ariza; the request below is routed there.
   ownUnit = { staff: headers.get('unit_staff')!, head: headers.get('unit_head')! };
@@ -125,14 +126,14 @@ describe('permission matrix', () => {
  * own: only their unit's requests; no-text: requests without the citizen's words; 403: refused.
  */
 type Seen = 'full' | 'masked' | 403;
-const SEES: Record<Role, { detail: Seen; list: 'all' | 'own' | 403; duplicates: 'all' | 'own' | 'no-text' | 403; screenPop: Seen; callbacks: Seen; contacts: Seen; audit: 'clean' | 403 }> = {
-  admin: { detail: 'full', list: 'all', duplicates: 'all', screenPop: 'full', callbacks: 'full', contacts: 'full', audit: 'clean' },
-  supervisor: { detail: 'full', list: 'all', duplicates: 'all', screenPop: 'full', callbacks: 'full', contacts: 'full', audit: 403 },
-  agent: { detail: 'full', list: 'all', duplicates: 'all', screenPop: 'full', callbacks: 'full', contacts: 403, audit: 403 },
-  unit_head: { detail: 'full', list: 'own', duplicates: 'own', screenPop: 403, callbacks: 403, contacts: 403, audit: 403 },
-  unit_staff: { detail: 'full', list: 'own', duplicates: 'own', screenPop: 403, callbacks: 403, contacts: 403, audit: 403 },
-  field_staff: { detail: 403, list: 403, duplicates: 'no-text', screenPop: 'masked', callbacks: 403, contacts: 403, audit: 403 },
-  auditor: { detail: 'masked', list: 'all', duplicates: 403, screenPop: 403, callbacks: 403, contacts: 'masked', audit: 'clean' },
+const SEES: Record<Role, { detail: Seen; list: 'all' | 'own' | 403; duplicates: 'all' | 'own' | 'no-text' | 403; screenPop: Seen; callbacks: Seen; contacts: Seen; agents: Seen; audit: 'clean' | 403 }> = {
+  admin: { detail: 'full', list: 'all', duplicates: 'all', screenPop: 'full', callbacks: 'full', contacts: 'full', agents: 'full', audit: 'clean' },
+  supervisor: { detail: 'full', list: 'all', duplicates: 'all', screenPop: 'full', callbacks: 'full', contacts: 'full', agents: 'full', audit: 403 },
+  agent: { detail: 'full', list: 'all', duplicates: 'all', screenPop: 'full', callbacks: 'full', contacts: 403, agents: 'full', audit: 403 },
+  unit_head: { detail: 'full', list: 'own', duplicates: 'own', screenPop: 403, callbacks: 403, contacts: 403, agents: 403, audit: 403 },
+  unit_staff: { detail: 'full', list: 'own', duplicates: 'own', screenPop: 403, callbacks: 403, contacts: 403, agents: 403, audit: 403 },
+  field_staff: { detail: 403, list: 403, duplicates: 'no-text', screenPop: 'masked', callbacks: 403, contacts: 403, agents: 'masked', audit: 403 },
+  auditor: { detail: 'masked', list: 'all', duplicates: 403, screenPop: 403, callbacks: 403, contacts: 'masked', agents: 'masked', audit: 'clean' },
 };
 
 const PERSON = { fullName: 'Ayşe Yılmaz', phone: '905321234567', email: 'ayse.yilmaz@example.org', tcKimlikNo: '10000000146' };
@@ -179,6 +180,15 @@ describe('what each role sees (data checks)', () => {
     await db.update(requests).set({ status: 'resolved', resolvedAt: new Date(Date.now() - 3600_000), resolution: 'Sayaç değiştirildi' }).where(eq(requests.id, resolved.id));
     const contact = await t.app.inject({ method: 'POST', url: '/api/v1/contacts', headers: headers.get('agent'), payload: { channel: 'phone', callerNumber: '0532 123 45 67', outcome: 'other', notes: 'Sayacı sordu' } });
     expect(contact.statusCode, contact.body).toBe(201);
+    // An agent on a call from the same number, as the PBX reports it: the agents list shows the line.
+    await t.signIn('agent', { username: 'matrix-agent' });
+    const cti = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/cti/events', headers: { authorization: `Bearer ${CTI_TOKEN}` }, payload });
+    const at = (seconds: number) => new Date(Date.now() - 60_000 + seconds * 1000).toISOString();
+    for (const event of [
+      { event: 'agent.state', agent: 'SIP/matrix-agent', state: 'available', at: at(0) },
+      { event: 'call.new', callId: 'matrix-call-1', at: at(1), queue: 'alo153', callerNumber: '05321234567' },
+      { event: 'call.answered', callId: 'matrix-call-1', at: at(2), agent: 'SIP/matrix-agent' },
+    ]) expect((await cti(event)).statusCode).toBeLessThan(300);
   });
 
   const get = async (role: Role, url: string) => (await call('GET', url, headers.get(role))) as LightMyRequestResponse;
@@ -217,7 +227,7 @@ describe('what each role sees (data checks)', () => {
     expect(mine.description).toBe(expected === 'no-text' ? null : description);
   });
 
-  it.each(ROLES)('%s: caller screen-pop, call-back list, contacts and the audit log', async (role) => {
+  it.each(ROLES)('%s: caller screen-pop, call-back list, contacts, agents on calls and the audit log', async (role) => {
     const expected = SEES[role];
     const pop = await get(role, '/api/v1/callers/05321234567');
     if (expected.screenPop === 403) expect(pop.statusCode).toBe(403);
@@ -243,6 +253,13 @@ describe('what each role sees (data checks)', () => {
       const numbers = contacts.json().items.map((c: { callerNumber: string | null }) => c.callerNumber).filter(Boolean);
       expect(numbers.length).toBeGreaterThan(0);
       expect(numbers.every((n: string) => n === (expected.contacts === 'full' ? PERSON.phone : MASKED.phone))).toBe(true);
+    }
+    const agents = await get(role, '/api/v1/agents');
+    if (expected.agents === 403) expect(agents.statusCode).toBe(403);
+    else {
+      expect(agents.statusCode, agents.body).toBe(200);
+      const line = agents.json().items.find((a: { agent: string }) => a.agent === 'matrix-agent');
+      expect(line.currentCall.callerNumber).toBe(expected.agents === 'full' ? PERSON.phone : MASKED.phone);
     }
     const audit = await get(role, '/api/v1/audit?limit=500');
     if (expected.audit === 403) expect(audit.statusCode).toBe(403);
