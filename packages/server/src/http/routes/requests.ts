@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DomainError, REQUEST_ACTIONS, scopedUnitId } from '@cozum/domain';
+import { DomainError, REQUEST_ACTIONS, can, scopedUnitId } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
 import { CHANNELS } from '../../app/requests/create-request.js';
@@ -170,7 +170,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     async (request) => {
       const user = currentUser(request);
       // Assigning is a head's or supervisor's call; unit staff may take work on themselves only.
-      if (request.body.action === 'assign' && !['admin', 'supervisor', 'unit_head'].includes(user.role) && request.body.assigneeId !== user.id) {
+      if (request.body.action === 'assign' && !can(user.role, 'requests.assign') && request.body.assigneeId !== user.id) {
         throw new DomainError('request.forbidden', 'you may assign requests only to yourself; ask your unit head to assign others');
       }
       return db.transaction((tx) => actOnRequest(tx, user, request.params.id, request.body, deps.now()));
