@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   /** Assign requests to people (bulk too). */
   'requests.assign': ['admin', 'supervisor', 'unit_head'],
   'kb.read': ['admin', 'supervisor', 'agent', 'unit_head', 'unit_staff', 'field_staff', 'auditor'],
+  /** Write articles: unit heads only their own unit's (see inUnitScope). */
   'kb.manage': ['admin', 'supervisor', 'unit_head'],
   /** Record contacts and see a caller's history (screen-pop). */
   'contacts.record': ['admin', 'supervisor', 'agent', 'field_staff'],
@@ -52,7 +53,8 @@ export const PERMISSIONS = {
   /** See every agent's state: supervisors on the wallboard, agents beside their console. */
   'agents.read': ['admin', 'supervisor', 'auditor', 'agent', 'field_staff'],
   'templates.read': ['admin', 'supervisor', 'unit_head', 'unit_staff'],
-  'templates.manage': ['admin', 'unit_head'],
+  /** The texts every citizen receives (SMS, e-mail, replies): one unit's head must not rewrite the city's messages. */
+  'templates.manage': ['admin'],
   /** Search the audit log: who did what, when, to whom. */
   'audit.read': ['admin', 'auditor'],
   /** Find a citizen and open their full record, stating a purpose each time (KVKK). */
@@ -69,6 +71,8 @@ export const PERMISSIONS = {
   'surveys.results': ['admin', 'supervisor', 'auditor'],
   /** Take a citizen's answers: agents on a call-back, field teams on their tablets. */
   'surveys.answer': ['admin', 'supervisor', 'agent', 'field_staff'],
+  /** The call-back list: names and phone numbers of citizens to call, so only those who call. */
+  'surveys.callback': ['admin', 'supervisor', 'agent'],
   /** Plan the Mobile Solution Bus and field teams' visits; read the visit reports. */
   'field.plan': ['admin', 'supervisor'],
   /** The field app: visits, requests and answers taken face to face, work orders closed on site. */
@@ -81,3 +85,34 @@ export const isPermission = (value: string): value is Permission => value in PER
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
+
+/** Who is looking: the policy below needs the role and, for unit roles, the unit. */
+export interface Viewer {
+  role: string;
+  unitId: number | null;
+}
+
+export const isUnitScoped = (role: string): boolean => (UNIT_SCOPED_ROLES as readonly string[]).includes(role);
+
+/**
+ * Unit scope, the one rule every route applies to requests, their duplicates and a unit's
+ * knowledge-base articles: unit staff and heads reach their own unit's only, other roles any.
+ * An article for no unit (`null`) is the whole city's, so not a unit role's to change.
+ */
+export const inUnitScope = (viewer: Viewer, unitId: number | null): boolean => !isUnitScoped(viewer.role) || (unitId !== null && unitId === viewer.unitId);
+
+/** The unit a viewer's request lists are limited to, whatever they ask for; null for every unit. */
+export const scopedUnitId = (viewer: Viewer): number | null => (isUnitScoped(viewer.role) ? viewer.unitId : null);
+
+/**
+ * KVKK (DESIGN.md section 9): who sees a citizen's name, phone, TC kimlik no, e-mail and
+ * address in full. Roles that contact citizens in their work do; field staff and auditors see
+ * them masked (field staff hear them from the person in front of them; auditors check what
+ * staff did, not whom they served).
+ */
+export const FULL_PERSONAL_DATA_ROLES: readonly Role[] = ['admin', 'supervisor', 'agent', 'unit_head', 'unit_staff'];
+
+export const seesPersonalData = (role: string): boolean => (FULL_PERSONAL_DATA_ROLES as readonly string[]).includes(role);
+
+/** A citizen's own words (a request's description) go only to roles that read requests. */
+export const readsCitizenText = (role: string): boolean => isRole(role) && can(role, 'requests.read');

@@ -20,7 +20,7 @@ describe('sign-in', () => {
     expect(res.json().user).toMatchObject({ username: 'ayse', role: 'agent', displayName: 'Ayşe Yılmaz' });
     const cookie = res.cookies.find((c) => c.name === 'cozum_session')!;
     expect(cookie.httpOnly).toBe(true);
-    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.sameSite).toBe('Strict');
     const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: sessionCookie(res) } });
     expect(me.json().user.username).toBe('ayse');
   });

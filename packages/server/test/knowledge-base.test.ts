@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, kbArticles, units } from '../src/db/schema.js';
 import { startTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -38,5 +40,40 @@ describe('knowledge base search', () => {
   it('lets agents read but not write', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/kb/articles', headers: agent, payload: { titleTr: 'Deneme', bodyTr: 'x' } });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('lets a unit head write only their own unit\'s articles, and audits old and new text', async () => {
+    // The test unit heads belong to saski-su-ariza.
+    const head = await t.signIn('unit_head');
+    const unitId = async (code: string) => (await t.database.db.select({ id: units.id }).from(units).where(eq(units.code, code)))[0]!.id;
+    const own = await unitId('saski-su-ariza');
+    const other = await unitId('zabita');
+    const write = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/kb/articles', headers: head, payload });
+    const change = (id: number, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/kb/articles/${id}`, headers: head, payload });
+
+    const mine = await write({ titleTr: 'Vana arızası bildirimi', bodyTr: 'Arıza ekibi 2 saat içinde gelir.', unitId: own });
+    expect(mine.statusCode, mine.body).toBe(201);
+    for (const payload of [{ titleTr: 'Zabıta nöbetçi', bodyTr: 'x', unitId: other }, { titleTr: 'Şehrin tamamı için', bodyTr: 'x' }]) {
+      const res = await write(payload);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+    }
+    const theirs = await t.app.inject({ method: 'POST', url: '/api/v1/kb/articles', headers: supervisor, payload: { titleTr: 'Seyyar satıcı şikâyeti', bodyTr: 'Zabıta ekibi yönlendirilir.', unitId: other } });
+    expect(theirs.statusCode).toBe(201);
+    const theirsId = theirs.json().id;
+    // Another unit's article: neither rewritten, nor taken over, nor switched off.
+    for (const payload of [{ bodyTr: 'Ödeme için bağlantı: http://example.com' }, { unitId: own }, { active: false }]) expect((await change(theirsId, payload)).statusCode).toBe(403);
+    // Nor may an own article be given away to another unit.
+    expect((await change(mine.json().id, { unitId: other })).statusCode).toBe(403);
+    const [kept] = await t.database.db.select().from(kbArticles).where(eq(kbArticles.id, theirsId));
+    expect(kept).toMatchObject({ bodyTr: 'Zabıta ekibi yönlendirilir.', unitId: other, active: true });
+
+    const updated = await change(mine.json().id, { bodyTr: 'Arıza ekibi 1 saat içinde gelir.' });
+    expect(updated.statusCode, updated.body).toBe(200);
+    const entries = await t.database.db.select().from(auditLog).where(and(eq(auditLog.subjectType, 'kb_article'), eq(auditLog.subjectId, String(mine.json().id)))).orderBy(auditLog.id);
+    expect(entries.map((e) => [e.action, (e.data as { before: { bodyTr: string } | null }).before?.bodyTr ?? null, (e.data as { after: { bodyTr: string } }).after.bodyTr])).toEqual([
+      ['kb_article.create', null, 'Arıza ekibi 2 saat içinde gelir.'],
+      ['kb_article.update', 'Arıza ekibi 2 saat içinde gelir.', 'Arıza ekibi 1 saat içinde gelir.'],
+    ]);
   });
 });

@@ -69,16 +69,40 @@ describe('masking and purposeful viewing', () => {
     expect(found.phone).toMatch(/^0532 \*\*\* \*\* \d\d$/);
     expect(found.email).toMatch(/^z\*\*\*@example\.org$/);
 
-    const noPurpose = await t.app.inject({ url: `/api/v1/citizens/${citizenId}`, headers: agent });
+    const noPurpose = await t.app.inject({ method: 'POST', url: `/api/v1/citizens/${citizenId}/views`, headers: agent, payload: {} });
     expect(noPurpose.statusCode).toBe(400);
     expect(noPurpose.json().error.message).toContain('purpose');
 
-    const full = await t.app.inject({ url: `/api/v1/citizens/${citizenId}?purpose=${encodeURIComponent('Geri arama, başvuru takibi')}`, headers: agent });
+    const full = await t.app.inject({ method: 'POST', url: `/api/v1/citizens/${citizenId}/views`, headers: agent, payload: { purpose: 'Geri arama, başvuru takibi' } });
     expect(full.statusCode).toBe(200);
     expect(full.json()).toMatchObject({ fullName: 'Zeynep Kaya', tcKimlikNo: tc });
     const logged = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.view'), eq(auditLog.subjectId, String(citizenId)), eq(auditLog.purpose, 'Geri arama, başvuru takibi')));
     expect(logged).toHaveLength(1);
     expect(logged[0]!.actorName).toMatch(/^agent-/);
+  });
+
+  it('writes no view from a link: the purpose comes only in a POST body with the CSRF header, under a SameSite=Strict cookie', async () => {
+    const { citizenId } = await citizenWithRequest();
+    const planted = 'Bu kaydı ben açmadım: başka siteden gelen bağlantı';
+    const countViews = async () => (await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.view'), eq(auditLog.subjectId, String(citizenId))))).length;
+    const before = await countViews();
+    // What a link on another site makes the browser send: a GET with the purpose in the URL.
+    const link = await t.app.inject({ url: `/api/v1/citizens/${citizenId}?purpose=${encodeURIComponent(planted)}`, headers: { cookie: agent.cookie! } });
+    expect(link.statusCode).toBe(404);
+    // A cross-site form can POST, but cannot add the CSRF header.
+    const form = await t.app.inject({ method: 'POST', url: `/api/v1/citizens/${citizenId}/views`, headers: { cookie: agent.cookie! }, payload: { purpose: planted } });
+    expect(form.statusCode).toBe(403);
+    expect(form.json().error.code).toBe('csrf_required');
+    expect(await countViews()).toBe(before);
+    // The export, likewise: a link to it is no export, and so no entry.
+    const exportLink = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?purpose=${encodeURIComponent(planted)}`, headers: { cookie: admin.cookie! } });
+    expect(exportLink.statusCode).toBe(404);
+    expect(await t.database.db.select().from(auditLog).where(eq(auditLog.purpose, planted))).toEqual([]);
+
+    await t.signIn('agent', { username: 'kvkk-strict' });
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kvkk-strict', password: 'correct-horse-battery' } });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(login.cookies.find((c) => c.name === 'cozum_session')!.sameSite).toBe('Strict');
   });
 
   it('does not let auditors or unit staff search citizens', async () => {
@@ -107,10 +131,10 @@ describe('consents', () => {
 describe('data-subject requests (KVKK art. 11)', () => {
   it('exports everything held about a person as JSON, logged with its purpose', async () => {
     const { citizenId, request, tc } = await citizenWithRequest();
-    await t.app.inject({ url: `/api/v1/citizens/${citizenId}?purpose=${encodeURIComponent('Başvuru sahibini aramak')}`, headers: agent });
-    const noPurpose = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin });
+    await t.app.inject({ method: 'POST', url: `/api/v1/citizens/${citizenId}/views`, headers: agent, payload: { purpose: 'Başvuru sahibini aramak' } });
+    const noPurpose = await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin, payload: {} });
     expect(noPurpose.statusCode).toBe(400);
-    const res = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?purpose=${encodeURIComponent('KVKK başvurusu: bilgi talebi')}`, headers: admin });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin, payload: { purpose: 'KVKK başvurusu: bilgi talebi' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.headers['content-disposition']).toContain(`kisisel-veri-${citizenId}`);
@@ -125,7 +149,7 @@ describe('data-subject requests (KVKK art. 11)', () => {
 
   it('exports the same as a PDF', async () => {
     const { citizenId } = await citizenWithRequest();
-    const res = await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?format=pdf&purpose=${encodeURIComponent('KVKK başvurusu: döküm')}`, headers: admin });
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: admin, payload: { format: 'pdf', purpose: 'KVKK başvurusu: döküm' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -165,7 +189,7 @@ describe('data-subject requests (KVKK art. 11)', () => {
     const { citizenId } = await citizenWithRequest();
     for (const role of ['supervisor', 'agent', 'auditor', 'unit_head'] as const) {
       const h = await t.signIn(role);
-      expect((await t.app.inject({ url: `/api/v1/privacy/citizens/${citizenId}/export?purpose=deneme%20amac`, headers: h })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/export`, headers: h, payload: { purpose: 'deneme amaç' } })).statusCode).toBe(403);
       expect((await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${citizenId}/anonymise`, headers: h, payload: { reason: 'deneme amaç' } })).statusCode).toBe(403);
     }
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { categories, outbox } from '../src/db/schema.js';
+import { auditLog, categories, messageTemplates, outbox, responseTemplates } from '../src/db/schema.js';
 import { startTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -44,5 +44,57 @@ describe('templates', () => {
     await make(other!.id, 'Gürültü');
     const names = (await t.app.inject({ url: `/api/v1/response-templates?categoryId=${leaf!.id}`, headers: admin })).json().items.map((x: { name: string }) => x.name);
     expect(names.sort()).toEqual(['Genel teşekkür', 'Yol genel', 'Çukur onarımı'].sort());
+  });
+
+  it('lets only administrators change what citizens receive: a unit head is refused and nothing changes', async () => {
+    const head = await t.signIn('unit_head');
+    const phishing = { key: 'request.resolved', locale: 'tr', channel: 'sms', body: '{trackingNo} çözüldü. Ödeme için: http://samsun-153.example.com/ode' };
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/message-templates', headers: head, payload: phishing });
+    expect(put.statusCode).toBe(403);
+    expect(put.json().error.code).toBe('forbidden');
+    expect(await t.database.db.select().from(messageTemplates).where(eq(messageTemplates.key, 'request.resolved'))).toEqual([]);
+    const [template] = await t.database.db.insert(responseTemplates).values({ name: 'Genel', bodyTr: 'Başvurunuz {trackingNo} için teşekkürler.' }).returning();
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/response-templates/${template!.id}`, headers: head, payload: { bodyTr: 'Bağlantıya tıklayın: http://example.com' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/response-templates', headers: head, payload: { name: 'Yeni', bodyTr: 'Metin' } })).statusCode).toBe(403);
+    expect((await t.database.db.select().from(responseTemplates).where(eq(responseTemplates.id, template!.id)))[0]!.bodyTr).toBe('Başvurunuz {trackingNo} için teşekkürler.');
+    // Unit staff still read reply templates to answer with.
+    expect((await t.app.inject({ url: '/api/v1/response-templates', headers: head })).statusCode).toBe(200);
+  });
+
+  it('audits every change with the text before and after', async () => {
+    const first = { key: 'request.rejected', locale: 'tr', channel: 'email', subject: 'Başvurunuz {trackingNo}', body: 'Başvurunuz {trackingNo} işleme alınamadı. {text}' };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/message-templates', headers: admin, payload: first })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/message-templates', headers: admin, payload: { ...first, body: 'Üzgünüz: {trackingNo}. {text}' } })).statusCode).toBe(204);
+    const entries = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'message_template.update'), eq(auditLog.subjectId, 'request.rejected/tr/email'))).orderBy(auditLog.id);
+    expect(entries.map((e) => e.data)).toEqual([
+      { before: { subject: 'Başvurunuz hakkında: {trackingNo}', body: '{trackingNo} numaralı başvurunuz işleme alınamadı: {text}', edited: false }, after: { subject: 'Başvurunuz {trackingNo}', body: 'Başvurunuz {trackingNo} işleme alınamadı. {text}' } },
+      { before: { subject: 'Başvurunuz {trackingNo}', body: 'Başvurunuz {trackingNo} işleme alınamadı. {text}', edited: true }, after: { subject: 'Başvurunuz {trackingNo}', body: 'Üzgünüz: {trackingNo}. {text}' } },
+    ]);
+
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/response-templates', headers: admin, payload: { name: 'Onarım', bodyTr: 'Onarıldı: {trackingNo}' } });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/response-templates/${id}`, headers: admin, payload: { bodyTr: 'Ekibimiz onardı: {trackingNo}' } })).statusCode).toBe(200);
+    const changes = await t.database.db.select().from(auditLog).where(and(eq(auditLog.subjectType, 'response_template'), eq(auditLog.subjectId, String(id)))).orderBy(auditLog.id);
+    expect(changes.map((e) => [e.action, (e.data as { before: { bodyTr: string } | null }).before?.bodyTr ?? null, (e.data as { after: { bodyTr: string } }).after.bodyTr])).toEqual([
+      ['response_template.create', null, 'Onarıldı: {trackingNo}'],
+      ['response_template.update', 'Onarıldı: {trackingNo}', 'Ekibimiz onardı: {trackingNo}'],
+    ]);
+    // Auditors read it in the audit log.
+    const auditor = await t.signIn('auditor');
+    const found = (await t.app.inject({ url: '/api/v1/audit?action=message_template.update&subjectId=request.rejected/tr/email', headers: auditor })).json().items;
+    expect(found[0].data.after.body).toBe('Üzgünüz: {trackingNo}. {text}');
+  });
+
+  it('previews a message with sample values before saving, and saves nothing', async () => {
+    const draft = { key: 'request.created', locale: 'tr', channel: 'email', subject: 'Alındı: {trackingNo}', body: 'Başvurunuz ({category}) alındı: {trackingNo}' };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/message-templates/preview', headers: admin, payload: draft });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ subject: 'Alındı: 2026-0001234', body: 'Başvurunuz (Su arızası) alındı: 2026-0001234', characters: 44 });
+    expect(await t.database.db.select().from(messageTemplates).where(and(eq(messageTemplates.key, 'request.created'), eq(messageTemplates.locale, 'tr')))).toEqual([]);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/message-templates/preview', headers: admin, payload: { ...draft, body: 'Sayın {adSoyad}' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('body');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/message-templates/preview', headers: await t.signIn('unit_head'), payload: draft })).statusCode).toBe(403);
   });
 });

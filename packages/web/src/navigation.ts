@@ -32,6 +32,7 @@ export const PAGES: readonly Page[] = [
   { path: '/admin/categories', labelKey: 'nav.categories', roles: ADMIN, component: lazy(() => import('./pages/CategoriesPage')) },
   { path: '/admin/calendar', labelKey: 'nav.calendar', roles: ADMIN, component: lazy(() => import('./pages/CalendarPage')) },
   { path: '/admin/open311', labelKey: 'nav.open311Clients', roles: ADMIN, component: lazy(() => import('./pages/Open311ClientsPage')) },
+  { path: '/admin/message-templates', labelKey: 'nav.messageTemplates', roles: ADMIN, component: lazy(() => import('./pages/MessageTemplatesPage')) },
   { path: '/console', labelKey: 'nav.console', roles: ['admin', 'supervisor', 'agent', 'field_staff'], component: lazy(() => import('./pages/ConsolePage')) },
   { path: '/wallboard', labelKey: 'nav.wallboard', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/WallboardPage')) },
   { path: '/kpis', labelKey: 'nav.kpis', roles: ['admin', 'supervisor', 'auditor'], component: lazy(() => import('./pages/KpisPage')) },

@@ -4,7 +4,7 @@
  * ("cop konteyneri") still find "çöp konteyneri"; ties go to the articles used most.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { foldForSearch, invalid, notFound } from '@cozum/domain';
+import { DomainError, foldForSearch, inUnitScope, invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { containing } from '../db/like.js';
 import { categories, kbArticles, units } from '../db/schema.js';
@@ -54,22 +54,40 @@ async function check(ex: Executor, input: Partial<ArticleInput>): Promise<void> 
   if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) throw invalid('validUntil', 'is before validFrom');
 }
 
+/** What the audit log keeps of an article, before and after a change. */
+const articleText = (r: Record<string, unknown>) => ({
+  titleTr: r.titleTr, titleEn: r.titleEn, bodyTr: r.bodyTr, bodyEn: r.bodyEn, categoryId: r.categoryId, unitId: r.unitId, tags: r.tags,
+  validFrom: r.validFrom ? String(r.validFrom) : null, validUntil: r.validUntil ? String(r.validUntil) : null, active: r.active,
+});
+
+/** Unit heads write only their own unit's articles (roles.ts, inUnitScope); the city-wide ones are the centre's. */
+function checkArticleScope(actor: Actor, unitId: number | null): void {
+  if (!inUnitScope(actor, unitId)) {
+    throw new DomainError('forbidden', unitId === null ? 'city-wide articles (no unit) are written by the centre; give the article your unit' : 'this article belongs to another unit; ask its head or a supervisor to change it');
+  }
+}
+
 export async function createArticle(ex: Executor, actor: Actor, input: ArticleInput) {
+  checkArticleScope(actor, input.unitId ?? null);
   await check(ex, input);
   const [row] = await ex
     .insert(kbArticles)
     .values({ ...input, tags: (input.tags ?? []).map((t) => t.trim()).filter(Boolean), createdBy: actor.id })
     .returning(columns);
-  await recordAudit(ex, { actor, action: 'kb_article.create', subjectType: 'kb_article', subjectId: row!.id });
+  await recordAudit(ex, { actor, action: 'kb_article.create', subjectType: 'kb_article', subjectId: row!.id, data: { before: null, after: articleText(row!) } });
   return view(row!);
 }
 
 export async function updateArticle(ex: Executor, actor: Actor, id: number, input: Partial<ArticleInput>) {
+  const [before] = await ex.select(columns).from(kbArticles).where(eq(kbArticles.id, id)).for('update');
+  if (!before) throw notFound('article', id);
+  // Both the unit it belongs to and the one it would move to must be the writer's.
+  checkArticleScope(actor, before.unitId);
+  if (input.unitId !== undefined) checkArticleScope(actor, input.unitId);
   await check(ex, input);
   const [row] = await ex.update(kbArticles).set({ ...input, updatedAt: new Date() }).where(eq(kbArticles.id, id)).returning(columns);
-  if (!row) throw notFound('article', id);
-  await recordAudit(ex, { actor, action: 'kb_article.update', subjectType: 'kb_article', subjectId: id });
-  return view(row);
+  await recordAudit(ex, { actor, action: 'kb_article.update', subjectType: 'kb_article', subjectId: id, data: { before: articleText(before), after: articleText(row!) } });
+  return view(row!);
 }
 
 export async function getArticle(ex: Executor, id: number) {

@@ -1,6 +1,7 @@
 /**
- * Cookie sessions. The cookie holds a random token (httpOnly, SameSite=Lax, Secure behind
- * https); the database holds its hash. Cookie-authenticated writes must carry the
+ * Cookie sessions. The cookie holds a random token (httpOnly, SameSite=Strict, Secure behind
+ * https); the database holds its hash. Strict: a link followed from another site arrives
+ * without the cookie, so it cannot open a record or act as the signed-in user. Cookie-authenticated writes must carry the
  * `X-Cozum-Csrf` header, which a cross-site form cannot send, so no other site can act for
  * a signed-in user.
  */
@@ -41,7 +42,7 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string)
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
-    sameSite: 'lax',
+    sameSite: 'strict',
     secure: deps.config.publicUrl.startsWith('https:'),
     maxAge: deps.config.sessionTtlHours * 3600,
   });

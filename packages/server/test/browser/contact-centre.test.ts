@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
-import { citizens, contacts, kbArticles } from '../../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { citizens, contacts, kbArticles, units } from '../../src/db/schema.js';
 import type { TestContext } from '../harness.js';
 import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
 
@@ -120,4 +121,22 @@ it("the supervisor's pages: the editor shows the article's use and previews a ne
   await page.getByTestId('staffing-heatmap').locator('canvas').waitFor();
   await expect.poll(() => page.getByTestId('staffing-peak').textContent()).toMatch(/^En yoğun yarım saatte [1-9]\d* temsilci$/);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'staffing.png'), fullPage: true });
+});
+
+it("a unit head's new article belongs to their unit, which the editor does not let them change", async () => {
+  const [unit] = await t.database.db.select().from(units).where(eq(units.code, 'saski-su-ariza'));
+  await createUser(t.database.db, null, { username: 'birim-amiri', displayName: 'Birim Amiri Can', password: 'amir-parola-1', role: 'unit_head', unitId: unit!.id });
+  const page = await browser.newPage();
+  await signIn(page, 'birim-amiri', 'amir-parola-1');
+  await page.goto(`${t.base}/kb`);
+  await page.getByRole('button', { name: 'Yeni makale' }).click();
+  const unitField = page.getByRole('combobox', { name: 'Sorumlu birim' });
+  await expect.poll(() => unitField.inputValue()).toBe(unit!.nameTr);
+  expect(await unitField.isDisabled()).toBe(true);
+  await page.getByRole('textbox', { name: /^Başlık/ }).fill('Vana arızası bildirimi');
+  await page.getByRole('textbox', { name: /^Metin/ }).fill('Arıza ekibi iki saat içinde gelir.');
+  await page.getByRole('button', { name: 'Kaydet' }).click();
+  await page.getByRole('row', { name: /Vana arızası bildirimi/ }).waitFor();
+  const [saved] = await t.database.db.select().from(kbArticles).where(eq(kbArticles.titleTr, 'Vana arızası bildirimi'));
+  expect(saved!.unitId).toBe(unit!.id);
 });

@@ -3,6 +3,7 @@
  * asked for the code at the next sign-in; an auditor finds that in the audit log; an
  * administrator opens a citizen's record with a purpose and sees it unmasked.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -88,6 +89,14 @@ it('shows a citizen masked, and unmasked only with a purpose', async () => {
   await expect.poll(() => page.getByTestId('citizen-record').getByText('905321112233').isVisible(), { timeout: 15_000 }).toBe(true);
   await expect.poll(() => page.getByTestId('citizen-record').getByText('Elif Demir').isVisible()).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'privacy-record.png'), fullPage: true });
+
+  // The export is a POST with the purpose in its body (logged), saved as a file.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Verileri indir (JSON)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kisisel-veri-\d+-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = JSON.parse(fs.readFileSync((await file.path())!, 'utf8'));
+  expect(saved.citizen.fullName).toBe('Elif Demir');
 });
 
 it('lets an administrator end all sessions of a user', async () => {

@@ -66,7 +66,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`.trim());
 }
 
-async function request<T>(method: Method, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
+async function request<T>(method: Method, path: string, options: { body?: unknown; query?: Query; file?: true } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-Cozum-Csrf'] = '1';
   // The browser sets multipart's Content-Type itself, with the boundary.
@@ -91,6 +91,7 @@ async function request<T>(method: Method, path: string, options: { body?: unknow
     throw error;
   }
   if (response.status === 204) return undefined as T;
+  if (options.file) return (await response.blob()) as T;
   return (await response.json()) as T;
 }
 
@@ -100,6 +101,8 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A file the server makes on a POST (an export logged with its purpose), as a Blob. */
+  postForFile: (path: string, body: unknown) => request<Blob>('POST', path, { body, file: true }),
   /** multipart/form-data, for file uploads. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

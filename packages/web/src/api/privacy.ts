@@ -1,4 +1,4 @@
-import { api, fileUrl, type Items } from './client';
+import { api, type Items } from './client';
 
 /** A citizen as lists show them: personal fields masked unless opened with a purpose. */
 export interface CitizenSummary {
@@ -36,12 +36,22 @@ export interface RetentionRun {
 }
 
 export const findCitizens = (q: string) => api.get<Items<CitizenSummary>>('/citizens', { q }).then((r) => r.items);
-export const openCitizen = (id: number, purpose: string) => api.get<CitizenSummary>(`/citizens/${id}`, { purpose });
+/** Opening the full record writes the audit log, so it is a POST with the purpose in the body. */
+export const openCitizen = (id: number, purpose: string) => api.post<CitizenSummary>(`/citizens/${id}/views`, { purpose });
 export const anonymiseCitizen = (id: number, reason: string, trackingNo?: string) =>
   api.post<AnonymisedCounts>(`/privacy/citizens/${id}/anonymise`, { reason, ...(trackingNo ? { trackingNo } : {}) });
-/** The export downloads through the browser (the server logs it with its purpose). */
-export const exportUrl = (id: number, purpose: string, format: 'json' | 'pdf') =>
-  fileUrl(`/privacy/citizens/${id}/export?${new URLSearchParams({ purpose, format }).toString()}`);
+/**
+ * The export, saved through the browser. A POST with the purpose in the body: the server logs
+ * it, so it must not be a link another site could make the browser follow.
+ */
+export async function downloadExport(id: number, purpose: string, format: 'json' | 'pdf'): Promise<void> {
+  const blob = await api.postForFile(`/privacy/citizens/${id}/export`, { purpose, format });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `kisisel-veri-${id}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
 
 export const getRetention = () => api.get<{ policy: RetentionPolicy; intervalDays: number; runs: RetentionRun[] }>('/privacy/retention');
 export const saveRetentionPolicy = (policy: RetentionPolicy) => api.put<RetentionPolicy>('/privacy/retention/policy', policy);

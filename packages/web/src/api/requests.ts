@@ -47,7 +47,8 @@ export interface PossibleDuplicate {
   id: number;
   trackingNo: string;
   status: RequestStatus;
-  description: string;
+  /** Null for roles that do not read requests (field staff): the citizen's words stay with those who do. */
+  description: string | null;
   neighbourhoodName: string | null;
   createdAt: string;
   similarity: number;

@@ -26,9 +26,11 @@ export function DuplicateList({ items, onLink }: { items: PossibleDuplicate[]; o
                     .join(' · ')}
                 </Text>
               </Group>
-              <Text size="sm" lineClamp={2}>
-                {item.description}
-              </Text>
+              {item.description !== null && (
+                <Text size="sm" lineClamp={2}>
+                  {item.description}
+                </Text>
+              )}
             </div>
             <Button size="xs" variant="light" onClick={() => onLink(item)}>
               {t('newRequest.linkTo')}

@@ -15,6 +15,7 @@ import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLoad } from '../hooks/useLoad';
 import { useLocalName } from '../hooks/useLocalName';
 import { useNotify } from '../hooks/useNotices';
+import { useUser } from '../hooks/useSession';
 
 type Values = Omit<ArticleInput, 'validFrom' | 'validUntil' | 'titleEn' | 'bodyEn'> & { validFrom: string; validUntil: string; titleEn: string; bodyEn: string };
 
@@ -125,8 +126,11 @@ function ArticleEditor(props: {
   const { t } = useTranslation();
   const notify = useNotify();
   const a = props.article;
+  // Unit heads write their own unit's articles only (the server refuses the rest).
+  const user = useUser();
+  const ownUnit = user.role === 'unit_head' ? user.unitId : null;
   const form = useForm<Values>(
-    a ? { titleTr: a.titleTr, titleEn: a.titleEn ?? '', bodyTr: a.bodyTr, bodyEn: a.bodyEn ?? '', categoryId: a.categoryId, unitId: a.unitId, tags: a.tags, validFrom: a.validFrom ?? '', validUntil: a.validUntil ?? '', active: a.active } : blank,
+    a ? { titleTr: a.titleTr, titleEn: a.titleEn ?? '', bodyTr: a.bodyTr, bodyEn: a.bodyEn ?? '', categoryId: a.categoryId, unitId: a.unitId, tags: a.tags, validFrom: a.validFrom ?? '', validUntil: a.validUntil ?? '', active: a.active } : { ...blank, unitId: ownUnit },
   );
   const { values, errors } = form;
   const [language, setLanguage] = useState<'tr' | 'en'>('tr');
@@ -192,7 +196,7 @@ function ArticleEditor(props: {
               </Tabs>
               <Group grow>
                 <CategorySelect label={t('kb.category')} categories={props.categories} value={values.categoryId} onChange={(id) => form.set('categoryId', id)} error={errors.categoryId} />
-                <Select label={t('kb.unit')} data={props.units} value={values.unitId === null ? null : String(values.unitId)} onChange={(id) => form.set('unitId', id ? Number(id) : null)} searchable clearable error={errors.unitId} />
+                <Select label={t('kb.unit')} data={props.units} value={values.unitId === null ? null : String(values.unitId)} onChange={(id) => form.set('unitId', id ? Number(id) : null)} searchable clearable={ownUnit === null} disabled={ownUnit !== null} error={errors.unitId} />
               </Group>
               <TagsInput label={t('kb.tags')} description={t('kb.tagsHint')} value={values.tags} onChange={(tags) => form.set('tags', tags)} maxTags={30} error={errors.tags} />
               <Group grow>

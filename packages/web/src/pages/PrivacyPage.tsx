@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   RETENTION_CLASSES,
   anonymiseCitizen,
-  exportUrl,
+  downloadExport,
   findCitizens,
   getRetention,
   openCitizen,
@@ -134,10 +134,10 @@ function CitizenModal({ citizen, admin, onClose, onChanged }: { citizen: Citizen
           </Button>
           {admin && (
             <>
-              <Button component="a" variant="light" href={purposeOk ? exportUrl(citizen.id, purpose.trim(), 'json') : undefined} data-disabled={!purposeOk || undefined} onClick={(e) => !purposeOk && e.preventDefault()}>
+              <Button variant="light" disabled={!purposeOk} loading={busy} onClick={() => void act(() => downloadExport(citizen.id, purpose.trim(), 'json'))}>
                 {t('privacy.exportJson')}
               </Button>
-              <Button component="a" variant="light" href={purposeOk ? exportUrl(citizen.id, purpose.trim(), 'pdf') : undefined} data-disabled={!purposeOk || undefined} onClick={(e) => !purposeOk && e.preventDefault()}>
+              <Button variant="light" disabled={!purposeOk} loading={busy} onClick={() => void act(() => downloadExport(citizen.id, purpose.trim(), 'pdf'))}>
                 {t('privacy.exportPdf')}
               </Button>
             </>

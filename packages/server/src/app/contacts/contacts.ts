@@ -4,10 +4,10 @@
  * the caller's history pops up from their number.
  */
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { DomainError, invalid, normalizePhone } from '@cozum/domain';
+import { DomainError, invalid, maskEmail, maskName, maskPhone, normalizePhone, seesPersonalData } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, contacts, kbArticles, requests } from '../../db/schema.js';
-import type { Actor } from '../audit.js';
+import { recordAudit, type Actor } from '../audit.js';
 
 export const CONTACT_CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer'] as const;
 export const CONTACT_OUTCOMES = ['information_given', 'request_created', 'transferred', 'abandoned', 'callback_scheduled', 'other'] as const;
@@ -84,7 +84,9 @@ export interface ContactFilter {
   pageSize?: number;
 }
 
-export async function listContacts(ex: Executor, filter: ContactFilter) {
+/** Contacts for supervisors and auditors: caller numbers masked for roles that do not contact citizens (roles.ts). */
+export async function listContacts(ex: Executor, viewer: Pick<Actor, 'role'>, filter: ContactFilter) {
+  const full = seesPersonalData(viewer.role);
   const where: SQL[] = [];
   if (filter.from) where.push(gte(contacts.offeredAt, filter.from));
   if (filter.to) where.push(lt(contacts.offeredAt, filter.to));
@@ -100,7 +102,7 @@ export async function listContacts(ex: Executor, filter: ContactFilter) {
     .orderBy(desc(contacts.offeredAt), desc(contacts.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return rows.map((r) => ({ ...r, offeredAt: r.offeredAt.toISOString(), answeredAt: r.answeredAt?.toISOString() ?? null, endedAt: r.endedAt?.toISOString() ?? null }));
+  return rows.map((r) => ({ ...r, callerNumber: r.callerNumber && !full ? maskPhone(r.callerNumber) : r.callerNumber, offeredAt: r.offeredAt.toISOString(), answeredAt: r.answeredAt?.toISOString() ?? null, endedAt: r.endedAt?.toISOString() ?? null }));
 }
 
 /** Screen-pop: who is calling, their earlier contacts, and their requests with where each stands. */
@@ -132,3 +134,16 @@ export async function callerHistory(ex: Executor, number: string) {
   };
 }
 
+/**
+ * The screen-pop as a viewer may see it. Roles that contact citizens see the caller's name and
+ * e-mail in full, and each person shown is logged with the purpose "caller screen-pop" (KVKK);
+ * the others (field staff) see them masked, which needs no log entry.
+ */
+export async function callerScreenPop(ex: Executor, viewer: Actor, number: string, ip?: string) {
+  const history = await callerHistory(ex, number);
+  if (!seesPersonalData(viewer.role)) {
+    return { ...history, citizens: history.citizens.map((c) => ({ ...c, fullName: c.fullName && maskName(c.fullName), phone: c.phone && maskPhone(c.phone), email: c.email && maskEmail(c.email) })) };
+  }
+  for (const c of history.citizens) await recordAudit(ex, { actor: viewer, action: 'personal_data.view', subjectType: 'citizen', subjectId: c.id, purpose: 'caller screen-pop', ip });
+  return history;
+}

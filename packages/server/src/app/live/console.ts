@@ -7,8 +7,8 @@ import { and, desc, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
 import { DomainError, invalid, normalizePhone, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { contacts, kbArticles, requests } from '../../db/schema.js';
-import { recordAudit, type Actor } from '../audit.js';
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, callerHistory } from '../contacts/contacts.js';
+import type { Actor } from '../audit.js';
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, callerHistory, callerScreenPop } from '../contacts/contacts.js';
 
 /** A call the agent forgot to close does not haunt the next shift. */
 const OPEN_CALL_HOURS = 12;
@@ -60,8 +60,7 @@ export async function currentCall(ex: Executor, agentId: number, now: Date): Pro
 export async function consolePop(ex: Executor, actor: Actor, now: Date, ip?: string): Promise<ConsolePop> {
   const call = await currentCall(ex, actor.id, now);
   if (!call?.callerNumber || !normalizePhone(call.callerNumber)) return { call, history: null };
-  const history = await callerHistory(ex, call.callerNumber);
-  for (const c of history.citizens) await recordAudit(ex, { actor, action: 'personal_data.view', subjectType: 'citizen', subjectId: c.id, purpose: 'caller screen-pop', ip });
+  const history = await callerScreenPop(ex, actor, call.callerNumber, ip);
   return { call, history: { ...history, contacts: history.contacts.filter((c) => c.id !== call.contactId) } };
 }
 

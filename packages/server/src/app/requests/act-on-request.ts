@@ -5,7 +5,7 @@
  * append-only event, and told to the citizen through the outbox when it is public.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { DomainError, checkInformationExtension, computeDueDates, decideTransition, invalid, notFound, pausedSlaSeconds, type LegalClock, type RequestAction, type RequestStatus } from '@cozum/domain';
+import { DomainError, checkInformationExtension, computeDueDates, decideTransition, inUnitScope, invalid, notFound, pausedSlaSeconds, type LegalClock, type RequestAction, type RequestStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestTypes, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -128,8 +128,9 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
       notify = { key: 'request.referred', values: () => ({ institution: changes.referredTo!, text: input.reason ?? '' }) };
       break;
     case 'mark_duplicate': {
-      const [parent] = await ex.select({ id: requests.id, status: requests.status, trackingNo: requests.trackingNo }).from(requests).where(eq(requests.trackingNo, input.parentTrackingNo ?? ''));
-      if (!parent) throw invalid('parentTrackingNo', `no request has the tracking number '${input.parentTrackingNo}'`);
+      const [parent] = await ex.select({ id: requests.id, status: requests.status, trackingNo: requests.trackingNo, unitId: requests.unitId }).from(requests).where(eq(requests.trackingNo, input.parentTrackingNo ?? ''));
+      // One answer for "does not exist" and "another unit's": the error must not reveal which tracking numbers exist.
+      if (!parent || !inUnitScope(actor, parent.unitId)) throw invalid('parentTrackingNo', `no request you may work on has the tracking number '${input.parentTrackingNo}'`);
       if (parent.id === current.id) throw invalid('parentTrackingNo', 'a request cannot be a duplicate of itself');
       changes.parentId = parent.id;
       data.parentId = parent.id;

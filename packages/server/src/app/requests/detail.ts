@@ -1,21 +1,18 @@
 /** One request with everything the unit and the agent need: place, people, timeline, files. */
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { DomainError, allowedActions, maskPhone, notFound } from '@cozum/domain';
+import { DomainError, allowedActions, inUnitScope, maskAddress, maskEmail, maskName, maskPhone, maskTcKimlikNo, notFound, seesPersonalData } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, outbox, requestEvents, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { recordAudit } from '../audit.js';
 
-/** Unit staff and heads work only their unit's requests. */
+/** Unit staff and heads work only their unit's requests (roles.ts, inUnitScope). */
 export function checkUnitScope(actor: Actor, unitId: number): void {
-  if ((actor.role === 'unit_staff' || actor.role === 'unit_head') && actor.unitId !== unitId) {
+  if (!inUnitScope(actor, unitId)) {
     throw new DomainError('request.forbidden', 'this request belongs to another unit; ask the supervisor to transfer it if it is yours');
   }
 }
-
-/** Roles that see a citizen's full contact details (others see them masked). */
-const FULL_CONTACT_ROLES = new Set(['admin', 'supervisor', 'agent', 'unit_head', 'unit_staff']);
 
 export async function getRequestDetail(ex: Executor, actor: Actor, id: number, options: { purpose?: string; ip?: string } = {}) {
   const assignee = alias(users, 'assignee');
@@ -39,18 +36,19 @@ export async function getRequestDetail(ex: Executor, actor: Actor, id: number, o
   if (!row) throw notFound('request', id);
   checkUnitScope(actor, row.request.unitId);
   const r = row.request;
+  // KVKK: roles that do not contact citizens (auditors) see personal data masked (roles.ts).
+  const full = seesPersonalData(actor.role);
 
   let citizen = null;
   if (r.citizenId) {
     const [c] = await ex.select().from(citizens).where(eq(citizens.id, r.citizenId));
     if (c) {
-      const full = FULL_CONTACT_ROLES.has(actor.role);
       citizen = {
         id: c.id,
-        fullName: c.fullName,
+        fullName: c.fullName ? (full ? c.fullName : maskName(c.fullName)) : null,
         phone: c.phone ? (full ? c.phone : maskPhone(c.phone)) : null,
-        email: c.email ? (full ? c.email : c.email.replace(/^(.).*(@.*)$/, '$1***$2')) : null,
-        tcKimlikNo: c.tcKimlikNo ? (full ? c.tcKimlikNo : `${c.tcKimlikNo.slice(0, 3)}******${c.tcKimlikNo.slice(-2)}`) : null,
+        email: c.email ? (full ? c.email : maskEmail(c.email)) : null,
+        tcKimlikNo: c.tcKimlikNo ? (full ? c.tcKimlikNo : maskTcKimlikNo(c.tcKimlikNo)) : null,
         locale: c.locale,
       };
       // KVKK: every view of a person's full record is logged, with the purpose.
@@ -82,7 +80,7 @@ export async function getRequestDetail(ex: Executor, actor: Actor, id: number, o
     return {
       id: m.id,
       kind: m.kind,
-      to: m.kind === 'sms' && !FULL_CONTACT_ROLES.has(actor.role) ? maskPhone(to) : m.kind === 'email' && !FULL_CONTACT_ROLES.has(actor.role) ? to.replace(/^(.).*(@.*)$/, '$1***$2') : to,
+      to: full ? to : m.kind === 'sms' ? maskPhone(to) : m.kind === 'email' ? maskEmail(to) : to,
       subject: payload.subject ?? null,
       text: payload.text ?? '',
       status: m.status,
@@ -111,7 +109,8 @@ export async function getRequestDetail(ex: Executor, actor: Actor, id: number, o
     districtName: row.districtName,
     neighbourhoodId: r.neighbourhoodId,
     neighbourhoodName: row.neighbourhoodName,
-    address: r.address,
+    // The place's address is often the citizen's home.
+    address: r.address && !full ? maskAddress(r.address) : r.address,
     latitude: r.latitude,
     longitude: r.longitude,
     assigneeId: r.assigneeId,

@@ -4,6 +4,7 @@
  * Nearby: the same neighbourhood, or within `radiusMeters` when both have coordinates.
  */
 import { sql } from 'drizzle-orm';
+import { readsCitizenText, scopedUnitId, type Viewer } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 
 export interface DuplicateQuery {
@@ -20,7 +21,8 @@ export interface DuplicateCandidate {
   id: number;
   trackingNo: string;
   status: string;
-  description: string;
+  /** The citizen's words: null for roles that do not read requests (field staff). */
+  description: string | null;
   neighbourhoodName: string | null;
   createdAt: string;
   similarity: number;
@@ -29,7 +31,12 @@ export interface DuplicateCandidate {
 
 const OPEN = sql`('new','assigned','in_progress','on_hold','reopened')`;
 
-export async function suggestDuplicates(ex: Executor, query: DuplicateQuery): Promise<DuplicateCandidate[]> {
+/**
+ * The same policy as every request route (roles.ts): unit staff and heads are offered their
+ * own unit's requests only, and roles that do not read requests get no descriptions.
+ */
+export async function suggestDuplicates(ex: Executor, viewer: Viewer, query: DuplicateQuery): Promise<DuplicateCandidate[]> {
+  const unitId = scopedUnitId(viewer);
   const radius = query.radiusMeters ?? 300;
   const hasPoint = query.latitude != null && query.longitude != null;
   const nearby = [
@@ -47,11 +54,13 @@ export async function suggestDuplicates(ex: Executor, query: DuplicateQuery): Pr
     from requests r
     left join neighbourhoods n on n.id = r.neighbourhood_id
     where r.category_id = ${query.categoryId} and r.status in ${OPEN} and (${sql.join(nearby, sql` or `)})
+      ${unitId === null ? sql`` : sql`and r.unit_id = ${unitId}`}
     order by similarity(r.description, ${query.description}) desc, r.created_at desc
     limit ${query.limit ?? 5}`)) as unknown as { rows: (Omit<DuplicateCandidate, 'createdAt'> & { createdAt: Date | string })[] };
   return result.rows.map((r) => ({
     ...r,
     id: Number(r.id),
+    description: readsCitizenText(viewer.role) ? r.description : null,
     similarity: Math.round(Number(r.similarity) * 100) / 100,
     distanceMeters: r.distanceMeters === null ? null : Number(r.distanceMeters),
     createdAt: new Date(r.createdAt).toISOString(),

@@ -16,7 +16,8 @@ export interface CallbackFilter {
   limit?: number;
 }
 
-export async function satisfactionCallbacks(ex: Executor, actor: Actor, now: Date, filter: CallbackFilter = {}) {
+/** Only roles that call citizens back reach this (roles.ts, surveys.callback): it shows names and phone numbers in full. */
+export async function satisfactionCallbacks(ex: Executor, actor: Actor, now: Date, filter: CallbackFilter = {}, ip?: string) {
   const latest = new Date(now.getTime() - (filter.afterDays ?? 3) * 86400_000);
   const earliest = new Date(now.getTime() - (filter.withinDays ?? 30) * 86400_000);
   const rows = await ex
@@ -48,6 +49,6 @@ export async function satisfactionCallbacks(ex: Executor, actor: Actor, now: Dat
     .orderBy(asc(requests.resolvedAt))
     .limit(filter.limit ?? 100);
   // KVKK: the agent sees full phone numbers to call them; the log says who saw whose.
-  if (rows.length) await recordAudit(ex, { actor, action: 'personal_data.view', subjectType: 'citizen', subjectId: rows.map((r) => r.citizenId).join(','), purpose: 'satisfaction survey call-back list' });
+  if (rows.length) await recordAudit(ex, { actor, action: 'personal_data.view', subjectType: 'citizen', subjectId: rows.map((r) => r.citizenId).join(','), purpose: 'satisfaction survey call-back list', ip });
   return rows.map((r) => ({ ...r, resolvedAt: r.resolvedAt!.toISOString(), linkSent: Boolean(r.linkSent) }));
 }

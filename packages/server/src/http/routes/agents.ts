@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AGENT_STATES } from '@cozum/domain';
+import { AGENT_STATES, maskPhone, seesPersonalData } from '@cozum/domain';
 import { CONSOLE_STATES, listAgents, setOwnState, type AgentView } from '../../app/contacts/agent-states.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
@@ -31,7 +31,12 @@ export const agentRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
         response: responses({ 200: Type.Object({ items: Type.Array(Agent) }) }),
       },
     },
-    async () => ({ items: await listAgents(db) }),
+    async (request) => {
+      // The caller on each line is personal data: masked for roles that do not contact citizens (roles.ts).
+      const full = seesPersonalData(currentUser(request).role);
+      const items = await listAgents(db);
+      return { items: full ? items : items.map((a) => (a.currentCall?.callerNumber ? { ...a, currentCall: { ...a.currentCall, callerNumber: maskPhone(a.currentCall.callerNumber) } } : a)) };
+    },
   );
 
   app.get(

@@ -59,19 +59,21 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     async (request) => ({ items: await findCitizens(db, request.query.q) }),
   );
 
-  app.get(
-    '/citizens/:id',
+  // A POST, not a GET with the purpose in the URL: opening writes the audit log, and a link
+  // from another site must not be able to plant an entry with a purpose of its choosing.
+  app.post(
+    '/citizens/:id/views',
     {
       config: { access: 'citizens.read' },
       schema: {
         tags: ['privacy'],
-        summary: "A citizen's full record, unmasked; the purpose is required and logged",
+        summary: "Open a citizen's full record, unmasked; the purpose is required and logged (personal_data.view)",
         params: IdParams,
-        querystring: Type.Object({ purpose: Purpose }, { additionalProperties: false }),
+        body: Type.Object({ purpose: Purpose }, { additionalProperties: false }),
         response: responses({ 200: CitizenSummary }),
       },
     },
-    async (request) => db.transaction((tx) => openCitizenRecord(tx, currentUser(request), request.params.id, { purpose: request.query.purpose, ip: request.ip })),
+    async (request) => db.transaction((tx) => openCitizenRecord(tx, currentUser(request), request.params.id, { purpose: request.body.purpose, ip: request.ip })),
   );
 
   app.get(
@@ -105,7 +107,8 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     },
   );
 
-  app.get(
+  // A POST for the same reason as opening a record: the export is logged with its purpose.
+  app.post(
     '/privacy/citizens/:id/export',
     {
       config: { access: 'privacy.manage' },
@@ -113,13 +116,13 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['privacy'],
         summary: 'Everything held about a person (KVKK art. 11), as JSON or PDF; logged with its purpose',
         params: IdParams,
-        querystring: Type.Object({ purpose: Purpose, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('pdf')])) }, { additionalProperties: false }),
+        body: Type.Object({ purpose: Purpose, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('pdf')])) }, { additionalProperties: false }),
         response: responses({ 200: Type.Any({ description: 'The export (application/json or application/pdf)' }) }),
       },
     },
     async (request, reply) => {
-      const format = request.query.format ?? 'json';
-      const data = await db.transaction((tx) => exportCitizenData(tx, currentUser(request), request.params.id, { purpose: request.query.purpose, format, ip: request.ip, now: deps.now() }));
+      const format = request.body.format ?? 'json';
+      const data = await db.transaction((tx) => exportCitizenData(tx, currentUser(request), request.params.id, { purpose: request.body.purpose, format, ip: request.ip, now: deps.now() }));
       const name = `kisisel-veri-${request.params.id}-${data.generatedAt.slice(0, 10)}`;
       reply.header('cache-control', 'no-store');
       if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await citizenDataPdf(data));

@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DomainError, REQUEST_ACTIONS } from '@cozum/domain';
+import { DomainError, REQUEST_ACTIONS, can, scopedUnitId } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
 import { CHANNELS } from '../../app/requests/create-request.js';
@@ -130,7 +130,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       const user = currentUser(request);
       const { from, to, ...rest } = request.query;
       // Unit staff and heads: their own unit, whatever they ask for.
-      const unitId = user.role === 'unit_staff' || user.role === 'unit_head' ? user.unitId! : rest.unitId;
+      const unitId = scopedUnitId(user) ?? rest.unitId;
       // Dates are days in Türkiye (UTC+3).
       const day = (d: string) => new Date(`${d}T00:00:00+03:00`);
       return listInbox(db, { ...rest, unitId, from: from ? day(from) : undefined, to: to ? new Date(day(to).getTime() + 86400_000) : undefined }, deps.now());
@@ -170,7 +170,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     async (request) => {
       const user = currentUser(request);
       // Assigning is a head's or supervisor's call; unit staff may take work on themselves only.
-      if (request.body.action === 'assign' && !['admin', 'supervisor', 'unit_head'].includes(user.role) && request.body.assigneeId !== user.id) {
+      if (request.body.action === 'assign' && !can(user.role, 'requests.assign') && request.body.assigneeId !== user.id) {
         throw new DomainError('request.forbidden', 'you may assign requests only to yourself; ask your unit head to assign others');
       }
       return db.transaction((tx) => actOnRequest(tx, user, request.params.id, request.body, deps.now()));
@@ -222,7 +222,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       config: { access: 'requests.create' },
       schema: {
         tags: ['requests'],
-        summary: 'Open requests of the same category nearby with similar text, best first',
+        summary: 'Open requests of the same category nearby with similar text, best first; unit staff see their unit only, roles without requests.read no descriptions',
         querystring: Type.Object(
           {
             categoryId: Id,
@@ -237,13 +237,13 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         response: responses({
           200: Type.Object({
             items: Type.Array(
-              Type.Object({ id: Type.Integer(), trackingNo: Type.String(), status: Type.String(), description: Type.String(), neighbourhoodName: Nullable(Type.String()), createdAt: Type.String(), similarity: Type.Number(), distanceMeters: Nullable(Type.Number()) }),
+              Type.Object({ id: Type.Integer(), trackingNo: Type.String(), status: Type.String(), description: Nullable(Type.String({ description: "The citizen's words; null for roles without requests.read" })), neighbourhoodName: Nullable(Type.String()), createdAt: Type.String(), similarity: Type.Number(), distanceMeters: Nullable(Type.Number()) }),
             ),
           }),
         }),
       },
     },
-    async (request) => ({ items: await suggestDuplicates(db, request.query) }),
+    async (request) => ({ items: await suggestDuplicates(db, currentUser(request), request.query) }),
   );
 
   app.post(

@@ -173,7 +173,7 @@ export const surveyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   app.get(
     '/surveys/callbacks',
     {
-      config: { access: 'surveys.answer' },
+      config: { access: 'surveys.callback' },
       schema: {
         tags: ['surveys'],
         summary: 'Whom to call back for the satisfaction survey: resolved requests not rated, resolved afterDays (default 3) to withinDays (default 30) days ago, with the citizen’s phone',
@@ -183,7 +183,7 @@ export const surveyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
         }),
       },
     },
-    async (request) => ({ items: await db.transaction((tx) => satisfactionCallbacks(tx, currentUser(request), deps.now(), request.query)) }),
+    async (request) => ({ items: await db.transaction((tx) => satisfactionCallbacks(tx, currentUser(request), deps.now(), request.query, request.ip)) }),
   );
   app.post(
     '/surveys/:id/responses',

@@ -1,12 +1,16 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MESSAGE_KEYS } from '../../app/notifications.js';
-import { createResponseTemplate, listMessageTemplates, listResponseTemplates, saveMessageTemplate, updateResponseTemplate } from '../../app/templates.js';
+import { createResponseTemplate, listMessageTemplates, listResponseTemplates, previewMessageTemplate, saveMessageTemplate, updateResponseTemplate } from '../../app/templates.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { Id, IdParams, Items, Locale, Nullable, responses } from '../schemas.js';
 
 const ResponseTemplate = Type.Object({ id: Type.Integer(), categoryId: Nullable(Type.Integer()), name: Type.String(), bodyTr: Type.String(), bodyEn: Nullable(Type.String()), active: Type.Boolean() });
 const Body = Type.String({ minLength: 1, maxLength: 5000 });
+const MessageTemplateIn = Type.Object(
+  { key: Type.Union(MESSAGE_KEYS.map((k) => Type.Literal(k))), locale: Locale, channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]), subject: Type.Optional(Nullable(Type.String({ maxLength: 300 }))), body: Body },
+  { additionalProperties: false },
+);
 const MessageTemplate = Type.Object({ key: Type.String(), locale: Type.String(), channel: Type.String(), subject: Nullable(Type.String()), body: Type.String(), edited: Type.Boolean(), placeholders: Type.Array(Type.String()) });
 
 export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
@@ -47,7 +51,7 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
       schema: {
         tags: ['templates'],
         summary: 'Save the text of one citizen message',
-        body: Type.Object({ key: Type.Union(MESSAGE_KEYS.map((k) => Type.Literal(k))), locale: Locale, channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]), subject: Type.Optional(Nullable(Type.String({ maxLength: 300 }))), body: Body }, { additionalProperties: false }),
+        body: MessageTemplateIn,
         response: responses({ 204: Type.Null() }),
       },
     },
@@ -55,5 +59,18 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
       await db.transaction((tx) => saveMessageTemplate(tx, currentUser(request), request.body));
       return reply.status(204).send(null);
     },
+  );
+  app.post(
+    '/message-templates/preview',
+    {
+      config: { access: 'templates.manage' },
+      schema: {
+        tags: ['templates'],
+        summary: 'A citizen message as it would go out, filled with sample values; checked as a save would be, nothing saved',
+        body: MessageTemplateIn,
+        response: responses({ 200: Type.Object({ subject: Nullable(Type.String()), body: Type.String(), characters: Type.Integer() }) }),
+      },
+    },
+    async (request) => previewMessageTemplate(request.body),
   );
 };
