@@ -267,6 +267,10 @@ describe('tracking, photos and rating', () => {
     const ok = await upload(jpeg, 'boru.jpg');
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ fileName: 'boru.jpg', contentType: 'image/jpeg', sizeBytes: 2004 });
+    // The name follows what the file is, not what it was called.
+    const renamed = await upload(jpeg, 'kapı.html');
+    expect(renamed.statusCode, renamed.body).toBe(201);
+    expect(renamed.json()).toMatchObject({ fileName: 'kapı.jpg', contentType: 'image/jpeg' });
 
     const huge = await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(10 * 1024 * 1024, 1)]), 'kocaman.jpg');
     expect(huge.statusCode).toBe(400);
@@ -278,7 +282,7 @@ describe('tracking, photos and rating', () => {
     expect(pdf.json().error.message).toContain('is not a JPEG, PNG or WebP photo');
 
     const view = await t.app.inject({ url: `/api/v1/portal/requests/${trackingNo}`, headers: { cookie } });
-    expect(view.json().timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'attachment']);
+    expect(view.json().timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'attachment', 'attachment']);
   });
 });
 

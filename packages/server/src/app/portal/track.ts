@@ -8,7 +8,7 @@ import { DomainError, invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, satisfactionRatings } from '../../db/schema.js';
 import { eventText } from '../../open311/requests.js';
-import { MAX_ATTACHMENT_BYTES, safeFileName, sniffType, storeFile } from '../requests/attachments.js';
+import { MAX_ATTACHMENT_BYTES, sniffType, storeFile, storedFileName } from '../requests/attachments.js';
 import { checkChallenge, issueChallenge } from './challenges.js';
 import { MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from './limits.js';
 import { checkPhone, maskedPhone } from './submit.js';
@@ -119,7 +119,7 @@ export async function addCitizenPhoto(ex: Executor, phone: string, trackingNo: s
   const [already] = await ex.select({ n: count() }).from(requestEvents).where(and(eq(requestEvents.requestId, r.id), eq(requestEvents.type, 'attachment'), eq(requestEvents.actorKind, 'citizen')));
   if ((already?.n ?? 0) >= MAX_PHOTOS_PER_REQUEST) throw invalid('file', `a request takes at most ${MAX_PHOTOS_PER_REQUEST} photos from the portal`);
   const { sha256, storageKey } = storeFile(upload.content, dataDir);
-  const fileName = safeFileName(upload.fileName);
+  const fileName = storedFileName(upload.fileName, contentType);
   const [event] = await ex
     .insert(requestEvents)
     .values({ requestId: r.id, type: 'attachment', actorKind: 'citizen', visibility: 'public', data: { fileName, contentType, sizeBytes: upload.content.length }, at: now })
