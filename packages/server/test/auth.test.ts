@@ -96,6 +96,19 @@ describe('sign-in', () => {
     expect((await login('yeni-bir-ad', 'yanlis-parola', '10.1.0.10')).statusCode).toBe(401);
   });
 
+  it('lets the owner in without work from where they usually sign in, whatever strangers spent elsewhere', async () => {
+    await createUser(t.database.db, null, { username: 'ofis', displayName: 'Ofis', password: 'dogru-parola-ofis', role: 'agent' });
+    const office = '10.2.0.1';
+    const stranger = '10.2.0.2';
+    expect((await login('ofis', 'dogru-parola-ofis', office)).statusCode).toBe(200);
+    for (let i = 0; i < 6; i++) await login('ofis', 'yanlis-parola', stranger);
+    expect((await login('ofis', 'dogru-parola-ofis', stranger)).statusCode).toBe(429);
+    expect((await login('ofis', 'dogru-parola-ofis', office)).statusCode).toBe(200);
+    // No usual place for a name without an account: the office address is slowed like any other.
+    for (let i = 0; i < 5; i++) await login('ofis-yok', 'yanlis-parola', stranger);
+    expect((await login('ofis-yok', 'yanlis-parola', office)).statusCode).toBe(429);
+  });
+
   it('takes a solved challenge once', async () => {
     const now = new Date();
     const issued = issueProofChallenge(t.config.sessionSecret, 'sign_in', 'scope', 4, now);

@@ -39,12 +39,11 @@ export interface LoginInput {
 export type LoginResult = { ok: true; token: string; user: UserView } | { ok: false; error: DomainError };
 
 /** The work the next sign-in with this username from this address must prove. */
-export const signInWork = (ex: Executor, input: { username: string; ip?: string; now: Date; secret: string }): Promise<number> =>
-  signInCost(ex, throttleKeys(input.secret, input.username, input.ip), input.now);
+export const signInWork = (ex: Executor, input: { username: string; ip?: string; now: Date; secret: string }): Promise<number> => signInCost(ex, input, input.now);
 
 export async function login(ex: Executor, input: LoginInput): Promise<LoginResult> {
   const keys = throttleKeys(input.secret, input.username, input.ip);
-  const required = await signInCost(ex, keys, input.now);
+  const required = await signInCost(ex, input, input.now);
   const unproven = await checkProof(ex, { secret: input.secret, purpose: 'sign_in', scope: keys.username, required, proof: input.proof }, input.now);
   if (unproven) return { ok: false, error: unproven };
 
