@@ -17,3 +17,4 @@ export * from './kpi.js';
 export * from './geo.js';
 export * from './agent-state.js';
 export * from './surveys.js';
+export * from './proof-of-work.js';

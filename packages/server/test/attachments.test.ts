@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { categories } from '../src/db/schema.js';
+import { attachments, categories } from '../src/db/schema.js';
 import { startTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -61,5 +61,36 @@ describe('attachments', () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${requestId}/attachments`, headers: agent, payload: { file: 'x' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('multipart/form-data');
+  });
+
+  it('names the stored file and the download after the detected type, whatever extension it came with', async () => {
+    const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
+    const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n');
+    const cases: [string, Buffer, string, string][] = [
+      ['foto.hta', PNG, 'foto.png', 'image/png'],
+      ['evil.html', PNG, 'evil.png', 'image/png'],
+      ['rapor.pdf', JPEG, 'rapor.jpg', 'image/jpeg'],
+      ['fatura.png.exe', PDF, 'fatura_png.pdf', 'application/pdf'],
+      ['../../etc/.htaccess', PNG, 'dosya.png', 'image/png'],
+      ['C:\\Users\\ali\\Masaüstü\\çukur <script>.svg', PNG, 'çukur _script.png', 'image/png'],
+    ];
+    for (const [sent, content, kept, type] of cases) {
+      const res = await upload(sent, content);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json(), sent).toMatchObject({ fileName: kept, contentType: type });
+      const [row] = await t.database.db.select().from(attachments).where(eq(attachments.id, res.json().id));
+      expect(row!.fileName).toBe(kept);
+      const file = await t.app.inject({ url: `/api/v1/requests/${requestId}/attachments/${res.json().id}`, headers: agent });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toBe(type);
+      expect(file.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(kept)}`);
+    }
+  });
+
+  it('offers a file kept under a misleading name before the rule under its type’s name', async () => {
+    const res = await upload('eski.png', PNG);
+    await t.database.db.update(attachments).set({ fileName: 'eski.hta' }).where(eq(attachments.id, res.json().id));
+    const file = await t.app.inject({ url: `/api/v1/requests/${requestId}/attachments/${res.json().id}`, headers: agent });
+    expect(file.headers['content-disposition']).toBe("attachment; filename*=UTF-8''eski.png");
   });
 });

@@ -1,7 +1,11 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROOF_OF_WORK, leadingZeroBits, proofText } from '@cozum/domain';
 import { desc, eq } from 'drizzle-orm';
 import { auditLog } from '../src/db/schema.js';
 import { createUser } from '../src/app/users.js';
+import { checkProof, issueProofChallenge } from '../src/app/proof-of-work.js';
+import { FREE_FAILURES_PER_ADDRESS, recordSignInFailure, throttleKeys } from '../src/app/sign-in-throttle.js';
 import { sessionCookie, startTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
@@ -11,7 +15,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+const login = (username: string, password: string, remoteAddress?: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
+/** Each test signs in from its own address, under the per-address rate limit. */
+const loginWith = (payload: Record<string, unknown>, remoteAddress: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress });
+
+async function challenge(username: string, remoteAddress?: string): Promise<{ challenge: string; bits: number }> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/proof-of-work', payload: { username }, remoteAddress });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** What the browser does: asks for a challenge and finds a nonce. */
+async function solve(username: string, remoteAddress?: string): Promise<{ proof: { challenge: string; nonce: string }; bits: number }> {
+  const { challenge: c, bits } = await challenge(username, remoteAddress);
+  let n = 0;
+  while (leadingZeroBits(crypto.createHash('sha256').update(proofText(c, String(n))).digest()) < bits) n++;
+  return { proof: { challenge: c, nonce: String(n) }, bits };
+}
 
 describe('sign-in', () => {
   it('sets an httpOnly SameSite session cookie and returns the user', async () => {
@@ -38,12 +58,109 @@ describe('sign-in', () => {
     expect(last?.action).toBe('auth.login_failed');
   });
 
-  it('locks the account after five failures, even for the right password', async () => {
+  it('never locks the owner out: past five failures a proof of work is asked, and with it the right password works', async () => {
     await createUser(t.database.db, null, { username: 'mehmet', displayName: 'Mehmet', password: 'dogru-parola-123', role: 'agent' });
-    for (let i = 0; i < 5; i++) expect((await login('mehmet', 'yanlis-parola')).statusCode).toBe(401);
-    const res = await login('mehmet', 'dogru-parola-123');
-    expect(res.statusCode).toBe(423);
-    expect(res.json().error.code).toBe('account_locked');
+    const from = '10.1.0.1';
+    for (let i = 0; i < 5; i++) expect((await login('mehmet', 'yanlis-parola', from)).statusCode).toBe(401);
+    const unproven = await login('mehmet', 'dogru-parola-123', from);
+    expect(unproven.statusCode).toBe(429);
+    expect(unproven.json().error).toMatchObject({ code: 'proof_of_work.required', details: [{ field: 'proof' }] });
+    const { proof, bits } = await solve('mehmet', from);
+    expect(bits).toBe(PROOF_OF_WORK.baseBits);
+    const res = await loginWith({ username: 'mehmet', password: 'dogru-parola-123', proof }, from);
+    expect(res.statusCode, res.body).toBe(200);
+    // The owner is in: what was spent on their name no longer slows them.
+    expect((await login('mehmet', 'dogru-parola-123', from)).statusCode).toBe(200);
+  });
+
+  it('makes each further guess dearer, and takes each proof once', async () => {
+    await createUser(t.database.db, null, { username: 'zehra', displayName: 'Zehra', password: 'dogru-parola-456', role: 'agent' });
+    const from = '10.1.0.2';
+    for (let i = 0; i < 5; i++) await login('zehra', 'yanlis-parola', from);
+    const first = await solve('zehra', from);
+    expect((await loginWith({ username: 'zehra', password: 'yanlis-parola', proof: first.proof }, from)).statusCode).toBe(401);
+    // The sixth failure raised the cost: the first proof is too cheap now.
+    const again = await loginWith({ username: 'zehra', password: 'dogru-parola-456', proof: first.proof }, from);
+    expect(again.statusCode).toBe(429);
+    const second = await solve('zehra', from);
+    expect(second.bits).toBe(PROOF_OF_WORK.baseBits + PROOF_OF_WORK.stepBits);
+    expect((await loginWith({ username: 'zehra', password: 'dogru-parola-456', proof: second.proof }, from)).statusCode).toBe(200);
+  });
+
+  it('asks work of an address that failed for many names, and of no other', async () => {
+    const now = new Date();
+    for (let i = 0; i < FREE_FAILURES_PER_ADDRESS; i++) await recordSignInFailure(t.database.db, throttleKeys(t.config.sessionSecret, `tahmin-${i}`, '10.1.0.9'), now);
+    const busy = await login('yeni-bir-ad', 'yanlis-parola', '10.1.0.9');
+    expect(busy.statusCode).toBe(429);
+    expect(busy.json().error.code).toBe('proof_of_work.required');
+    expect((await login('yeni-bir-ad', 'yanlis-parola', '10.1.0.10')).statusCode).toBe(401);
+  });
+
+  it('lets the owner in without work from where they usually sign in, whatever strangers spent elsewhere', async () => {
+    await createUser(t.database.db, null, { username: 'ofis', displayName: 'Ofis', password: 'dogru-parola-ofis', role: 'agent' });
+    const office = '10.2.0.1';
+    const stranger = '10.2.0.2';
+    expect((await login('ofis', 'dogru-parola-ofis', office)).statusCode).toBe(200);
+    for (let i = 0; i < 6; i++) await login('ofis', 'yanlis-parola', stranger);
+    expect((await login('ofis', 'dogru-parola-ofis', stranger)).statusCode).toBe(429);
+    expect((await login('ofis', 'dogru-parola-ofis', office)).statusCode).toBe(200);
+    // No usual place for a name without an account: the office address is slowed like any other.
+    for (let i = 0; i < 5; i++) await login('ofis-yok', 'yanlis-parola', stranger);
+    expect((await login('ofis-yok', 'yanlis-parola', office)).statusCode).toBe(429);
+  });
+
+  it('takes a solved challenge once', async () => {
+    const now = new Date();
+    const issued = issueProofChallenge(t.config.sessionSecret, 'sign_in', 'scope', 4, now);
+    let n = 0;
+    while (leadingZeroBits(crypto.createHash('sha256').update(proofText(issued.challenge, String(n))).digest()) < 4) n++;
+    const input = { secret: t.config.sessionSecret, purpose: 'sign_in' as const, scope: 'scope', required: 4, proof: { challenge: issued.challenge, nonce: String(n) } };
+    expect(await checkProof(t.database.db, input, now)).toBeNull();
+    expect((await checkProof(t.database.db, input, now))?.message).toContain('already used');
+    expect((await checkProof(t.database.db, { ...input, purpose: 'portal_code' }, now))?.code).toBe('proof_of_work.invalid');
+    expect((await checkProof(t.database.db, input, new Date(now.getTime() + 301_000)))?.message).toContain('expired');
+  });
+
+  it('refuses a proof made for another name, forged or not solved, with a 400 naming the proof', async () => {
+    const from = '10.1.0.3';
+    for (let i = 0; i < 5; i++) await login('kimse-yok', 'yanlis-parola', from);
+    const other = (await solve('baska-biri', from)).proof;
+    const cases = [
+      other,
+      { challenge: 'abc', nonce: '1' },
+      { challenge: `20.${Date.now() + 60_000}.x.y`, nonce: '1' },
+    ];
+    for (const proof of cases) {
+      const res = await loginWith({ username: 'kimse-yok', password: 'yanlis-parola', proof }, from);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'proof_of_work.invalid', details: [{ field: 'proof' }] });
+    }
+    const real = await challenge('kimse-yok', from);
+    expect(real.bits).toBe(PROOF_OF_WORK.baseBits);
+    // One nonce in 4,096 solves it by chance: pick one that does not.
+    const nonce = ['x', 'y', 'z'].find((n) => leadingZeroBits(crypto.createHash('sha256').update(proofText(real.challenge, n)).digest()) < real.bits)!;
+    const unsolved = await loginWith({ username: 'kimse-yok', password: 'yanlis-parola', proof: { challenge: real.challenge, nonce } }, from);
+    expect(unsolved.json().error.code).toBe('proof_of_work.invalid');
+  });
+
+  it('answers an unknown username exactly as a known one, also after many failures', async () => {
+    await createUser(t.database.db, null, { username: 'gizli', displayName: 'Gizli', password: 'dogru-parola-789', role: 'agent' });
+    const known: { status: number; body: string; ms: number }[] = [];
+    const unknown: { status: number; body: string; ms: number }[] = [];
+    for (let i = 0; i < 7; i++) {
+      for (const [name, into, from] of [['gizli', known, '10.1.0.4'], ['yok-boyle-biri', unknown, '10.1.0.5']] as const) {
+        const started = performance.now();
+        const res = await login(name, 'yanlis-parola', from);
+        into.push({ status: res.statusCode, body: res.body, ms: performance.now() - started });
+      }
+    }
+    expect(known.map((r) => [r.status, r.body])).toEqual(unknown.map((r) => [r.status, r.body]));
+    expect(known.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Both run argon2: the median times differ by far less than one argon2 verification.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const knownMs = median(known.slice(0, 5).map((r) => r.ms));
+    const unknownMs = median(unknown.slice(0, 5).map((r) => r.ms));
+    expect(Math.abs(knownMs - unknownMs)).toBeLessThan(Math.max(knownMs, unknownMs) * 0.5);
   });
 
   it('ends the session on logout', async () => {

@@ -1,10 +1,13 @@
 /**
  * The citizen portal's API as a citizen (and a robot) meets it: a submission confirmed by the
  * one-time code from the SMS, consent recorded, tracking with a code, the rating after the
- * solution; and the defences: code guessing locks, rate limits per address and per phone, the
+ * solution; and the defences: code guessing locks, rate limits per address, a rising proof of
+ * work per phone and per address instead of a lockout, the
  * honeypot, oversized and fake photos refused with a message that says why.
  */
+import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { PROOF_OF_WORK, leadingZeroBits, proofText } from '@cozum/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consents, outbox, portalChallenges, requests, satisfactionRatings } from '../src/db/schema.js';
 import { NOTICE_VERSION } from '../src/app/portal/notice.js';
@@ -31,6 +34,16 @@ const form = (phone: string, extra: Record<string, unknown> = {}) => ({
   noticeVersion: NOTICE_VERSION,
   ...extra,
 });
+
+/** What the portal page does when asked for work: a challenge for the number, and a nonce. */
+async function solveFor(phone: string): Promise<{ proof: { challenge: string; nonce: string }; bits: number }> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/portal/proof-of-work', headers: freshIp(), payload: { phone } });
+  expect(res.statusCode, res.body).toBe(200);
+  const { challenge, bits } = res.json();
+  let n = 0;
+  while (leadingZeroBits(crypto.createHash('sha256').update(proofText(challenge, String(n))).digest()) < bits) n++;
+  return { proof: { challenge, nonce: String(n) }, bits };
+}
 
 /** The code the SMS carried, read from the outbox as the SMS provider would get it. */
 async function codeSentTo(phone: string): Promise<string> {
@@ -178,12 +191,37 @@ describe('one-time codes cannot be guessed', () => {
 });
 
 describe('rate limits', () => {
-  it('sends one phone at most five codes an hour, from whatever address', async () => {
+  it('never locks a number out: past three codes an hour each further one costs a rising proof of work', async () => {
+    const phone = '0532 700 00 06';
+    const ask = (extra: Record<string, unknown> = {}) => t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers: freshIp(), payload: { phone, ...extra } });
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers: freshIp(), payload: { phone: '0532 700 00 06' } })).statusCode);
-    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers: freshIp(), payload: { phone: '0532 700 00 06' } });
-    expect(refused.json().error.message).toContain('wait an hour');
+    for (let i = 0; i < 4; i++) statuses.push((await ask()).statusCode);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const refused = await ask();
+    expect(refused.json().error).toMatchObject({ code: 'proof_of_work.required', details: [{ field: 'proof' }] });
+    // The owner's browser does the work and gets the code; the next one costs four times more.
+    const first = await solveFor(phone);
+    expect(first.bits).toBe(PROOF_OF_WORK.baseBits);
+    expect((await ask({ proof: first.proof })).statusCode).toBe(201);
+    expect((await ask({ proof: first.proof })).json().error.code).toBe('proof_of_work.required');
+    const second = await solveFor(phone);
+    expect(second.bits).toBe(PROOF_OF_WORK.baseBits + PROOF_OF_WORK.stepBits);
+    // A proof is for one number only.
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers: freshIp(), payload: form('0532 700 00 06', { proof: (await solveFor('0532 700 00 07')).proof }) });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.code).toBe('proof_of_work.invalid');
+    const submitted = await t.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', headers: freshIp(), payload: form(phone, { proof: second.proof }) });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+  });
+
+  it('asks work of an address that asked for many numbers, and of no other', async () => {
+    const busy = '198.51.200.1';
+    const now = new Date();
+    await t.database.db.insert(portalChallenges).values(Array.from({ length: 10 }, (_, i) => ({ id: `adres-${i}`, purpose: 'sign_in', phone: `90532701${String(i).padStart(4, '0')}`, codeHash: 'h', ip: busy, createdAt: now, expiresAt: new Date(now.getTime() + 600_000) })));
+    const fromBusy = await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers: { 'x-forwarded-for': busy }, payload: { phone: '0532 702 00 01' } });
+    expect(fromBusy.statusCode).toBe(429);
+    expect(fromBusy.json().error.code).toBe('proof_of_work.required');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', headers: freshIp(), payload: { phone: '0532 702 00 01' } })).statusCode).toBe(201);
   });
 
   it('takes at most ten submissions from one address in ten minutes', async () => {
@@ -267,6 +305,10 @@ describe('tracking, photos and rating', () => {
     const ok = await upload(jpeg, 'boru.jpg');
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ fileName: 'boru.jpg', contentType: 'image/jpeg', sizeBytes: 2004 });
+    // The name follows what the file is, not what it was called.
+    const renamed = await upload(jpeg, 'kapı.html');
+    expect(renamed.statusCode, renamed.body).toBe(201);
+    expect(renamed.json()).toMatchObject({ fileName: 'kapı.jpg', contentType: 'image/jpeg' });
 
     const huge = await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(10 * 1024 * 1024, 1)]), 'kocaman.jpg');
     expect(huge.statusCode).toBe(400);
@@ -278,7 +320,7 @@ describe('tracking, photos and rating', () => {
     expect(pdf.json().error.message).toContain('is not a JPEG, PNG or WebP photo');
 
     const view = await t.app.inject({ url: `/api/v1/portal/requests/${trackingNo}`, headers: { cookie } });
-    expect(view.json().timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'attachment']);
+    expect(view.json().timeline.map((e: { type: string }) => e.type)).toEqual(['created', 'attachment', 'attachment']);
   });
 });
 

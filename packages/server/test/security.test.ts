@@ -3,7 +3,9 @@
  * when rights change or an admin says so, rate limits per client address, security headers,
  * strict CORS, and personal data kept out of the logs.
  */
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadingZeroBits, proofText } from '@cozum/domain';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, users } from '../src/db/schema.js';
 import { createUser } from '../src/app/users.js';
@@ -75,7 +77,7 @@ describe('TOTP (RFC 6238)', () => {
     expect(actions.filter((a) => a === 'auth.login_failed').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('locks the account after five wrong codes, so codes cannot be guessed', async () => {
+  it('makes guessing codes dear after five wrong ones, without locking the owner out', async () => {
     await createUser(t.database.db, null, { username: 'tahminci', displayName: 'T', password: 'uzun-bir-parola-2', role: 'agent' });
     const me = withCookie(sessionCookie(await login('tahminci', 'uzun-bir-parola-2')));
     const key = base32Decode((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment', headers: me })).json().secret);
@@ -83,8 +85,14 @@ describe('TOTP (RFC 6238)', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/confirmation', headers: me, payload: { code: totpCode(key, clock) } })).statusCode).toBe(200);
     for (let i = 0; i < 5; i++) await login('tahminci', 'uzun-bir-parola-2', { totpCode: hotp(key, totpStep(clock) + 10 + i) });
     tick(30);
-    const locked = await login('tahminci', 'uzun-bir-parola-2', { totpCode: totpCode(key, clock) });
-    expect(locked.statusCode).toBe(423);
+    const unproven = await login('tahminci', 'uzun-bir-parola-2', { totpCode: totpCode(key, clock) });
+    expect(unproven.statusCode).toBe(429);
+    expect(unproven.json().error.code).toBe('proof_of_work.required');
+    const { challenge, bits } = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/proof-of-work', payload: { username: 'tahminci' } })).json();
+    let nonce = 0;
+    while (leadingZeroBits(crypto.createHash('sha256').update(proofText(challenge, String(nonce))).digest()) < bits) nonce++;
+    const owner = await login('tahminci', 'uzun-bir-parola-2', { totpCode: totpCode(key, clock), proof: { challenge, nonce: String(nonce) } });
+    expect(owner.statusCode, owner.body).toBe(200);
   });
 
   it('lets an administrator reset a lost authenticator', async () => {
@@ -139,13 +147,13 @@ describe('rate limits', () => {
   it('limits sign-in attempts per client address, not per claimed address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'kimse', password: 'x' }, remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `kimse-${i}`, password: 'x' }, remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': `198.51.100.${i}` } });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
     // Another address is not affected.
-    expect((await login('kimse', 'x', {}, '203.0.113.8')).statusCode).toBe(401);
+    expect((await login('kimse-0', 'x', {}, '203.0.113.8')).statusCode).toBe(401);
   });
 });
 

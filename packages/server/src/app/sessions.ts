@@ -1,4 +1,8 @@
-/** Staff sign-in: argon2id passwords, lockout after repeated failures, server-side sessions. */
+/**
+ * Staff sign-in: argon2id passwords, server-side sessions. Repeated failures are slowed by a
+ * proof of work (sign-in-throttle.ts), never by locking the account: a stranger cannot lock
+ * the owner out, and an unknown username answers exactly as a known one with a wrong password.
+ */
 import crypto from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { DomainError, isRole, type Role } from '@cozum/domain';
@@ -6,11 +10,10 @@ import type { Executor } from '../db/client.js';
 import { sessions, units, users } from '../db/schema.js';
 import { recordAudit } from './audit.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { checkProof, type Proof } from './proof-of-work.js';
+import { clearUsernameFailures, recordSignInFailure, signInCost, throttleKeys } from './sign-in-throttle.js';
 import { checkLoginCode } from './totp.js';
 import { getUser, type UserView } from './users.js';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 
 /** Tokens are stored as an HMAC under SESSION_SECRET: a copy of the table cannot be matched to cookies. */
 export const hashToken = (token: string, secret: string): string => crypto.createHmac('sha256', secret).update(token).digest('hex');
@@ -20,6 +23,8 @@ export interface LoginInput {
   password: string;
   /** The authenticator's code, for accounts with two-factor sign-in on. */
   totpCode?: string;
+  /** Asked for after repeated failures (proof_of_work.required). */
+  proof?: Proof;
   ip?: string;
   userAgent?: string;
   now: Date;
@@ -28,44 +33,40 @@ export interface LoginInput {
 }
 
 /**
- * A refusal is returned, not thrown, so that the caller commits the failure count and the
- * audit entry before answering.
+ * A refusal is returned, not thrown, so that the caller commits the failure count, the spent
+ * proof and the audit entry before answering.
  */
 export type LoginResult = { ok: true; token: string; user: UserView } | { ok: false; error: DomainError };
 
+/** The work the next sign-in with this username from this address must prove. */
+export const signInWork = (ex: Executor, input: { username: string; ip?: string; now: Date; secret: string }): Promise<number> => signInCost(ex, input, input.now);
+
 export async function login(ex: Executor, input: LoginInput): Promise<LoginResult> {
+  const keys = throttleKeys(input.secret, input.username, input.ip);
+  const required = await signInCost(ex, input, input.now);
+  const unproven = await checkProof(ex, { secret: input.secret, purpose: 'sign_in', scope: keys.username, required, proof: input.proof }, input.now);
+  if (unproven) return { ok: false, error: unproven };
+
   const [account] = await ex
-    .select({ id: users.id, username: users.username, passwordHash: users.passwordHash, active: users.active, failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+    .select({ id: users.id, username: users.username, passwordHash: users.passwordHash, active: users.active })
     .from(users)
     .where(sql`lower(${users.username}) = lower(${input.username.trim()})`);
   const refused = new DomainError('invalid_credentials', 'the username or password is wrong');
-  if (!account) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    await recordAudit(ex, { actor: null, action: 'auth.login_failed', ip: input.ip, data: { username: input.username.slice(0, 64), reason: 'unknown_user' } });
-    return { ok: false, error: refused };
-  }
-  if (account.lockedUntil && account.lockedUntil > input.now) {
-    const minutes = Math.ceil((account.lockedUntil.getTime() - input.now.getTime()) / 60000);
-    await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: 'locked' } });
-    return { ok: false, error: new DomainError('account_locked', `too many failed sign-ins: this account is locked for ${minutes} more minute(s); try again later or ask an administrator to reset the password`) };
-  }
-  const ok = account.active && (await verifyPassword(account.passwordHash, input.password));
-  if (!ok) {
-    const failed = account.failedLogins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(input.now.getTime() + LOCKOUT_MINUTES * 60000) : null;
-    await ex.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, account.id));
-    await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: account.active ? 'bad_password' : 'inactive', locked: Boolean(lockedUntil) } });
+  // The same argon2 work whether or not the account exists, so the time tells nothing either.
+  const passwordOk = (await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password)) && !!account?.active;
+  if (!account || !passwordOk) {
+    await recordSignInFailure(ex, keys, input.now);
+    const reason = !account ? 'unknown_user' : account.active ? 'bad_password' : 'inactive';
+    await recordAudit(ex, { actor: account ?? null, action: 'auth.login_failed', ip: input.ip, data: account ? { reason } : { username: input.username.slice(0, 64), reason } });
     return { ok: false, error: refused };
   }
   // The password was right; with two-factor on, no session without the current code. A wrong
-  // code counts as a failed sign-in, so the lockout also stops guessing codes.
+  // code counts as a failed sign-in, so guessing codes meets the same rising cost.
   const second = await checkLoginCode(ex, account.id, input.totpCode, input.now, input.secret);
   if (second === 'missing') return { ok: false, error: new DomainError('totp_required', 'this account has two-factor sign-in: send the 6-digit code from the authenticator app as totpCode') };
   if (second === 'wrong') {
-    const failed = account.failedLogins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(input.now.getTime() + LOCKOUT_MINUTES * 60000) : null;
-    await ex.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, account.id));
-    await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: 'bad_totp_code', locked: Boolean(lockedUntil) } });
+    await recordSignInFailure(ex, keys, input.now);
+    await recordAudit(ex, { actor: account, action: 'auth.login_failed', ip: input.ip, data: { reason: 'bad_totp_code' } });
     return { ok: false, error: new DomainError('totp_invalid', 'the two-factor code is wrong or already used; wait for the next code') };
   }
   const token = crypto.randomBytes(32).toString('base64url');
@@ -76,6 +77,7 @@ export async function login(ex: Executor, input: LoginInput): Promise<LoginResul
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
+  await clearUsernameFailures(ex, keys);
   await ex.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: input.now }).where(eq(users.id, account.id));
   await recordAudit(ex, { actor: account, action: 'auth.login', ip: input.ip });
   return { ok: true, token, user: await getUser(ex, account.id) };

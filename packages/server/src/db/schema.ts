@@ -444,3 +444,4 @@ export * from './schema-privacy.js';
 export * from './schema-reports.js';
 export * from './schema-followers.js';
 export * from './schema-surveys-field.js';
+export * from './schema-sign-in.js';

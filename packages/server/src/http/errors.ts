@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   forbidden: 403,
   csrf_required: 403,
   rate_limited: 429,
+  'proof_of_work.required': 429,
   body_too_large: 413,
   unsupported_media_type: 415,
 };

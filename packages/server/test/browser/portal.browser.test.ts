@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { requests, satisfactionRatings } from '../../src/db/schema.js';
+import { portalChallenges, proofsSpent, requests, satisfactionRatings } from '../../src/db/schema.js';
 import { startWorkers, type Workers } from '../../src/workers/index.js';
 import type { TestContext } from '../harness.js';
 import { startSmsSink, type SmsSink } from '../sinks.js';
@@ -165,4 +165,18 @@ it('an admin registers an Open311 application, sees its key once, and revokes it
   const refused = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `api_key=${key}&service_code=su-arizasi&lat=41.33&long=36.27` });
   expect(refused.statusCode).toBe(403);
   await context.close();
+});
+
+it('sends the owner a code even after strangers asked for many: the page proves the work first', async () => {
+  const now = new Date();
+  // Three codes to this number in the last hour, asked by someone else.
+  await t.database.db.insert(portalChallenges).values([1, 2, 3].map((i) => ({ id: `yabanci-${i}`, purpose: 'sign_in', phone: '905329998877', codeHash: 'h', ip: '203.0.113.9', createdAt: now, expiresAt: new Date(now.getTime() + 600_000) })));
+  const page = await browser.newPage();
+  await page.goto(`${t.base}/portal/track`);
+  await page.getByLabel('Takip numarası').fill('2026-0000001');
+  await page.getByLabel('Cep telefonu').fill('0532 999 88 77');
+  await page.getByRole('button', { name: 'Kod gönder' }).click();
+  await page.getByLabel('Doğrulama kodu').waitFor();
+  expect(await t.database.db.select().from(portalChallenges).where(eq(portalChallenges.phone, '905329998877'))).toHaveLength(4);
+  expect(await t.database.db.select().from(proofsSpent)).toHaveLength(1);
 });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { base32Decode, hotp, totpStep } from '../../src/app/totp.js';
@@ -57,6 +58,18 @@ it('turns on two-factor sign-in, then asks for the code at sign-in', async () =>
   await fresh.getByRole('textbox', { name: 'Doğrulama kodu' }).fill(hotp(key, totpStep(new Date()) + 1));
   await fresh.getByRole('button', { name: 'Giriş yap' }).click();
   await expect.poll(() => fresh.getByText('Güvenli Personel').first().isVisible(), { timeout: 15_000 }).toBe(true);
+});
+
+it('lets the owner in after strangers spent their name: the page proves the work, nobody is locked out', async () => {
+  await createUser(t.database.db, null, { username: 'hedef', displayName: 'Hedef Personel', password: 'hedef-parola-12', role: 'agent' });
+  for (let i = 0; i < 6; i++) {
+    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hedef', password: 'tahmin-parola' }) });
+    expect(res.status).toBe(i < 5 ? 401 : 429);
+  }
+  const page = await browser.newPage();
+  await signIn(page, 'hedef', 'hedef-parola-12', 'Hedef Personel');
+  const spent = (await t.database.db.execute(sql`select count(*)::int as n from proofs_spent`)) as unknown as { rows: { n: number }[] };
+  expect(Number(spent.rows[0]!.n)).toBe(1);
 });
 
 it('lets an auditor search the audit log by person and action', async () => {

@@ -1,8 +1,16 @@
 import { api } from './client';
+import { withProofOfWork, type ProofChallenge } from './proofOfWork';
 import type { User } from './users';
 
-/** `totpCode` only for accounts with two-factor sign-in on (the server answers totp_required). */
-export const login = (username: string, password: string, totpCode?: string) =>
-  api.post<{ user: User }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}) }).then((r) => r.user);
+/**
+ * `totpCode` only for accounts with two-factor sign-in on (the server answers totp_required).
+ * After repeated failures the server asks for a proof of work: found here, `working` told meanwhile.
+ */
+export const login = (username: string, password: string, totpCode?: string, working: (busy: boolean) => void = () => undefined) =>
+  withProofOfWork(
+    (proof) => api.post<{ user: User }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}), ...(proof ? { proof } : {}) }),
+    () => api.post<ProofChallenge>('/auth/proof-of-work', { username }),
+    working,
+  ).then((r) => r.user);
 export const logout = () => api.post<void>('/auth/logout');
 export const me = () => api.get<{ user: User }>('/auth/me').then((r) => r.user);

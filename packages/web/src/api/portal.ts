@@ -1,5 +1,6 @@
 /** The citizen portal's calls: public ones, and those behind the citizen session cookie. */
 import { api, type Items } from './client';
+import { withProofOfWork, type ProofChallenge } from './proofOfWork';
 
 export interface PortalConfig {
   noticeVersion: string;
@@ -80,6 +81,8 @@ export interface DistrictFeature {
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
+const codeChallenge = (phone: string) => api.post<ProofChallenge>('/portal/proof-of-work', { phone });
+
 export const portalApi = {
   config: () => api.get<PortalConfig>('/portal/config'),
   categories: () => api.get<Items<PortalCategory>>('/portal/categories'),
@@ -87,9 +90,20 @@ export const portalApi = {
   neighbourhoods: (districtId: number) => api.get<Items<PortalPlace>>(`/portal/districts/${districtId}/neighbourhoods`),
   boundaries: () => api.get<{ attribution: string; features: DistrictFeature[] }>('/portal/map/districts'),
   // Empty fields are left out rather than sent as null: the server's coercion would read a null number as 0.
-  submit: (form: SubmissionForm) => api.post<CodeSent & { submissionId: string }>('/portal/submissions', Object.fromEntries(Object.entries(form).filter(([, value]) => value !== null))),
+  // Past a few codes to a number (or from an address) the server asks for a proof of work first.
+  submit: (form: SubmissionForm, working: (busy: boolean) => void = () => undefined) =>
+    withProofOfWork(
+      (proof) => api.post<CodeSent & { submissionId: string }>('/portal/submissions', { ...Object.fromEntries(Object.entries(form).filter(([, value]) => value !== null)), ...(proof ? { proof } : {}) }),
+      () => codeChallenge(form.phone),
+      working,
+    ),
   confirmSubmission: (id: string, code: string) => api.post<{ trackingNo: string }>(`/portal/submissions/${id}/confirm`, { code }),
-  signIn: (phone: string, trackingNo: string | null, locale: 'tr' | 'en') => api.post<CodeSent & { challengeId: string }>('/portal/sign-in', { phone, trackingNo: trackingNo || undefined, locale }),
+  signIn: (phone: string, trackingNo: string | null, locale: 'tr' | 'en', working: (busy: boolean) => void = () => undefined) =>
+    withProofOfWork(
+      (proof) => api.post<CodeSent & { challengeId: string }>('/portal/sign-in', { phone, trackingNo: trackingNo || undefined, locale, ...(proof ? { proof } : {}) }),
+      () => codeChallenge(phone),
+      working,
+    ),
   confirmSignIn: (id: string, code: string) => api.post<{ trackingNo: string | null }>(`/portal/sign-in/${id}/confirm`, { code }),
   signOut: () => api.post<void>('/portal/sign-out'),
   myRequests: () => api.get<Items<MyRequest>>('/portal/requests'),

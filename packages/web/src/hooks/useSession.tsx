@@ -14,7 +14,7 @@ export type Session =
 
 interface SessionApi {
   session: Session;
-  login: (username: string, password: string, totpCode?: string) => Promise<User>;
+  login: (username: string, password: string, totpCode?: string, working?: (busy: boolean) => void) => Promise<User>;
   logout: () => Promise<void>;
 }
 
@@ -44,8 +44,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (username: string, password: string, totpCode?: string) => {
-    const user = await auth.login(username, password, totpCode);
+  const login = useCallback(async (username: string, password: string, totpCode?: string, working?: (busy: boolean) => void) => {
+    const user = await auth.login(username, password, totpCode, working);
     setSession({ status: 'signed-in', user });
     return user;
   }, []);

@@ -25,6 +25,8 @@ export function LoginPage({ ended, error }: { ended: boolean; error: Error | nul
   const form = useForm<Credentials>({ username: '', password: '', totpCode: '' });
   // Accounts with two-factor sign-in: the server asks for the code after the password.
   const [needsCode, setNeedsCode] = useState(false);
+  // After repeated failures the browser proves some work before the next try (no lockout).
+  const [proving, setProving] = useState(false);
 
   const validate = (values: Credentials): FieldErrors<Credentials> => ({
     username: values.username.trim() ? undefined : t('validation.required'),
@@ -35,7 +37,7 @@ export function LoginPage({ ended, error }: { ended: boolean; error: Error | nul
   const signIn = async (values: Credentials) => {
     let user;
     try {
-      user = await login(values.username.trim(), values.password, needsCode ? values.totpCode : undefined);
+      user = await login(values.username.trim(), values.password, needsCode ? values.totpCode : undefined, setProving);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'totp_required') setNeedsCode(true);
       throw error;
@@ -63,6 +65,7 @@ export function LoginPage({ ended, error }: { ended: boolean; error: Error | nul
           <Stack>
             {ended && !form.failure && <Alert color="blue">{t('auth.sessionEnded')}</Alert>}
             <ErrorAlert error={form.failure ?? error} />
+            {proving && <Alert color="blue" data-testid="proof-of-work">{t('auth.provingWork')}</Alert>}
             <TextInput
               label={t('auth.username')}
               autoComplete="username"

@@ -1,15 +1,19 @@
 /**
  * One-time codes by SMS. The code is random, kept only as an HMAC under SESSION_SECRET, lives
- * CODE_TTL_MINUTES, and locks after MAX_CODE_ATTEMPTS wrong tries; a phone gets at most
- * CODES_PER_PHONE_PER_HOUR codes. The SMS goes out through the outbox in the same transaction.
+ * CODE_TTL_MINUTES, and locks after MAX_CODE_ATTEMPTS wrong tries. Past FREE_CODES_PER_PHONE
+ * codes to a number, or FREE_CODES_PER_ADDRESS asked from an address, in an hour, the next
+ * code costs a proof of work that rises with each: a stranger can no longer spend a number's
+ * codes and lock its owner out, and pays more for every SMS. The SMS goes out through the
+ * outbox in the same transaction.
  */
 import crypto from 'node:crypto';
 import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { DomainError } from '@cozum/domain';
+import { DomainError, requiredBits } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { portalChallenges } from '../../db/schema.js';
 import { enqueue } from '../outbox.js';
-import { CODE_LENGTH, CODE_TTL_MINUTES, CODES_PER_PHONE_PER_HOUR, MAX_CODE_ATTEMPTS } from './limits.js';
+import { checkProof, type Proof } from '../proof-of-work.js';
+import { CODE_LENGTH, CODE_TTL_MINUTES, FREE_CODES_PER_ADDRESS, FREE_CODES_PER_PHONE, MAX_CODE_ATTEMPTS } from './limits.js';
 
 export type ChallengePurpose = 'submit' | 'sign_in';
 
@@ -20,18 +24,30 @@ const SMS_TEXT = {
   en: (code: string) => `Your Solution Centre confirmation code: ${code}. It is valid for ${CODE_TTL_MINUTES} minutes; do not share it.`,
 };
 
+/** The HMAC a code proof of work is signed for: the number, never written in the challenge. */
+export const codeProofScope = (secret: string, phone: string): string => crypto.createHmac('sha256', secret).update(`portal-code|${phone}`).digest('hex');
+
+async function codesSince(ex: Executor, where: ReturnType<typeof eq>, since: Date): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(portalChallenges).where(and(where, gte(portalChallenges.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+/** The bits of work the next code to this number, asked from this address, must prove (0: none). */
+export async function codeCost(ex: Executor, input: { phone: string; ip?: string }, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 3600_000);
+  const byPhone = requiredBits(await codesSince(ex, eq(portalChallenges.phone, input.phone), since), FREE_CODES_PER_PHONE);
+  const byAddress = input.ip ? requiredBits(await codesSince(ex, eq(portalChallenges.ip, input.ip), since), FREE_CODES_PER_ADDRESS) : 0;
+  return Math.max(byPhone, byAddress);
+}
+
 export async function issueChallenge(
   ex: Executor,
-  input: { purpose: ChallengePurpose; phone: string; payload: Record<string, unknown>; ip?: string; locale: 'tr' | 'en'; secret: string; send?: boolean },
+  input: { purpose: ChallengePurpose; phone: string; payload: Record<string, unknown>; ip?: string; locale: 'tr' | 'en'; secret: string; send?: boolean; proof?: Proof },
   now: Date,
 ) {
-  const [recent] = await ex
-    .select({ n: count() })
-    .from(portalChallenges)
-    .where(and(eq(portalChallenges.phone, input.phone), gte(portalChallenges.createdAt, new Date(now.getTime() - 3600_000))));
-  if ((recent?.n ?? 0) >= CODES_PER_PHONE_PER_HOUR) {
-    throw new DomainError('rate_limited', `phone: this number was sent ${CODES_PER_PHONE_PER_HOUR} codes in the last hour; wait an hour before asking for another`, [{ field: 'phone', message: 'too many codes in the last hour' }]);
-  }
+  const required = await codeCost(ex, input, now);
+  const unproven = await checkProof(ex, { secret: input.secret, purpose: 'portal_code', scope: codeProofScope(input.secret, input.phone), required, proof: input.proof }, now);
+  if (unproven) throw unproven;
   // Data minimisation (KVKK art. 4): a day after it was asked for, a code and the form it held go.
   await ex.delete(portalChallenges).where(lt(portalChallenges.createdAt, new Date(now.getTime() - 86400_000)));
   const id = crypto.randomUUID();

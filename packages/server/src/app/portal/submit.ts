@@ -9,6 +9,7 @@ import { invalid, normalizePhone } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, consents, districts, neighbourhoods, portalChallenges, requests, requestTypes } from '../../db/schema.js';
 import { createRequest } from '../requests/create-request.js';
+import type { Proof } from '../proof-of-work.js';
 import { checkChallenge, issueChallenge } from './challenges.js';
 import { NOTICE_VERSION } from './notice.js';
 import { districtAt } from './places.js';
@@ -30,6 +31,8 @@ export interface SubmissionInput {
   noticeVersion: string;
   /** The honeypot: people never see it, so only a robot fills it in. */
   website?: string;
+  /** Asked for after many codes to this number or from this address (proof_of_work.required). */
+  proof?: Proof;
 }
 
 interface Draft {
@@ -108,7 +111,7 @@ export async function startSubmission(ex: Executor, input: SubmissionInput, cont
   if (input.consent !== true) throw invalid('consent', 'read the privacy notice and tick the box to agree; we cannot take the request without it');
   if (input.noticeVersion !== NOTICE_VERSION) throw invalid('noticeVersion', 'the privacy notice has changed since the page was opened; reload the page and read it again');
   const draft = await checkDraft(ex, input);
-  const challenge = await issueChallenge(ex, { purpose: 'submit', phone, payload: { ...draft }, ip: context.ip, locale: draft.locale, secret: context.secret }, now);
+  const challenge = await issueChallenge(ex, { purpose: 'submit', phone, payload: { ...draft }, ip: context.ip, locale: draft.locale, secret: context.secret, proof: input.proof }, now);
   return { submissionId: challenge.id, expiresAt: challenge.expiresAt.toISOString(), phone: maskedPhone(phone) };
 }
 

@@ -8,9 +8,10 @@ import { DomainError, invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, satisfactionRatings } from '../../db/schema.js';
 import { eventText } from '../../open311/requests.js';
-import { MAX_ATTACHMENT_BYTES, safeFileName, sniffType, storeFile } from '../requests/attachments.js';
+import { MAX_ATTACHMENT_BYTES, sniffType, storeFile, storedFileName } from '../requests/attachments.js';
 import { checkChallenge, issueChallenge } from './challenges.js';
 import { MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from './limits.js';
+import type { Proof } from '../proof-of-work.js';
 import { checkPhone, maskedPhone } from './submit.js';
 import { startCitizenSession } from './sessions.js';
 
@@ -22,7 +23,7 @@ async function citizenIds(ex: Executor, phone: string): Promise<number[]> {
 }
 
 /** Sends a sign-in code when the phone is known (and owns the tracking number, if one is given); answers alike either way. */
-export async function startSignIn(ex: Executor, input: { phone: string; trackingNo?: string; locale?: 'tr' | 'en' }, context: { ip?: string; secret: string }, now: Date) {
+export async function startSignIn(ex: Executor, input: { phone: string; trackingNo?: string; locale?: 'tr' | 'en'; proof?: Proof }, context: { ip?: string; secret: string }, now: Date) {
   const phone = checkPhone(input.phone);
   const trackingNo = input.trackingNo?.trim() || null;
   if (trackingNo && !/^\d{4}-\d{7}$/.test(trackingNo)) throw invalid('trackingNo', `'${trackingNo}' is not a tracking number; it looks like 2026-0000123`);
@@ -32,7 +33,7 @@ export async function startSignIn(ex: Executor, input: { phone: string; tracking
     const [owned] = await ex.select({ id: requests.id }).from(requests).where(and(eq(requests.trackingNo, trackingNo), inArray(requests.citizenId, ids)));
     known = Boolean(owned);
   }
-  const challenge = await issueChallenge(ex, { purpose: 'sign_in', phone, payload: { trackingNo }, ip: context.ip, locale: input.locale ?? 'tr', secret: context.secret, send: known }, now);
+  const challenge = await issueChallenge(ex, { purpose: 'sign_in', phone, payload: { trackingNo }, ip: context.ip, locale: input.locale ?? 'tr', secret: context.secret, send: known, proof: input.proof }, now);
   return { challengeId: challenge.id, expiresAt: challenge.expiresAt.toISOString(), phone: maskedPhone(phone) };
 }
 
@@ -119,7 +120,7 @@ export async function addCitizenPhoto(ex: Executor, phone: string, trackingNo: s
   const [already] = await ex.select({ n: count() }).from(requestEvents).where(and(eq(requestEvents.requestId, r.id), eq(requestEvents.type, 'attachment'), eq(requestEvents.actorKind, 'citizen')));
   if ((already?.n ?? 0) >= MAX_PHOTOS_PER_REQUEST) throw invalid('file', `a request takes at most ${MAX_PHOTOS_PER_REQUEST} photos from the portal`);
   const { sha256, storageKey } = storeFile(upload.content, dataDir);
-  const fileName = safeFileName(upload.fileName);
+  const fileName = storedFileName(upload.fileName, contentType);
   const [event] = await ex
     .insert(requestEvents)
     .values({ requestId: r.id, type: 'attachment', actorKind: 'citizen', visibility: 'public', data: { fileName, contentType, sizeBytes: upload.content.length }, at: now })

@@ -1,12 +1,13 @@
 /**
  * Anonymisation (KVKK art. 7; art. 11 on request). Personal fields are overwritten, not rows
  * deleted: requests stay in the figures with the person removed. request_events and the
- * audit log are append-only by design and hold no contact details.
+ * audit log are append-only by design and hold no contact details. personal-columns.ts lists
+ * every column this clears, and a test holds that list against the database's columns.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { DomainError, invalid, notFound, scrubPersonalText } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { citizens, citizenSessions, consents, contacts, outbox, portalChallenges, requests } from '../../db/schema.js';
+import { attachments, citizens, citizenSessions, consents, contacts, open311Submissions, outbox, portalChallenges, requestFollowers, requests, satisfactionRatings, surveyAnswers, surveyResponses } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 
 export interface AnonymisedCounts {
@@ -31,6 +32,25 @@ export async function anonymiseCitizens(ex: Executor, ids: number[], now: Date):
   for (const r of theirRequests) {
     await ex.update(requests).set({ description: scrubPersonalText(r.description), address: null }).where(eq(requests.id, r.id));
   }
+  const requestIds = theirRequests.map((r) => r.id);
+  if (requestIds.length) {
+    // Their own words beside the request: a rating's comment, a survey's free answers.
+    const comments = await ex.select({ id: satisfactionRatings.id, comment: satisfactionRatings.comment }).from(satisfactionRatings).where(and(inArray(satisfactionRatings.requestId, requestIds), isNotNull(satisfactionRatings.comment)));
+    for (const c of comments) await ex.update(satisfactionRatings).set({ comment: scrubPersonalText(c.comment!) }).where(eq(satisfactionRatings.id, c.id));
+    const answers = await ex
+      .select({ responseId: surveyAnswers.responseId, questionId: surveyAnswers.questionId, text: surveyAnswers.text })
+      .from(surveyAnswers)
+      .innerJoin(surveyResponses, eq(surveyResponses.id, surveyAnswers.responseId))
+      .where(and(inArray(surveyResponses.requestId, requestIds), isNotNull(surveyAnswers.text)));
+    for (const a of answers) await ex.update(surveyAnswers).set({ text: scrubPersonalText(a.text!) }).where(and(eq(surveyAnswers.responseId, a.responseId), eq(surveyAnswers.questionId, a.questionId)));
+    // An app's device and account ids single the person out as well as a phone does.
+    await ex.update(open311Submissions).set({ deviceId: null, accountId: null, mediaUrl: null, attributes: {} }).where(inArray(open311Submissions.requestId, requestIds));
+    // A file's name may be the person's ("kimlik-ahmet-yilmaz.jpg"); its type stays.
+    await ex
+      .update(attachments)
+      .set({ fileName: sql`'dosya-' || ${attachments.id} || coalesce(substring(${attachments.fileName} from '\\.[A-Za-z0-9]{1,8}$'), '')` })
+      .where(inArray(attachments.requestId, requestIds));
+  }
   const touchedContacts = await ex.update(contacts).set({ callerNumber: null, notes: null }).where(inArray(contacts.citizenId, personIds)).returning({ id: contacts.id });
   await ex.update(consents).set({ phone: null, ip: null }).where(inArray(consents.citizenId, personIds));
   if (phones.length) {
@@ -38,19 +58,22 @@ export async function anonymiseCitizens(ex: Executor, ids: number[], now: Date):
     await ex.delete(citizenSessions).where(inArray(citizenSessions.phone, phones));
   }
 
-  // Messages to them: what is waiting is not sent any more; what went out loses its address and text.
+  // Messages to them, about their own requests, requests they follow, or none (a portal code):
+  // what is waiting is not sent any more; what went out loses its address and text.
   let messages = 0;
-  if (theirRequests.length && recipients.length) {
-    const requestIds = theirRequests.map((r) => r.id);
+  if (recipients.length) {
+    const followed = await ex.select({ id: requestFollowers.requestId }).from(requestFollowers).where(inArray(requestFollowers.citizenId, personIds));
+    const aboutThem = [...requestIds, ...followed.map((f) => f.id)];
     const recipientList = sql.join(recipients.map((r) => sql`${r}`), sql`, `);
     const touched = await ex
       .update(outbox)
       .set({
         payload: sql`jsonb_build_object('anonymised', true)`,
         status: sql`case when ${outbox.status} = 'pending' then 'failed' else ${outbox.status} end`,
-        lastError: sql`case when ${outbox.status} = 'pending' then 'recipient anonymised (KVKK)' else ${outbox.lastError} end`,
+        // A transport error may quote the address ("550 <veli@…> unknown").
+        lastError: sql`case when ${outbox.status} = 'pending' then 'recipient anonymised (KVKK)' when ${outbox.lastError} is null then null else 'error text cleared (KVKK)' end`,
       })
-      .where(and(inArray(outbox.requestId, requestIds), inArray(outbox.kind, ['email', 'sms']), sql`${outbox.payload}->>'to' in (${recipientList})`))
+      .where(and(aboutThem.length ? or(inArray(outbox.requestId, aboutThem), isNull(outbox.requestId)) : isNull(outbox.requestId), inArray(outbox.kind, ['email', 'sms']), sql`${outbox.payload}->>'to' in (${recipientList})`))
       .returning({ id: outbox.id });
     messages = touched.length;
   }

@@ -36,7 +36,7 @@ export function citizenDataPdf(data: CitizenData): Promise<Buffer> {
   if (c.anonymisedAt) line('Anonimleştirildi / anonymised', c.anonymisedAt);
 
   heading(`Açık rıza ve aydınlatma / Consents (${data.consents.length})`);
-  for (const g of data.consents) doc.text(`${g.givenAt} · ${g.purpose} · metin ${g.noticeVersion} · ${g.channel}`);
+  for (const g of data.consents) doc.text(`${g.givenAt} · ${g.purpose} · metin ${g.noticeVersion} · ${g.channel}${g.ip ? ` · IP ${g.ip}` : ''}`);
 
   heading(`Başvurular / Requests (${data.requests.length})`);
   for (const r of data.requests) {
@@ -48,14 +48,20 @@ export function citizenDataPdf(data: CitizenData): Promise<Buffer> {
     if (r.resolution) line('Çözüm / resolution', r.resolution);
     for (const e of r.events) doc.fontSize(9).text(`  ${e.at} ${e.type}${e.toStatus ? ` → ${e.toStatus}` : ''}${e.reason ? `: ${e.reason}` : ''}`).fontSize(10);
     if (r.rating) line('Memnuniyet / rating', `${r.rating.score}/5${r.rating.comment ? ` ${r.rating.comment}` : ''}`);
+    for (const a of r.surveyAnswers) line(`Anket / survey: ${a.question}`, a.text);
+    for (const f of r.files) line('Dosya / file', `${f.fileName} (${f.contentType}, ${f.createdAt})`);
+    if (r.app) line('Uygulama / app', [r.app.deviceId && `cihaz/device ${r.app.deviceId}`, r.app.accountId && `hesap/account ${r.app.accountId}`, r.app.mediaUrl, JSON.stringify(r.app.attributes)].filter(Boolean).join(' · '));
     doc.moveDown(0.4);
   }
 
+  heading(`Takip ettiğiniz başvurular / Requests you follow (${data.following.length})`);
+  for (const f of data.following) doc.text(`${f.since} · ${f.trackingNo} · ${f.category} · ${f.status} · ${f.channel}`);
+
   heading(`Görüşmeler / Contacts (${data.contacts.length})`);
-  for (const k of data.contacts) doc.text(`${k.offeredAt} · ${k.channel} · ${k.callerNumber ?? '—'} · ${k.outcome ?? '—'}`);
+  for (const k of data.contacts) doc.text(`${k.offeredAt} · ${k.channel} · ${k.callerNumber ?? '—'} · ${k.outcome ?? '—'}${k.notes ? ` · ${k.notes}` : ''}`);
 
   heading(`Gönderilen mesajlar / Messages sent (${data.messages.length})`);
-  for (const m of data.messages) doc.text(`${m.createdAt} · ${m.kind} → ${m.to ?? '—'} · ${m.status}${m.subject ? ` · ${m.subject}` : ''}`);
+  for (const m of data.messages) doc.text(`${m.createdAt} · ${m.kind} → ${m.to ?? '—'} · ${m.status}${m.subject ? ` · ${m.subject}` : ''}${m.text ? `\n  ${m.text}` : ''}`);
 
   heading(`Verilerinize erişim / Who accessed this data (${data.accessLog.length})`);
   for (const a of data.accessLog) doc.text(`${a.at} · ${a.actor ?? 'sistem'} · ${a.action}${a.purpose ? ` · ${a.purpose}` : ''}`);

@@ -2,10 +2,10 @@
  * KVKK art. 11: everything held about one person, for their data-access request. Collected
  * in one place so the JSON and the PDF say the same, and anonymisation knows what to clear.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { auditLog, categories, citizens, consents, contacts, outbox, requestEvents, requests, satisfactionRatings, units } from '../../db/schema.js';
+import { attachments, auditLog, categories, citizens, consents, contacts, open311Submissions, outbox, requestEvents, requestFollowers, requests, satisfactionRatings, surveyAnswers, surveyQuestions, surveyResponses, units } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 
 export interface CitizenData {
@@ -23,7 +23,7 @@ export interface CitizenData {
     anonymisedAt: string | null;
     createdAt: string;
   };
-  consents: { purpose: string; noticeVersion: string; channel: string; givenAt: string }[];
+  consents: { purpose: string; noticeVersion: string; channel: string; givenAt: string; ip: string | null }[];
   requests: {
     trackingNo: string;
     requestType: string;
@@ -38,8 +38,15 @@ export interface CitizenData {
     resolution: string | null;
     events: { type: string; toStatus: string | null; reason: string | null; at: string }[];
     rating: { score: number; comment: string | null } | null;
+    /** Their free answers to surveys about this request. */
+    surveyAnswers: { question: string; text: string }[];
+    files: { fileName: string; contentType: string; createdAt: string }[];
+    /** What an Open311 app sent with the request. */
+    app: { deviceId: string | null; accountId: string | null; mediaUrl: string | null; attributes: unknown } | null;
   }[];
-  contacts: { channel: string; callerNumber: string | null; offeredAt: string; outcome: string | null }[];
+  /** Requests of others they reported too, and are told about (request_followers). */
+  following: { trackingNo: string; category: string; status: string; channel: string; since: string }[];
+  contacts: { channel: string; callerNumber: string | null; offeredAt: string; outcome: string | null; notes: string | null }[];
   messages: { kind: string; to: string | null; subject: string | null; text: string | null; status: string; createdAt: string }[];
   /** Who opened or handled this person's data, and why (KVKK art. 11(1)(ç) asks who received it). */
   accessLog: { at: string; actor: string | null; action: string; purpose: string | null }[];
@@ -64,9 +71,30 @@ export async function collectCitizenData(ex: Executor, id: number, now: Date): P
     ? await ex.select().from(requestEvents).where(and(inArray(requestEvents.requestId, requestIds), eq(requestEvents.visibility, 'public'))).orderBy(asc(requestEvents.at), asc(requestEvents.id))
     : [];
   const ratings = requestIds.length ? await ex.select().from(satisfactionRatings).where(inArray(satisfactionRatings.requestId, requestIds)) : [];
+  const answers = requestIds.length
+    ? await ex
+        .select({ requestId: surveyResponses.requestId, question: surveyQuestions.textTr, text: surveyAnswers.text })
+        .from(surveyAnswers)
+        .innerJoin(surveyResponses, eq(surveyResponses.id, surveyAnswers.responseId))
+        .innerJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
+        .where(and(inArray(surveyResponses.requestId, requestIds), isNotNull(surveyAnswers.text)))
+        .orderBy(asc(surveyAnswers.responseId), asc(surveyAnswers.questionId))
+    : [];
+  const files = requestIds.length ? await ex.select().from(attachments).where(inArray(attachments.requestId, requestIds)).orderBy(asc(attachments.id)) : [];
+  const apps = requestIds.length ? await ex.select().from(open311Submissions).where(inArray(open311Submissions.requestId, requestIds)) : [];
+  const followed = await ex
+    .select({ id: requests.id, trackingNo: requests.trackingNo, category: categories.nameTr, status: requests.status, channel: requestFollowers.channel, since: requestFollowers.createdAt })
+    .from(requestFollowers)
+    .innerJoin(requests, eq(requests.id, requestFollowers.requestId))
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .where(eq(requestFollowers.citizenId, id))
+    .orderBy(asc(requestFollowers.createdAt));
   const calls = await ex.select().from(contacts).where(eq(contacts.citizenId, id)).orderBy(asc(contacts.offeredAt));
-  const sent = requestIds.length ? await ex.select().from(outbox).where(and(inArray(outbox.requestId, requestIds), inArray(outbox.kind, ['email', 'sms']))).orderBy(asc(outbox.id)) : [];
-  const recipients = new Set([c.phone, c.email].filter(Boolean));
+  // Messages about their requests, the ones they follow, or none (a portal code) that went to them.
+  const aboutThem = [...requestIds, ...followed.map((f) => f.id)];
+  const recipients = new Set([c.phone, c.email].filter((x): x is string => !!x));
+  const toThem = recipients.size ? and(isNull(outbox.requestId), sql`${outbox.payload}->>'to' in (${sql.join([...recipients].map((r) => sql`${r}`), sql`, `)})`) : undefined;
+  const sent = aboutThem.length || toThem ? await ex.select().from(outbox).where(and(inArray(outbox.kind, ['email', 'sms']), or(aboutThem.length ? inArray(outbox.requestId, aboutThem) : undefined, toThem))).orderBy(asc(outbox.id)) : [];
   const access = await ex.select().from(auditLog).where(and(eq(auditLog.subjectType, 'citizen'), eq(auditLog.subjectId, String(id)))).orderBy(asc(auditLog.at));
 
   return {
@@ -84,7 +112,7 @@ export async function collectCitizenData(ex: Executor, id: number, now: Date): P
       anonymisedAt: iso(c.anonymisedAt),
       createdAt: c.createdAt.toISOString(),
     },
-    consents: given.map((g) => ({ purpose: g.purpose, noticeVersion: g.noticeVersion, channel: g.channel, givenAt: g.givenAt.toISOString() })),
+    consents: given.map((g) => ({ purpose: g.purpose, noticeVersion: g.noticeVersion, channel: g.channel, givenAt: g.givenAt.toISOString(), ip: g.ip })),
     requests: reqs.map(({ r, category, unit }) => ({
       trackingNo: r.trackingNo,
       requestType: r.requestType,
@@ -99,12 +127,16 @@ export async function collectCitizenData(ex: Executor, id: number, now: Date): P
       resolution: r.resolution,
       events: events.filter((e) => e.requestId === r.id).map((e) => ({ type: e.type, toStatus: e.toStatus, reason: e.reason, at: e.at.toISOString() })),
       rating: ((x) => (x ? { score: x.score, comment: x.comment } : null))(ratings.find((x) => x.requestId === r.id)),
+      surveyAnswers: answers.filter((a) => a.requestId === r.id).map((a) => ({ question: a.question, text: a.text! })),
+      files: files.filter((f) => f.requestId === r.id).map((f) => ({ fileName: f.fileName, contentType: f.contentType, createdAt: f.createdAt.toISOString() })),
+      app: ((x) => (x ? { deviceId: x.deviceId, accountId: x.accountId, mediaUrl: x.mediaUrl, attributes: x.attributes } : null))(apps.find((x) => x.requestId === r.id)),
     })),
-    contacts: calls.map((k) => ({ channel: k.channel, callerNumber: k.callerNumber, offeredAt: k.offeredAt.toISOString(), outcome: k.outcome })),
-    // Messages about their requests that went to them (staff escalations on the same request are not theirs).
+    following: followed.map((f) => ({ trackingNo: f.trackingNo, category: f.category, status: f.status, channel: f.channel, since: f.since.toISOString() })),
+    contacts: calls.map((k) => ({ channel: k.channel, callerNumber: k.callerNumber, offeredAt: k.offeredAt.toISOString(), outcome: k.outcome, notes: k.notes })),
+    // Only what went to them: staff escalations on the same request, other followers' messages and other people's codes are not theirs.
     messages: sent
       .map((m) => ({ m, p: m.payload as { to?: string; subject?: string; text?: string } }))
-      .filter(({ p }) => !p.to || recipients.has(p.to) || recipients.size === 0)
+      .filter(({ m, p }) => (p.to ? recipients.has(p.to) : requestIds.includes(m.requestId ?? -1)))
       .map(({ m, p }) => ({ kind: m.kind, to: p.to ?? null, subject: p.subject ?? null, text: p.text ?? null, status: m.status, createdAt: m.createdAt.toISOString() })),
     accessLog: access.map((a) => ({ at: a.at.toISOString(), actor: a.actorName, action: a.action, purpose: a.purpose })),
   };

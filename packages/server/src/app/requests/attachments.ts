@@ -1,6 +1,7 @@
 /**
  * Photos and PDFs on a request, stored under DATA_DIR/files by content hash. The type is
- * judged from the file's first bytes, not from what the client claims.
+ * judged from the file's first bytes, not from what the client claims, and so is the name's
+ * extension: a PNG sent as 'foto.hta' is kept and offered as 'foto.png'.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -14,11 +15,11 @@ import { checkUnitScope } from './detail.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-const SIGNATURES: { type: string; test: (b: Buffer) => boolean }[] = [
-  { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { type: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
-  { type: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+const SIGNATURES: { type: string; extension: string; test: (b: Buffer) => boolean }[] = [
+  { type: 'image/jpeg', extension: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { type: 'image/png', extension: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { type: 'image/webp', extension: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  { type: 'application/pdf', extension: 'pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
 ];
 
 export function sniffType(content: Buffer): string | null {
@@ -40,7 +41,19 @@ export function storeFile(content: Buffer, dataDir: string): { sha256: string; s
   return { sha256, storageKey };
 }
 
-export const safeFileName = (name: string): string => path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'dosya';
+/**
+ * The name a file is kept and offered under: the sender's base name with anything but letters,
+ * digits, spaces, '_' and '-' replaced, and the extension of the detected type. Whatever the
+ * sender called it ('evil.html', 'foto.hta', '.htaccess'), a browser or desktop that goes by
+ * the name then treats it as what it is.
+ */
+export function storedFileName(name: string, contentType: string): string {
+  const extension = SIGNATURES.find((s) => s.type === contentType)?.extension;
+  // Both separators: a name from Windows may arrive as 'C:\Users\…\foto.png'.
+  const base = (name.split(/[\\/]/).pop() ?? '').slice(-200).replace(/\.[^.]*$/, '');
+  const safe = base.replace(/[^\p{L}\p{N}_ -]/gu, '_').replace(/^[ _]+|[ _]+$/g, '').slice(0, 120) || 'dosya';
+  return extension ? `${safe}.${extension}` : safe;
+}
 
 export interface AttachmentUpload {
   fileName: string;
@@ -57,7 +70,7 @@ export async function addAttachment(ex: Executor, actor: Actor, requestId: numbe
   const contentType = sniffType(upload.content);
   if (!contentType) throw invalid('file', `'${upload.fileName}' is not a JPEG, PNG or WebP photo or a PDF; only those are accepted`);
   const { sha256, storageKey } = storeFile(upload.content, dataDir);
-  const fileName = safeFileName(upload.fileName);
+  const fileName = storedFileName(upload.fileName, contentType);
   const [event] = await ex
     .insert(requestEvents)
     .values({ requestId, type: 'attachment', actorId: actor.id, actorKind: 'staff', visibility: upload.visibility, data: { fileName, contentType, sizeBytes: upload.content.length }, at: now })
@@ -77,5 +90,6 @@ export async function openAttachment(ex: Executor, actor: Actor, requestId: numb
     .where(and(eq(attachments.id, attachmentId), eq(attachments.requestId, requestId)));
   if (!row) throw notFound('attachment', attachmentId);
   checkUnitScope(actor, row.unitId);
-  return { fileName: row.fileName, contentType: row.contentType, stream: fs.createReadStream(path.join(dataDir, 'files', row.storageKey)) };
+  // Named again from the type: files kept before names followed the type are offered safely too.
+  return { fileName: storedFileName(row.fileName, row.contentType), contentType: row.contentType, stream: fs.createReadStream(path.join(dataDir, 'files', row.storageKey)) };
 }

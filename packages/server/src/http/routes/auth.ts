@@ -1,13 +1,34 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { login, logout } from '../../app/sessions.js';
+import { issueProofChallenge } from '../../app/proof-of-work.js';
+import { login, logout, signInWork } from '../../app/sessions.js';
+import { throttleKeys } from '../../app/sign-in-throttle.js';
 import { getUser } from '../../app/users.js';
 import type { Deps } from '../deps.js';
 import { currentUser } from '../access.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session.js';
+import { ProofBody, ProofChallenge } from '../proof-schemas.js';
 import { responses } from '../schemas.js';
 import { User } from './users.js';
 
 export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
+  app.post(
+    '/auth/proof-of-work',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'A challenge to solve before the next sign-in, when recent failures for this username or address ask for one (bits 0: none needed)',
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+        response: responses({ 200: ProofChallenge }),
+      },
+    },
+    async (request) => {
+      const now = deps.now();
+      const bits = await signInWork(deps.database.db, { username: request.body.username, ip: request.ip, now, secret: deps.config.sessionSecret });
+      return issueProofChallenge(deps.config.sessionSecret, 'sign_in', throttleKeys(deps.config.sessionSecret, request.body.username, undefined).username, bits, now);
+    },
+  );
+
   app.post(
     '/auth/login',
     {
@@ -15,7 +36,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a staff account; sets the session cookie',
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), totpCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Only for accounts with two-factor sign-in on' })) }, { additionalProperties: false }),
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), totpCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Only for accounts with two-factor sign-in on' })), proof: Type.Optional(ProofBody) }, { additionalProperties: false }),
         response: responses({ 200: Type.Object({ user: User }) }),
       },
     },

@@ -16,11 +16,14 @@ import { CITIZEN_SESSION_MINUTES, CODE_LENGTH, CONFIRMATIONS_PER_IP, MAX_PHOTOS_
 import { NOTICE_VERSION, PRIVACY_NOTICE } from '../../app/portal/notice.js';
 import { districtBoundaries } from '../../app/portal/places.js';
 import { citizenSessionPhone, endCitizenSession } from '../../app/portal/sessions.js';
-import { confirmSubmission, isRobot, startSubmission } from '../../app/portal/submit.js';
+import { checkPhone, confirmSubmission, isRobot, startSubmission } from '../../app/portal/submit.js';
+import { codeCost, codeProofScope } from '../../app/portal/challenges.js';
+import { issueProofChallenge } from '../../app/proof-of-work.js';
 import { addCitizenPhoto, confirmSignIn, myRequests, publicRequestView, rateRequest, startSignIn } from '../../app/portal/track.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/requests/attachments.js';
 import type { Deps } from '../deps.js';
 import { CSRF_HEADER } from '../session.js';
+import { ProofBody, ProofChallenge } from '../proof-schemas.js';
 import { Id, IdParams, Items, Locale, Nullable, responses } from '../schemas.js';
 
 export const CITIZEN_COOKIE = 'cozum_citizen';
@@ -130,6 +133,7 @@ export const portalRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
             consent: Type.Boolean(),
             noticeVersion: Type.String({ maxLength: 40 }),
             website: Type.Optional(Type.String({ maxLength: 200 })),
+            proof: Type.Optional(ProofBody),
           },
           { additionalProperties: false },
         ),
@@ -169,13 +173,32 @@ export const portalRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
   );
 
   app.post(
+    '/portal/proof-of-work',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute', errorResponseBuilder: limited('challenges') } },
+      schema: {
+        tags: ['portal'],
+        summary: 'A challenge to solve before the next code to this number, when recent codes to it or from this address ask for one (bits 0: none needed)',
+        body: Type.Object({ phone: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false }),
+        response: responses({ 200: ProofChallenge }),
+      },
+    },
+    async (request) => {
+      const phone = checkPhone(request.body.phone);
+      const now = deps.now();
+      const bits = await codeCost(db, { phone, ip: request.ip }, now);
+      return issueProofChallenge(secret, 'portal_code', codeProofScope(secret, phone), bits, now);
+    },
+  );
+
+  app.post(
     '/portal/sign-in',
     {
       config: { access: 'public', rateLimit: { ...SIGN_INS_PER_IP, errorResponseBuilder: limited('code requests') } },
       schema: {
         tags: ['portal'],
         summary: 'Ask for a one-time code to follow your requests (with a tracking number: that request). Answers alike whether or not the number is known',
-        body: Type.Object({ phone: Type.String({ minLength: 1, maxLength: 30 }), trackingNo: Type.Optional(Type.String({ maxLength: 20 })), locale: Type.Optional(Locale) }, { additionalProperties: false }),
+        body: Type.Object({ phone: Type.String({ minLength: 1, maxLength: 30 }), trackingNo: Type.Optional(Type.String({ maxLength: 20 })), locale: Type.Optional(Locale), proof: Type.Optional(ProofBody) }, { additionalProperties: false }),
         response: responses({ 201: Type.Intersect([Challenge, Type.Object({ challengeId: S })]) }),
       },
     },

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { portalApi } from '../../api/portal';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
@@ -14,13 +14,14 @@ export function PhoneSignIn({ trackingNo: givenTrackingNo, askTrackingNo, onSign
   const [sent, setSent] = useState<{ challengeId: string; phone: string } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const [proving, setProving] = useState(false);
 
   async function ask(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      setSent(await portalApi.signIn(phone, trackingNo.trim() || null, currentLanguage()));
+      setSent(await portalApi.signIn(phone, trackingNo.trim() || null, currentLanguage(), setProving));
     } catch (failure) {
       setError(failure as Error);
     } finally {
@@ -47,6 +48,7 @@ export function PhoneSignIn({ trackingNo: givenTrackingNo, askTrackingNo, onSign
         {askTrackingNo && <TextInput label={t('portal.track.trackingNo')} description={t('portal.track.trackingNoHint')} value={trackingNo} onChange={(e) => setTrackingNo(e.currentTarget.value)} required />}
         <TextInput label={t('portal.form.phone')} description={t('portal.form.phoneHint')} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} required />
         <PortalError error={error} />
+        {proving && <Alert color="blue" data-testid="proof-of-work">{t('portal.provingWork')}</Alert>}
         <Button type="submit" loading={busy} color={PORTAL_COLOR}>
           {t('portal.code.send')}
         </Button>

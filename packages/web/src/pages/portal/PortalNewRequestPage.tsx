@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Box, Button, Checkbox, FileInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, FileInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { portalApi, type PortalCategory } from '../../api/portal';
@@ -37,6 +37,8 @@ export default function PortalNewRequestPage() {
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  // Past a few codes to this number the browser proves some work before the code is sent.
+  const [proving, setProving] = useState(false);
   const neighbourhoods = useLoad(() => (districtId ? portalApi.neighbourhoods(Number(districtId)) : Promise.resolve({ items: [] })), [districtId]);
 
   const cfg = config.data;
@@ -79,7 +81,7 @@ export default function PortalNewRequestPage() {
         consent,
         noticeVersion: cfg.noticeVersion,
         website,
-      });
+      }, setProving);
       setStep({ kind: 'code', submissionId: started.submissionId, phone: started.phone });
     } catch (failure) {
       setError(failure as Error);
@@ -222,6 +224,7 @@ export default function PortalNewRequestPage() {
           <Checkbox mt="sm" label={t('portal.notice.consent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} error={fieldError('consent')} color={PORTAL_COLOR} />
         </Paper>
         <PortalError error={error} />
+        {proving && <Alert color="blue" data-testid="proof-of-work">{t('portal.provingWork')}</Alert>}
         <Button type="submit" loading={busy} color={PORTAL_COLOR} size="md">
           {t('portal.form.send')}
         </Button>
