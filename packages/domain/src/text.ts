@@ -20,7 +20,11 @@ export function turkishTitle(text: string): string {
 
 const ASCII_FOLD: Record<string, string> = { ç: 'c', ğ: 'g', ı: 'i', ö: 'o', ş: 's', ü: 'u', â: 'a', î: 'i', û: 'u' };
 
-/** Lower-cased, Turkish letters folded to ASCII: for matching text typed without them. */
+/**
+ * Lower-cased, Turkish letters folded to ASCII: for matching text typed without them. The one
+ * fold of the project: the web app filters with it, and SQL's search_fold() (migration 0013)
+ * must fold alike (packages/server/test/search-fold.test.ts).
+ */
 export function foldForSearch(text: string): string {
   return turkishLower(text).replace(/[çğıöşüâîû]/g, (c) => ASCII_FOLD[c] ?? c);
 }

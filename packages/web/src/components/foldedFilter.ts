@@ -1,5 +1,5 @@
 import type { ComboboxParsedItem, OptionsFilter, Primitive } from '@mantine/core';
-import { foldForSearch } from '../text';
+import { foldForSearch } from '@cozum/domain';
 
 /** A Select filter that matches Turkish names typed without Turkish letters ("cop" finds "Çöp"). */
 export function foldedFilter<Value extends Primitive>(): OptionsFilter<Value> {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Loader, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { foldForSearch } from '@cozum/domain';
 import { listCategories, type Category } from '../api/categories';
 import { listRequestTypes } from '../api/requestTypes';
 import { listUnits } from '../api/units';
@@ -10,7 +11,6 @@ import { PageHeader } from '../components/PageHeader';
 import { useLoad } from '../hooks/useLoad';
 import { useLocalName } from '../hooks/useLocalName';
 import { useNotify } from '../hooks/useNotices';
-import { foldForSearch } from '../text';
 import { flattenTree, withAncestors } from '../tree';
 
 export default function CategoriesPage() {
