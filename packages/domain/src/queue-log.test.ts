@@ -52,3 +52,13 @@ describe('calls folded from their events', () => {
     expect(call.offeredAt).toEqual(new Date((1341401866 - 14) * 1000));
   });
 });
+
+describe('numbers out of range', () => {
+  it('reports a caller number in a wait or talk field as a malformed line, naming the field', () => {
+    const [shifted, fine, big] = parse(['1500000060|c1|q|SIP/7|COMPLETECALLER|10|905321112233|1', '1500000060|c2|q|SIP/7|COMPLETECALLER|10|2147483647|1', '1500000060|c3|q|NONE|ABANDON|1|1|2147483648']);
+    expect(shifted).toMatchObject({ ok: false, line: 1, reason: 'data2 (calltime) of COMPLETECALLER has 12 digits, more than a wait, talk time or position can be (at most 2147483647)' });
+    expect(shifted!.ok === false && shifted!.reason).not.toContain('905321112233');
+    expect(fine).toMatchObject({ ok: true });
+    expect(big).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('data3 (waittime) of ABANDON') });
+  });
+});

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
@@ -7,6 +6,7 @@ import { importQueueLog } from '../app/contacts/import-queue-log.js';
 import { followQueueLog } from '../app/contacts/follow-queue-log.js';
 import { importBankCalls } from '../app/contacts/import-bank-calls.js';
 import { UsageError, type Command } from './command.js';
+import { countLines, fileLines, IncompleteImportError, lineSummary } from './file-lines.js';
 
 export const importQueueLogCommand: Command = {
   words: ['import', 'queue-log'],
@@ -49,24 +49,21 @@ rotation (the file renamed away and a new one started, or truncated), until Ctrl
       return 0;
     }
     const size = fs.statSync(file).size;
-    const bar = new cliProgress.SingleBar({ format: 'queue_log {bar} {percentage}% | {value} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
+    const inFile = await countLines(file, size);
+    const bar = new cliProgress.SingleBar({ format: 'queue_log {bar} {percentage}% | {value}/{total} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
     try {
-      const stream = fs.createReadStream(file, { encoding: 'utf8' });
-      const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
-      // Estimate the line count from the size for the bar; it is corrected as lines arrive.
-      bar.start(Math.max(1, Math.round(size / 60)), 0);
-      const report = await database.db.transaction((tx) =>
-        importQueueLog(tx, lines, (n) => {
-          if (n > bar.getTotal()) bar.setTotal(n);
-          bar.update(n);
-        }),
-      );
-      bar.setTotal(report.lines);
-      bar.update(report.lines);
+      bar.start(Math.max(1, inFile), 0);
+      const report = await database.db.transaction(async (tx) => {
+        const read = await importQueueLog(tx, fileLines(file, size), (n) => bar.update(n));
+        // Rolled back: an import that missed lines must not pass for a whole one.
+        if (read.lines !== inFile) throw new IncompleteImportError(file, inFile, read.lines);
+        return read;
+      });
       bar.stop();
-      console.log(`${report.lines} lines: ${report.calls} calls (${report.newCalls} new, ${report.calls - report.newCalls} already known), ${report.agentEvents} agent events (${report.agentStates.history} new in the agents' history, ${report.agentStates.moved} agents' states moved, ${report.agentStates.outOfOrder} changes older than the agent's state kept as history only), ${report.unknownEvents} events of unknown kind, ${report.malformed.length} malformed lines skipped`);
-      for (const m of report.malformed.slice(0, 50)) console.error(`  line ${m.line}: ${m.reason}`);
-      if (report.malformed.length > 50) console.error(`  … and ${report.malformed.length - 50} more`);
+      const summary = lineSummary({ inFile, read: report.lines, imported: report.events, empty: report.empty, skipped: report.malformed, what: 'events' });
+      console.log(summary.text);
+      console.log(`${report.calls} calls (${report.newCalls} new, ${report.calls - report.newCalls} already known), ${report.agentEvents} agent events (${report.agentStates.history} new in the agents' history, ${report.agentStates.moved} agents' states moved, ${report.agentStates.outOfOrder} changes older than the agent's state kept as history only), ${report.unknownEvents} events of unknown kind`);
+      for (const line of summary.problems) console.error(line);
     } finally {
       bar.stop();
       await database.close();
@@ -91,14 +88,24 @@ same file again adds nothing.`,
     if (!positionals.length) throw new UsageError(`give one or more FILEs\n\n${this.usage}`);
     for (const file of positionals) if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
     const database = await openAndMigrate(loadConfig());
+    const bar = new cliProgress.SingleBar({ format: 'bank calls {bar} {percentage}% | {value}/{total} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
     try {
       for (const file of positionals) {
-        const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-        const report = await database.db.transaction((tx) => importBankCalls(tx, lines));
-        console.log(`${file}: ${report.rows} calls read, ${report.malformed.length} malformed lines skipped`);
-        for (const m of report.malformed.slice(0, 50)) console.error(`  line ${m.line}: ${m.reason}`);
+        const size = fs.statSync(file).size;
+        const inFile = await countLines(file, size);
+        bar.start(Math.max(1, inFile), 0);
+        const report = await database.db.transaction(async (tx) => {
+          const read = await importBankCalls(tx, fileLines(file, size), (n) => bar.update(n));
+          if (read.lines !== inFile) throw new IncompleteImportError(file, inFile, read.lines);
+          return read;
+        });
+        bar.stop();
+        const summary = lineSummary({ inFile, read: report.lines, header: report.header, imported: report.rows, empty: report.empty, skipped: report.malformed, what: `calls (${report.newCalls} new, ${report.rows - report.newCalls} already known)` });
+        console.log(`${file}: ${summary.text}`);
+        for (const line of summary.problems) console.error(line);
       }
     } finally {
+      bar.stop();
       await database.close();
     }
     return 0;

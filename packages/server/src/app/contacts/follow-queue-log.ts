@@ -4,6 +4,7 @@
  * transaction per read; a call whose events straddle two reads merges in the upsert.
  */
 import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Executor } from '../../db/client.js';
 import { importQueueLog, type ImportReport } from './import-queue-log.js';
 
@@ -83,13 +84,9 @@ export async function followQueueLog(db: Executor, file: string, options: Follow
       open(false);
       continue;
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, pollMs);
-      options.signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
-    });
+    // The timer takes its abort listener off the signal when it fires, so polls do not pile
+    // listeners up on it.
+    await sleep(pollMs, undefined, { signal: options.signal }).catch(() => undefined);
   }
   if (fd !== null) fs.closeSync(fd);
 }

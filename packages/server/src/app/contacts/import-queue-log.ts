@@ -20,7 +20,9 @@ const BATCH = 1000;
 const AGENT = new Set<string>(AGENT_EVENTS);
 
 export interface ImportReport {
+  /** Lines read: events + empty + malformed. */
   lines: number;
+  empty: number;
   events: number;
   agentEvents: number;
   unknownEvents: number;
@@ -209,7 +211,7 @@ export async function importQueueLog(ex: Executor, lines: AsyncIterable<string> 
 }
 
 async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | Iterable<string>, onProgress?: (lines: number) => void): Promise<ImportReport> {
-  const report: ImportReport = { lines: 0, events: 0, agentEvents: 0, unknownEvents: 0, calls: 0, newCalls: 0, malformed: [], agentStates: { history: 0, moved: 0, outOfOrder: 0 } };
+  const report: ImportReport = { lines: 0, empty: 0, events: 0, agentEvents: 0, unknownEvents: 0, calls: 0, newCalls: 0, malformed: [], agentStates: { history: 0, moved: 0, outOfOrder: 0 } };
   const directory = await agentDirectory(ex);
   // Read before the calls are written, so the agents' changes fold while the last calls are.
   const agentStates = await readAgentStates(ex);
@@ -225,7 +227,10 @@ async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | 
   const line = (text: string): Promise<void> | undefined => {
     report.lines++;
     if (report.lines % 10_000 === 0) onProgress?.(report.lines);
-    if (!text.trim()) return undefined;
+    if (!text.trim()) {
+      report.empty++;
+      return undefined;
+    }
     const parsed = parseQueueLogLine(text, report.lines);
     if (!parsed.ok) {
       report.malformed.push({ line: parsed.line, reason: parsed.reason });
