@@ -1,6 +1,6 @@
 /**
- * Imports the call-level log of the "Anonymous Bank" call centre (Technion SEE Center data,
- * ../shared/data/call-centre) into contacts, through this mapping (docs/contact-centre.md):
+ * Imports the call-level log of the "Anonymous Bank" call centre (Technion SEE Center data; a
+ * slice in packages/server/test/fixtures/call-centre) into contacts, through this mapping (docs/contact-centre.md):
  *  - a contact per row, external id `bank-<date>-<call_id>-<vru_entry>` (call ids repeat
  *    across days), queue = the service type (PS, PE, IN, NE, NW, TT);
  *  - AGENT: answered; offered at q_start (or, when it never queued, at vru_exit), answered at
@@ -69,9 +69,11 @@ export async function importBankCalls(ex: Executor, lines: Iterable<string> | As
       continue;
     }
     const [, callId, , , type, date, , vruExit, , qStart, qExit, qTime, outcome, serStart, serExit, serTime, server] = f as string[] as [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
-    // Waits and talks of up to 9 digits: a longer number (a shifted field) would not fit the table.
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,9}$/.test(qTime) || !/^\d{1,9}$/.test(serTime) || !['AGENT', 'HANG', 'PHANTOM'].includes(outcome)) {
-      report.malformed.push({ line, reason: `unreadable date, q_time, ser_time or outcome ('${date}', '${qTime}', '${serTime}', '${outcome}')` });
+    // Waits and talks of up to 9 digits: a longer number (a shifted field, maybe a phone
+    // number, so not repeated in the reason) would not fit the table.
+    const problem = !/^\d{4}-\d{2}-\d{2}$/.test(date) ? `unreadable date '${date.slice(0, 20)}'` : !/^\d{1,9}$/.test(qTime) ? 'q_time is not a number of seconds (up to 9 digits)' : !/^\d{1,9}$/.test(serTime) ? 'ser_time is not a number of seconds (up to 9 digits)' : !['AGENT', 'HANG', 'PHANTOM'].includes(outcome) ? `outcome '${outcome.slice(0, 20)}' is not AGENT, HANG or PHANTOM` : null;
+    if (problem) {
+      report.malformed.push({ line, reason: problem });
       continue;
     }
     report.rows++;
