@@ -151,3 +151,31 @@ export function foldCall(events: QueueLogEvent[]): QueueCall {
   }
   return call;
 }
+
+/**
+ * Puts hold and talk times kept in their own columns (some queue_log table exports) where the
+ * flat file carries them for this event: holdtime or waittime, and calltime. Other events and
+ * empty values leave the data as it is.
+ */
+export function placeQueueLogTimes(event: string, data: string[], times: { hold?: string | null; talk?: string | null }): string[] {
+  const out = [...data];
+  for (const [index, name] of Object.entries(NUMBERS[event] ?? {})) {
+    const value = name === 'holdtime' || name === 'waittime' ? times.hold : name === 'calltime' ? times.talk : undefined;
+    if (value === undefined || value === null || value === '') continue;
+    while (out.length <= Number(index)) out.push('');
+    out[Number(index)] = value;
+  }
+  return out;
+}
+
+/**
+ * The agent behind a queue_log interface name, so one person logged in under several
+ * interfaces is one agent: an alias given for the name wins; otherwise the extension number
+ * of `Agent/1127`, `SIP/1127`, `PJSIP/1127`, `IAX2/1127`, `Local/1127@callback-agent` (channel
+ * suffixes such as `-0000002a` or `;1` dropped); otherwise the name as written. An alias may
+ * also rename that result (`SIP/ayse-phone` → `1127` → `ayse`), one step.
+ */
+export function agentIdentity(name: string, aliases: ReadonlyMap<string, string> = new Map()): string {
+  const identity = aliases.get(name) ?? /^[A-Za-z][A-Za-z0-9]*\/(\d+)(?:@[^\s;]*)?(?:-[0-9a-fA-F]+)?(?:;\d+)?$/.exec(name)?.[1] ?? name;
+  return identity === name ? identity : (aliases.get(identity) ?? identity);
+}

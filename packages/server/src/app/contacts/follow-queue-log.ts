@@ -12,6 +12,8 @@ export interface FollowOptions {
   pollMs?: number;
   signal: AbortSignal;
   onBatch?: (report: ImportReport) => void;
+  /** Interface name (or extension) → agent, as for importQueueLog. */
+  agentAliases?: ReadonlyMap<string, string>;
   /** Start at the end of the file (skip what is there) instead of its beginning. */
   fromEnd?: boolean;
 }
@@ -60,7 +62,7 @@ export async function followQueueLog(db: Executor, file: string, options: Follow
     if (!lines.length) return;
     const first = lineNumber;
     lineNumber += lines.length;
-    const report = await db.transaction((tx) => importQueueLog(tx, lines));
+    const report = await db.transaction((tx) => importQueueLog(tx, lines, { agentAliases: options.agentAliases }));
     // Line numbers in the report count from this read; make them the file's.
     report.malformed = report.malformed.map((m) => ({ ...m, line: m.line + first }));
     options.onBatch?.(report);
