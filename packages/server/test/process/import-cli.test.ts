@@ -105,4 +105,19 @@ describe.runIf(testEngine() === 'pglite')('cozum import, on PGlite and on Postgr
     }
     expect(counts[1]).toEqual(counts[0]);
   });
+
+  it('counts the lines of a 311 export against the lines read, and both engines agree', { timeout: 300_000 }, async () => {
+    const file = path.join(FIXTURES, 'nyc311', 'nyc311_mixed_2014-2019_1000.csv');
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    const totals = [];
+    for (const engine of ['postgresql', 'pglite'] as const) {
+      // The mapping names the seeded taxonomy's categories and units.
+      expect(await cozum(engine, 'seed'), engine).toMatchObject({ stdout: expect.stringContaining('17 districts') });
+      const res = await cozum(engine, 'import', 'nyc311', file);
+      expect(res, engine).toMatchObject({ stdout: expect.stringContaining(`${lines} lines in the file, ${lines} read\nnyc311: 1000 rows read, 1000 requests imported`) });
+      totals.push(res.stdout.slice(res.stdout.indexOf('All 1000 requests')));
+    }
+    expect(totals[1]).toEqual(totals[0]);
+  });
 });
