@@ -89,9 +89,10 @@ edit it and pass --mapping). Areas become districts. Times are the city's local 
 Dirty rows are reported with their row numbers and handled: no id or no readable created date
 skips the row; a closed date before the created date, or a closed row without one, keeps the
 request without a resolution time; a missing category files it under the mapping's '*'.
-Importing the same file again adds nothing. At the end it prints, for every request from this
-source, the counts by status, area and channel and the median time to close. --json prints
-the whole report as JSON instead.`,
+Importing the same file again adds nothing. At the end it prints the lines in the file
+against the lines read (an import that read fewer is rolled back and exits non-zero), the rows
+read, imported and skipped, and, for every request from this source, the counts by status,
+area and channel and the median time to close. --json prints the whole report as JSON instead.`,
     options: { mapping: { type: 'string' }, json: { type: 'boolean' } },
     allowPositionals: true,
     async run(values, positionals) {

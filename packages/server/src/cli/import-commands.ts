@@ -171,7 +171,9 @@ Imports the call-level CSV of the "Anonymous Bank" call centre (vru+line, call_i
 ser_start, ser_exit, ser_time, server) as contacts, through the mapping in
 docs/contact-centre.md: AGENT rows are answered calls, HANG rows that queued are abandons, and
 hang-ups in the voice menu and PHANTOM calls are recorded as never offered. Importing the
-same file again adds nothing.`,
+same file again adds nothing. At the end it prints the lines in the file, read, imported and
+skipped (each with its number and reason); an import that read fewer lines than the file holds
+is rolled back and exits non-zero.`,
   options: {},
   allowPositionals: true,
   async run(_values, positionals) {
