@@ -52,3 +52,33 @@ describe('calls folded from their events', () => {
     expect(call.offeredAt).toEqual(new Date((1341401866 - 14) * 1000));
   });
 });
+
+describe('numbers out of range', () => {
+  it('reports a caller number in a wait or talk field as a malformed line, naming the field', () => {
+    const [shifted, fine, big] = parse(['1500000060|c1|q|SIP/7|COMPLETECALLER|10|905321112233|1', '1500000060|c2|q|SIP/7|COMPLETECALLER|10|2147483647|1', '1500000060|c3|q|NONE|ABANDON|1|1|2147483648']);
+    expect(shifted).toMatchObject({ ok: false, line: 1, reason: 'data2 (calltime) of COMPLETECALLER has 12 digits, more than a wait, talk time or position can be (at most 2147483647)' });
+    expect(shifted!.ok === false && shifted!.reason).not.toContain('905321112233');
+    expect(fine).toMatchObject({ ok: true });
+    expect(big).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('data3 (waittime) of ABANDON') });
+  });
+});
+
+describe('agents under several interfaces', () => {
+  it('takes the extension number of Agent/, SIP/, PJSIP/ and Local/ interfaces, and aliases first', async () => {
+    const { agentIdentity } = await import('./queue-log.js');
+    for (const name of ['Agent/1127', 'SIP/1127', 'PJSIP/1127', 'Local/1127@callback-agent', 'Local/1127@callback-agent-0000002a;1', 'SIP/1127-0000002a']) expect(agentIdentity(name)).toBe('1127');
+    expect(agentIdentity('SIP/ayse')).toBe('SIP/ayse');
+    expect(agentIdentity('NONE')).toBe('NONE');
+    const aliases = new Map([['SIP/ayse-phone', '1127'], ['1127', 'ayse']]);
+    expect(agentIdentity('SIP/ayse-phone', aliases)).toBe('ayse');
+    expect(agentIdentity('1127', aliases)).toBe('ayse');
+    expect(agentIdentity('Agent/1127', aliases)).toBe('ayse');
+  });
+
+  it('places hold and talk times from their own columns where the event carries them', async () => {
+    const { placeQueueLogTimes } = await import('./queue-log.js');
+    expect(placeQueueLogTimes('COMPLETECALLER', [], { hold: '12', talk: '300' })).toEqual(['12', '300']);
+    expect(placeQueueLogTimes('ABANDON', ['1', '1'], { hold: '40' })).toEqual(['1', '1', '40']);
+    expect(placeQueueLogTimes('CONNECT', ['5', 'u', '2'], { hold: '', talk: '9' })).toEqual(['5', 'u', '2']);
+  });
+});

@@ -22,6 +22,23 @@ export interface QueueLogEvent {
 export type ParsedLine = { ok: true; event: QueueLogEvent } | { ok: false; line: number; reason: string; text: string };
 
 const KNOWN = new Set<string>([...CALL_EVENTS, ...AGENT_EVENTS]);
+
+/** The data fields Asterisk writes as whole seconds or positions, by event: index → name. */
+const NUMBERS: Record<string, Record<number, string>> = {
+  ENTERQUEUE: { 2: 'position' },
+  CONNECT: { 0: 'holdtime', 2: 'ringtime' },
+  COMPLETECALLER: { 0: 'holdtime', 1: 'calltime', 2: 'origposition' },
+  COMPLETEAGENT: { 0: 'holdtime', 1: 'calltime', 2: 'origposition' },
+  ABANDON: { 0: 'position', 1: 'origposition', 2: 'waittime' },
+  EXITWITHTIMEOUT: { 0: 'position', 1: 'origposition', 2: 'waittime' },
+  EXITEMPTY: { 0: 'position', 1: 'origposition', 2: 'waittime' },
+  EXITWITHKEY: { 1: 'position', 2: 'origposition', 3: 'waittime' },
+  BLINDTRANSFER: { 2: 'holdtime', 3: 'calltime', 4: 'origposition' },
+  ATTENDEDTRANSFER: { 2: 'holdtime', 3: 'calltime', 4: 'origposition' },
+  TRANSFER: { 2: 'holdtime', 3: 'calltime', 4: 'origposition' },
+};
+/** The largest number the contacts table holds (a PostgreSQL integer). */
+export const MAX_QUEUE_LOG_NUMBER = 2_147_483_647;
 const none = (value: string | undefined) => (value === undefined || value === '' || value === 'NONE' ? null : value);
 
 export function parseQueueLogLine(text: string, line: number): ParsedLine {
@@ -32,6 +49,15 @@ export function parseQueueLogLine(text: string, line: number): ParsedLine {
   if (!/^\d{9,11}(\.\d+)?$/.test(epoch)) return { ok: false, line, reason: `the time '${epoch.slice(0, 30)}' is not a Unix epoch in seconds`, text: trimmed.slice(0, 200) };
   if (!/^[A-Z][A-Z0-9_]*$/.test(event)) return { ok: false, line, reason: `the event '${event.slice(0, 30)}' is not an upper-case queue_log event name`, text: trimmed.slice(0, 200) };
   while (data.length && data[data.length - 1] === '') data.pop();
+  // A number too large for any wait or position (a caller number shifted into the field) would
+  // stop the whole import at the database: the line is reported instead, without the value,
+  // which may be a phone number.
+  for (const [index, name] of Object.entries(NUMBERS[event] ?? {})) {
+    const value = data[Number(index)];
+    if (value !== undefined && /^\d+$/.test(value) && (value.length > 10 || Number(value) > MAX_QUEUE_LOG_NUMBER)) {
+      return { ok: false, line, reason: `data${Number(index) + 1} (${name}) of ${event} has ${value.length} digits, more than a wait, talk time or position can be (at most ${MAX_QUEUE_LOG_NUMBER})`, text: trimmed.slice(0, 200) };
+    }
+  }
   return {
     ok: true,
     event: { line, time: new Date(Number(epoch) * 1000), callId: none(callId), queue: none(queue), agent: none(agent), event, known: KNOWN.has(event), data },
@@ -124,4 +150,32 @@ export function foldCall(events: QueueLogEvent[]): QueueCall {
     }
   }
   return call;
+}
+
+/**
+ * Puts hold and talk times kept in their own columns (some queue_log table exports) where the
+ * flat file carries them for this event: holdtime or waittime, and calltime. Other events and
+ * empty values leave the data as it is.
+ */
+export function placeQueueLogTimes(event: string, data: string[], times: { hold?: string | null; talk?: string | null }): string[] {
+  const out = [...data];
+  for (const [index, name] of Object.entries(NUMBERS[event] ?? {})) {
+    const value = name === 'holdtime' || name === 'waittime' ? times.hold : name === 'calltime' ? times.talk : undefined;
+    if (value === undefined || value === null || value === '') continue;
+    while (out.length <= Number(index)) out.push('');
+    out[Number(index)] = value;
+  }
+  return out;
+}
+
+/**
+ * The agent behind a queue_log interface name, so one person logged in under several
+ * interfaces is one agent: an alias given for the name wins; otherwise the extension number
+ * of `Agent/1127`, `SIP/1127`, `PJSIP/1127`, `IAX2/1127`, `Local/1127@callback-agent` (channel
+ * suffixes such as `-0000002a` or `;1` dropped); otherwise the name as written. An alias may
+ * also rename that result (`SIP/ayse-phone` → `1127` → `ayse`), one step.
+ */
+export function agentIdentity(name: string, aliases: ReadonlyMap<string, string> = new Map()): string {
+  const identity = aliases.get(name) ?? /^[A-Za-z][A-Za-z0-9]*\/(\d+)(?:@[^\s;]*)?(?:-[0-9a-fA-F]+)?(?:;\d+)?$/.exec(name)?.[1] ?? name;
+  return identity === name ? identity : (aliases.get(identity) ?? identity);
 }

@@ -14,7 +14,7 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
-  /** Empty until start-up resolves it on PGlite (see resolveSessionSecret in main.ts). */
+  /** Empty until the server's start-up resolves it (see resolveSessionSecret in main.ts); only serving needs it. */
   sessionSecret: string;
   sessionTtlHours: number;
   logLevel: LogLevel;
@@ -76,7 +76,7 @@ export const SETTINGS = [
   setting({ key: 'port', env: 'PORT', default: '3153', expects: 'an integer from 0 to 65535', doc: 'HTTP port.', parse: int(0, 65535) }),
   setting({ key: 'host', env: 'HOST', default: '127.0.0.1', expects: 'a host name or IP address', doc: 'Address to listen on; 0.0.0.0 for all interfaces.', parse: (raw) => (/^[\w.:-]+$/.test(raw) ? raw : undefined) }),
   setting({ key: 'publicUrl', env: 'PUBLIC_URL', default: null, expects: 'an http:// or https:// URL', doc: 'Address citizens and staff use, for links in messages. Default: http://HOST:PORT.', parse: url(['http:', 'https:']) }),
-  setting({ key: 'sessionSecret', env: 'SESSION_SECRET', default: null, expects: 'at least 32 characters', doc: 'Key for the HMAC under which session tokens are stored, so a copy of the database alone cannot be matched to cookies. Required with DATABASE_URL; with PGlite a random one is kept in DATA_DIR.', parse: (raw) => (raw.length >= 32 ? raw : undefined) }),
+  setting({ key: 'sessionSecret', env: 'SESSION_SECRET', default: null, expects: 'at least 32 characters', doc: 'Key for the HMAC under which session tokens are stored, so a copy of the database alone cannot be matched to cookies. Required by `cozum serve` with DATABASE_URL (other commands do not read it); with PGlite a random one is kept in DATA_DIR.', parse: (raw) => (raw.length >= 32 ? raw : undefined) }),
   setting({ key: 'sessionTtlHours', env: 'SESSION_TTL_HOURS', default: '12', expects: 'an integer from 1 to 720', doc: 'Hours a staff session lasts without activity.', parse: int(1, 720) }),
   setting({ key: 'logLevel', env: 'LOG_LEVEL', default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent', doc: 'Structured (JSON) log level.', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const) }),
   setting({ key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: '1048576', expects: 'an integer from 1024 to 104857600', doc: 'Largest JSON request body accepted (attachments have their own limit).', parse: int(1024, 100 * 1024 * 1024) }),
@@ -112,9 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     out[s.key] = parsed;
   }
   const config = out as unknown as Config;
-  if (config.databaseUrl && !config.sessionSecret) {
-    throw new ConfigError('SESSION_SECRET', 'to be set (at least 32 characters) when DATABASE_URL is set', '');
-  }
   config.publicUrl ??= `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   config.demoAccounts ??= !config.databaseUrl;
   config.sessionSecret ??= '';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
 import { seedReference } from './seed/reference.js';
@@ -32,9 +32,14 @@ export interface StartOptions {
   demoScale?: number;
 }
 
-/** With PGlite and no SESSION_SECRET, a random secret is made once and kept in DATA_DIR. */
+/**
+ * Serving sessions (and sealing TOTP secrets, signing survey links) needs SESSION_SECRET: with
+ * PostgreSQL it must be given, so every process behind a load balancer shares it; with PGlite
+ * and none given, a random secret is made once and kept in DATA_DIR. Other commands never ask.
+ */
 export function resolveSessionSecret(config: Config): string {
   if (config.sessionSecret) return config.sessionSecret;
+  if (config.databaseUrl) throw new ConfigError('SESSION_SECRET', 'to be set (at least 32 characters) to serve sessions when DATABASE_URL is set', '');
   const file = path.join(config.dataDir, 'session-secret');
   fs.mkdirSync(config.dataDir, { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
@@ -53,6 +58,9 @@ export async function openAndMigrate(config: Config): Promise<Database> {
 }
 
 export async function startServer(config: Config, options: StartOptions): Promise<Running> {
+  // With PostgreSQL a missing secret stops the start before the database is opened; PGlite's
+  // is made in DATA_DIR once its lock is held.
+  if (config.databaseUrl) config.sessionSecret = resolveSessionSecret(config);
   const database = await openAndMigrate(config);
   try {
     if (options.seed) await database.db.transaction((tx) => seedReference(tx));

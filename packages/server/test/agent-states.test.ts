@@ -36,9 +36,9 @@ describe('agent states from queue_log', () => {
     const first = await importQueueLog(t.database.db, log);
     expect(first.malformed).toEqual([{ line: 5, reason: expect.stringContaining('5 fields') }]);
     const states = await rows<{ agent: string; state: string; reason: string | null; call_id: string | null; user_id: number | null }>(sql`select agent, state, reason, call_id, user_id from agent_states order by agent`);
-    // SIP/q-ayse is the user q-ayse; Agent/77 names nobody and keeps the PBX's name.
+    // SIP/q-ayse is the user q-ayse; Agent/77 names nobody and is the agent 77, its extension.
     expect(states).toEqual([
-      { agent: 'Agent/77', state: 'on_call', reason: null, call_id: 'c2', user_id: null },
+      { agent: '77', state: 'on_call', reason: null, call_id: 'c2', user_id: null },
       { agent: 'q-ayse', state: 'paused', reason: 'lunch', call_id: null, user_id: expect.any(Number) },
     ]);
     const [contact] = await rows<{ agent_name: string; agent_id: number | null }>(sql`select agent_name, agent_id from contacts where external_id = 'c1'`);
@@ -47,7 +47,7 @@ describe('agent states from queue_log', () => {
     const before = await history();
     expect(before).toEqual([
       { agent: 'q-ayse', state: 'available', reason: null },
-      { agent: 'Agent/77', state: 'available', reason: null },
+      { agent: '77', state: 'available', reason: null },
       { agent: 'q-ayse', state: 'paused', reason: 'lunch' },
     ]);
 

@@ -1,6 +1,6 @@
 /**
  * Real 311 data in, the published sample figures out: the status, borough and channel counts
- * and the median time to close that ../shared/data/nyc311/SOURCES.md lists come out of the
+ * and the median time to close that fixtures/nyc311/SOURCES.md lists come out of the
  * imported requests, dirty rows are reported and handled, and a second import adds nothing.
  */
 import fs from 'node:fs';
@@ -14,9 +14,9 @@ import { buildReport, monthPeriod } from '../src/app/reports/report.js';
 import { MAPPINGS, readRecords } from '../src/cli/import-311-command.js';
 import { startTestApp, type TestContext } from './harness.js';
 
-const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
-const NYC = path.join(SHARED, 'nyc311');
-if (!fs.existsSync(NYC)) throw new Error(`the shared 311 samples are expected at ${SHARED} (nyc311/, boston311/)`);
+// Real 311 samples kept beside the tests (fixtures/*/SOURCES.md).
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const NYC = path.join(FIXTURES, 'nyc311');
 
 let ctx: TestContext | undefined;
 afterEach(async () => {
@@ -77,7 +77,7 @@ describe('NYC 311', () => {
 
 describe('Boston 311, dirty rows and the mapping file', () => {
   test('Boston: statuses and channels of SOURCES.md', async () => {
-    const r = await importFile(path.join(SHARED, 'boston311', 'boston311-100.csv'), 'boston311');
+    const r = await importFile(path.join(FIXTURES, 'boston311', 'boston311-100.csv'), 'boston311');
     expect(r.totals.byStatus).toEqual({ Closed: 85, Open: 15 });
     expect(r.totals.byChannel).toEqual({ mobile: 56, phone: 30, field: 11, web: 3 });
   });

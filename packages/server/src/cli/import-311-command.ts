@@ -7,13 +7,17 @@ import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { import311, loadMapping, type Import311Report, type Problem } from '../app/reports/import-311.js';
 import { UsageError, type Command } from './command.js';
+import { countLines, IncompleteImportError } from './file-lines.js';
 
 export const MAPPINGS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../app/reports/mappings');
 
 type Source = { line: number; record: Record<string, unknown> };
 
-/** CSV rows (quoted fields may span lines) or the elements of a JSON array; malformed CSV rows become problems. */
-export async function* readRecords(file: string, problems: Problem[], onProgress: (done: number, total: number) => void): AsyncGenerator<Source> {
+/**
+ * CSV rows (quoted fields may span lines) or the elements of a JSON array; malformed CSV rows
+ * become problems. `read` ends as the CSV lines the parser went through, or the JSON elements.
+ */
+export async function* readRecords(file: string, problems: Problem[], onProgress: (done: number, total: number) => void, read: { lines: number; records: number } = { lines: 0, records: 0 }): AsyncGenerator<Source> {
   const head = fs.readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 64).trimStart();
   if (head.startsWith('[')) {
     let rows: unknown;
@@ -23,6 +27,7 @@ export async function* readRecords(file: string, problems: Problem[], onProgress
       throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
     }
     if (!Array.isArray(rows)) throw new UsageError(`${file}: expected a JSON array of records`);
+    read.records = rows.length;
     for (const [i, record] of rows.entries()) {
       onProgress(i + 1, rows.length);
       if (record && typeof record === 'object') yield { line: i + 1, record: record as Record<string, unknown> };
@@ -35,13 +40,29 @@ export async function* readRecords(file: string, problems: Problem[], onProgress
   parser.on('skip', (error: Error & { lines?: number }) => problems.push({ row: error.lines ?? 0, reason: `unreadable CSV row (${error.message}): skipped` }));
   for await (const item of parser as AsyncIterable<{ info: { lines: number; bytes: number }; record: Record<string, unknown> }>) {
     onProgress(item.info.bytes, size);
+    read.records++;
     yield { line: item.info.lines, record: item.record };
+  }
+  // The parser counts the empty line after a final newline as one more.
+  const info = (parser as unknown as { info: { lines: number } }).info;
+  read.lines = size > 0 && lastByte(file, size) === 10 ? info.lines - 1 : info.lines;
+}
+
+function lastByte(file: string, size: number): number {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const one = Buffer.alloc(1);
+    fs.readSync(fd, one, 0, 1, size - 1);
+    return one[0]!;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
-function printReport(report: Import311Report, readProblems: Problem[]) {
+function printReport(report: Import311Report, readProblems: Problem[], file: { inFile: number; read: number; unit: 'lines' | 'records' }) {
   const problems = [...readProblems, ...report.problems].sort((a, b) => a.row - b.row);
   const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k} ${n}`).join(', ') || '—';
+  console.log(`${file.inFile} ${file.unit} in the file, ${file.read} read`);
   console.log(`${report.source}: ${report.rows} rows read, ${report.imported} requests imported, ${report.alreadyKnown} already imported, ${report.skipped + readProblems.length} skipped, ${problems.length} problems`);
   for (const p of problems.slice(0, 40)) console.log(`  row ${p.row}${p.id ? ` (${p.id})` : ''}: ${p.reason}`);
   if (problems.length > 40) console.log(`  … and ${problems.length - 40} more (--json lists them all)`);
@@ -68,9 +89,10 @@ edit it and pass --mapping). Areas become districts. Times are the city's local 
 Dirty rows are reported with their row numbers and handled: no id or no readable created date
 skips the row; a closed date before the created date, or a closed row without one, keeps the
 request without a resolution time; a missing category files it under the mapping's '*'.
-Importing the same file again adds nothing. At the end it prints, for every request from this
-source, the counts by status, area and channel and the median time to close. --json prints
-the whole report as JSON instead.`,
+Importing the same file again adds nothing. At the end it prints the lines in the file
+against the lines read (an import that read fewer is rolled back and exits non-zero), the rows
+read, imported and skipped, and, for every request from this source, the counts by status,
+area and channel and the median time to close. --json prints the whole report as JSON instead.`,
     options: { mapping: { type: 'string' }, json: { type: 'boolean' } },
     allowPositionals: true,
     async run(values, positionals) {
@@ -87,16 +109,25 @@ the whole report as JSON instead.`,
         if (mapping.source !== source) throw new UsageError(`--mapping ${mappingFile} is for '${mapping.source}', not ${source}`);
         let rows = 0;
         let started = false;
+        const json = fs.readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 64).trimStart().startsWith('[');
+        const inFile = json ? null : await countLines(file);
+        const read = { lines: 0, records: 0 };
         const records = readRecords(file, readProblems, (done, total) => {
           if (!started) bar.start(total, 0, { rows });
           started = true;
           bar.update(done, { rows });
+        }, read);
+        const report = await database.db.transaction(async (tx) => {
+          const imported = await import311(tx, mapping, records, (n) => (rows = n));
+          // Rolled back: an import that missed lines must not pass for a whole one.
+          if (inFile !== null && read.lines !== inFile) throw new IncompleteImportError(file, inFile, read.lines);
+          return imported;
         });
-        const report = await database.db.transaction((tx) => import311(tx, mapping, records, (n) => (rows = n)));
         if (started) bar.update(bar.getTotal(), { rows: report.rows });
         bar.stop();
-        if (values.json) console.log(JSON.stringify({ ...report, problems: [...readProblems, ...report.problems] }, null, 2));
-        else printReport(report, readProblems);
+        const counted = inFile === null ? { inFile: read.records, read: report.rows + readProblems.length, unit: 'records' as const } : { inFile, read: read.lines, unit: 'lines' as const };
+        if (values.json) console.log(JSON.stringify({ file: counted, ...report, problems: [...readProblems, ...report.problems] }, null, 2));
+        else printReport(report, readProblems, counted);
       } finally {
         bar.stop();
         await database.close();

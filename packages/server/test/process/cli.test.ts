@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openAndMigrate } from '../../src/main.js';
-import { testEngine } from '../engines.js';
+import { adminQuery, databaseUrl, testEngine, uniqueName } from '../engines.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/cozum.mjs');
@@ -48,6 +48,26 @@ describe.runIf(testEngine() === 'pglite')('cozum CLI', () => {
     expect((res as { stderr: string }).stderr).toContain('PORT="seventy" is invalid: expected an integer from 0 to 65535');
     const small = await run(process.execPath, [BIN, 'migrate'], { env: { ...env, PGLITE_SHARED_BUFFERS_MB: '8' } }).catch((e: { code: number; stderr: string }) => e);
     expect((small as { stderr: string }).stderr).toContain('PGLITE_SHARED_BUFFERS_MB="8" is invalid: expected an integer from 16 to 4096');
+  });
+
+  it('asks for SESSION_SECRET only to serve: migrate, seed, imports and reports run on PostgreSQL without it', { timeout: 240_000 }, async () => {
+    const name = uniqueName('cozum_cli');
+    await adminQuery(`create database ${name}`);
+    try {
+      const pgEnv = { ...env, DATABASE_URL: databaseUrl(name), SESSION_SECRET: '' };
+      const onPg = (...args: string[]) => run(process.execPath, [BIN, ...args], { env: pgEnv, timeout: 120_000 }).catch((error: { code: number; stdout: string; stderr: string }) => ({ ...error, failed: true }));
+      expect(await onPg('migrate')).toMatchObject({ stdout: expect.stringContaining('migrations applied on postgresql') });
+      expect(await onPg('seed')).toMatchObject({ stdout: expect.stringContaining('17 districts, 1259 neighbourhoods') });
+      const log = path.join(dataDir, 'secretless_queue_log');
+      fs.writeFileSync(log, '1500000000|s1|q1|NONE|ENTERQUEUE||905321112233|1\n1500000010|s1|q1|NONE|ABANDON|1|1|10\n');
+      expect(await onPg('import', 'queue-log', log)).toMatchObject({ stdout: expect.stringContaining('2 lines in the file, 2 read') });
+      expect(await onPg('kpi', '--from', '2017-07-14', '--to', '2017-07-15', '--json')).toMatchObject({ stdout: expect.stringContaining('"offered":1') });
+      expect(await onPg('report', '--year', '2017', '--format', 'json')).toMatchObject({ stdout: expect.stringContaining('"offered": 1') });
+      const serve = await onPg('serve', '--no-seed');
+      expect(serve).toMatchObject({ failed: true, code: 1, stderr: expect.stringContaining('SESSION_SECRET="" is invalid: expected to be set (at least 32 characters) to serve sessions when DATABASE_URL is set') });
+    } finally {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    }
   });
 
   it("sizes the embedded database's page cache from PGLITE_SHARED_BUFFERS_MB", { timeout: 60_000 }, async () => {

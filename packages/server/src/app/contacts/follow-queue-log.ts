@@ -4,6 +4,7 @@
  * transaction per read; a call whose events straddle two reads merges in the upsert.
  */
 import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Executor } from '../../db/client.js';
 import { importQueueLog, type ImportReport } from './import-queue-log.js';
 
@@ -11,6 +12,8 @@ export interface FollowOptions {
   pollMs?: number;
   signal: AbortSignal;
   onBatch?: (report: ImportReport) => void;
+  /** Interface name (or extension) → agent, as for importQueueLog. */
+  agentAliases?: ReadonlyMap<string, string>;
   /** Start at the end of the file (skip what is there) instead of its beginning. */
   fromEnd?: boolean;
 }
@@ -59,7 +62,7 @@ export async function followQueueLog(db: Executor, file: string, options: Follow
     if (!lines.length) return;
     const first = lineNumber;
     lineNumber += lines.length;
-    const report = await db.transaction((tx) => importQueueLog(tx, lines));
+    const report = await db.transaction((tx) => importQueueLog(tx, lines, { agentAliases: options.agentAliases }));
     // Line numbers in the report count from this read; make them the file's.
     report.malformed = report.malformed.map((m) => ({ ...m, line: m.line + first }));
     options.onBatch?.(report);
@@ -83,13 +86,9 @@ export async function followQueueLog(db: Executor, file: string, options: Follow
       open(false);
       continue;
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, pollMs);
-      options.signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      }, { once: true });
-    });
+    // The timer takes its abort listener off the signal when it fires, so polls do not pile
+    // listeners up on it.
+    await sleep(pollMs, undefined, { signal: options.signal }).catch(() => undefined);
   }
   if (fd !== null) fs.closeSync(fd);
 }

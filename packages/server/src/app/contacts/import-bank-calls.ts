@@ -1,6 +1,6 @@
 /**
- * Imports the call-level log of the "Anonymous Bank" call centre (Technion SEE Center data,
- * ../shared/data/call-centre) into contacts, through this mapping (docs/contact-centre.md):
+ * Imports the call-level log of the "Anonymous Bank" call centre (Technion SEE Center data; a
+ * slice in packages/server/test/fixtures/call-centre) into contacts, through this mapping (docs/contact-centre.md):
  *  - a contact per row, external id `bank-<date>-<call_id>-<vru_entry>` (call ids repeat
  *    across days), queue = the service type (PS, PE, IN, NE, NW, TT);
  *  - AGENT: answered; offered at q_start (or, when it never queued, at vru_exit), answered at
@@ -18,8 +18,14 @@ const COLUMNS = ['vru+line', 'call_id', 'customer_id', 'priority', 'type', 'date
 const BATCH = 1000;
 
 export interface BankImportReport {
+  /** Lines read: header + empty + rows + malformed. */
+  lines: number;
+  header: number;
+  empty: number;
+  /** Calls read from well-formed rows. */
   rows: number;
-  written: number;
+  /** Of those, calls not stored before. */
+  newCalls: number;
   malformed: { line: number; reason: string }[];
 }
 
@@ -29,31 +35,45 @@ const at = (date: string, time: string, after?: Date): Date => {
   return after && d < after ? new Date(d.getTime() + 86400_000) : d;
 };
 
-export async function importBankCalls(ex: Executor, lines: Iterable<string> | AsyncIterable<string>): Promise<BankImportReport> {
-  const report: BankImportReport = { rows: 0, written: 0, malformed: [] };
+export async function importBankCalls(ex: Executor, lines: Iterable<string> | AsyncIterable<string>, onProgress?: (lines: number) => void): Promise<BankImportReport> {
+  const report: BankImportReport = { lines: 0, header: 0, empty: 0, rows: 0, newCalls: 0, malformed: [] };
   let batch: ReturnType<typeof sql>[] = [];
   let line = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await ex.execute(sql`
-      insert into contacts (channel, external_id, queue, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
-      values ${sql.join(batch, sql`, `)}
-      on conflict (channel, external_id) do nothing`);
-    report.written += batch.length;
+    const inserted = (await ex.execute(sql`
+      with added as (
+        insert into contacts (channel, external_id, queue, agent_name, offered_at, answered_at, ended_at, wait_seconds, talk_seconds, exit_reason)
+        values ${sql.join(batch, sql`, `)}
+        on conflict (channel, external_id) do nothing
+        returning 1)
+      select count(*)::int as n from added`)) as unknown as { rows: { n: number }[] };
+    report.newCalls += Number(inserted.rows[0]?.n ?? 0);
     batch = [];
   };
   for await (const text of lines) {
     line++;
-    if (line === 1 && text.startsWith('vru+line')) continue;
-    if (!text.trim()) continue;
+    report.lines = line;
+    if (line % 10_000 === 0) onProgress?.(line);
+    if (line === 1 && text.startsWith('vru+line')) {
+      report.header = 1;
+      continue;
+    }
+    if (!text.trim()) {
+      report.empty++;
+      continue;
+    }
     const f = text.replace(/\r$/, '').split(',');
     if (f.length !== COLUMNS.length) {
       report.malformed.push({ line, reason: `expected ${COLUMNS.length} comma-separated fields, found ${f.length}` });
       continue;
     }
     const [, callId, , , type, date, , vruExit, , qStart, qExit, qTime, outcome, serStart, serExit, serTime, server] = f as string[] as [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d+$/.test(qTime) || !/^\d+$/.test(serTime) || !['AGENT', 'HANG', 'PHANTOM'].includes(outcome)) {
-      report.malformed.push({ line, reason: `unreadable date, q_time, ser_time or outcome ('${date}', '${qTime}', '${serTime}', '${outcome}')` });
+    // Waits and talks of up to 9 digits: a longer number (a shifted field, maybe a phone
+    // number, so not repeated in the reason) would not fit the table.
+    const problem = !/^\d{4}-\d{2}-\d{2}$/.test(date) ? `unreadable date '${date.slice(0, 20)}'` : !/^\d{1,9}$/.test(qTime) ? 'q_time is not a number of seconds (up to 9 digits)' : !/^\d{1,9}$/.test(serTime) ? 'ser_time is not a number of seconds (up to 9 digits)' : !['AGENT', 'HANG', 'PHANTOM'].includes(outcome) ? `outcome '${outcome.slice(0, 20)}' is not AGENT, HANG or PHANTOM` : null;
+    if (problem) {
+      report.malformed.push({ line, reason: problem });
       continue;
     }
     report.rows++;
@@ -73,5 +93,6 @@ export async function importBankCalls(ex: Executor, lines: Iterable<string> | As
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  onProgress?.(line);
   return report;
 }

@@ -11,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { AGENT_EVENTS, agentChangeFromQueueLog, foldCall, parseQueueLogLine, type QueueCall, type QueueLogEvent } from '@cozum/domain';
+import { AGENT_EVENTS, agentChangeFromQueueLog, agentIdentity, foldCall, parseQueueLogLine, type QueueCall, type QueueLogEvent } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { readAgentStates, recordAgentChanges, type RecordReport, type ReportedChange } from './agent-states.js';
 
@@ -20,7 +20,10 @@ const BATCH = 1000;
 const AGENT = new Set<string>(AGENT_EVENTS);
 
 export interface ImportReport {
+  /** Lines (or table rows) read: header + events + empty + malformed. */
   lines: number;
+  header: number;
+  empty: number;
   events: number;
   agentEvents: number;
   unknownEvents: number;
@@ -31,10 +34,14 @@ export interface ImportReport {
   agentStates: RecordReport;
 }
 
-/** A user's id and username for each PBX agent name that names one ('ayse', 'SIP/ayse'). */
+/**
+ * The agent for each PBX interface name: one agent under all its interfaces (agentIdentity:
+ * the aliases given, else the extension number), and the user of that name when one exists
+ * ('ayse', 'SIP/ayse').
+ */
 type Directory = (name: string | null) => { agentName: string | null; agentId: number | null };
 
-async function agentDirectory(ex: Executor): Promise<Directory> {
+async function agentDirectory(ex: Executor, aliases: ReadonlyMap<string, string>): Promise<Directory> {
   const users = (await ex.execute(sql`select id, username from users`)) as unknown as { rows: { id: number; username: string }[] };
   const byName = new Map(users.rows.map((u) => [u.username.toLowerCase(), u]));
   const cache = new Map<string, { agentName: string | null; agentId: number | null }>();
@@ -42,8 +49,9 @@ async function agentDirectory(ex: Executor): Promise<Directory> {
     if (!name) return { agentName: null, agentId: null };
     let hit = cache.get(name);
     if (!hit) {
-      const user = byName.get(name.toLowerCase()) ?? byName.get(name.slice(name.lastIndexOf('/') + 1).toLowerCase());
-      hit = user ? { agentName: user.username, agentId: user.id } : { agentName: name, agentId: null };
+      const identity = agentIdentity(name, aliases);
+      const user = byName.get(identity.toLowerCase()) ?? byName.get(identity.slice(identity.lastIndexOf('/') + 1).toLowerCase());
+      hit = user ? { agentName: user.username, agentId: user.id } : { agentName: identity, agentId: null };
       cache.set(name, hit);
     }
     return hit;
@@ -203,14 +211,26 @@ async function copyWriter(ex: Executor, client: pg.ClientBase, directory: Direct
   };
 }
 
-/** Runs in one transaction (a savepoint inside the caller's): a failure leaves nothing half-written. */
-export async function importQueueLog(ex: Executor, lines: AsyncIterable<string> | Iterable<string>, onProgress?: (lines: number) => void): Promise<ImportReport> {
-  return ex.transaction((tx) => importInTransaction(tx as unknown as Executor, lines, onProgress));
+/**
+ * A line of the flat file, or from a table export (queue-log-table.ts): a row already converted
+ * to one, a row that could not be (reported as malformed), or the header row.
+ */
+export type QueueLogInput = string | { problem: string } | { header: true };
+
+export interface ImportOptions {
+  onProgress?: (lines: number) => void;
+  /** Interface name (or extension) → agent, for names the extension rule does not join. */
+  agentAliases?: ReadonlyMap<string, string>;
 }
 
-async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | Iterable<string>, onProgress?: (lines: number) => void): Promise<ImportReport> {
-  const report: ImportReport = { lines: 0, events: 0, agentEvents: 0, unknownEvents: 0, calls: 0, newCalls: 0, malformed: [], agentStates: { history: 0, moved: 0, outOfOrder: 0 } };
-  const directory = await agentDirectory(ex);
+/** Runs in one transaction (a savepoint inside the caller's): a failure leaves nothing half-written. */
+export async function importQueueLog(ex: Executor, lines: AsyncIterable<QueueLogInput> | Iterable<QueueLogInput>, options: ImportOptions = {}): Promise<ImportReport> {
+  return ex.transaction((tx) => importInTransaction(tx as unknown as Executor, lines, options));
+}
+
+async function importInTransaction(ex: Executor, lines: AsyncIterable<QueueLogInput> | Iterable<QueueLogInput>, { onProgress, agentAliases = new Map() }: ImportOptions): Promise<ImportReport> {
+  const report: ImportReport = { lines: 0, header: 0, empty: 0, events: 0, agentEvents: 0, unknownEvents: 0, calls: 0, newCalls: 0, malformed: [], agentStates: { history: 0, moved: 0, outOfOrder: 0 } };
+  const directory = await agentDirectory(ex, agentAliases);
   // Read before the calls are written, so the agents' changes fold while the last calls are.
   const agentStates = await readAgentStates(ex);
   const connection = connectionOf(ex);
@@ -222,10 +242,18 @@ async function importInTransaction(ex: Executor, lines: AsyncIterable<string> | 
     return writer.write(call);
   };
   /** One line; returns a promise only when the writer needs the caller to wait. */
-  const line = (text: string): Promise<void> | undefined => {
+  const line = (text: QueueLogInput): Promise<void> | undefined => {
     report.lines++;
     if (report.lines % 10_000 === 0) onProgress?.(report.lines);
-    if (!text.trim()) return undefined;
+    if (typeof text !== 'string') {
+      if ('header' in text) report.header++;
+      else report.malformed.push({ line: report.lines, reason: text.problem });
+      return undefined;
+    }
+    if (!text.trim()) {
+      report.empty++;
+      return undefined;
+    }
     const parsed = parseQueueLogLine(text, report.lines);
     if (!parsed.ok) {
       report.malformed.push({ line: parsed.line, reason: parsed.reason });
