@@ -112,7 +112,6 @@ function scrubEmails(text: string): string {
 // Phone numbers and TC kimlik numbers as people type them: digit groups joined by spaces,
 // dots, dashes, slashes or brackets (0532.999.88.77, (0532) 999-88-77, +90 532 999 8877,
 // 100 000 001 46). Groups are found once; each start tries at most a few following groups.
-const DIGITS = /\d+/g;
 const JOIN = /^[\s.\-/()]{1,3}$/;
 /** Our tracking numbers (2026-0000123) and amounts with thousands dots (12.500.000) are not personal. */
 const NOT_PERSONAL = [/^\d{4}-\d{7}$/, /^\d{1,3}(?:\.\d{3})+$/];
@@ -133,26 +132,41 @@ function numberKind(digits: string, international: boolean): 'phone' | 'tcKimlik
 /** A phone is at most five groups (+90 532 999 88 77), a TC kimlik no four (100 000 001 46); one more for the odd way of writing. */
 const MAX_GROUPS = 6;
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 function scrubNumbers(text: string): string {
-  const groups = [...text.matchAll(DIGITS)].map((m) => ({ start: m.index, end: m.index + m[0].length, digits: m[0] }));
-  const joinsNext = groups.map((g, k) => k + 1 < groups.length && JOIN.test(text.slice(g.end, groups[k + 1]!.start)));
+  // Digit groups as two arrays of positions: plain numbers, so a long text of many groups
+  // leaves no heap of objects behind for the collector.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < text.length; ) {
+    if (!isDigit(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    starts.push(k);
+    while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+    ends.push(k);
+  }
+  const joinsNext = (j: number) => j + 1 < starts.length && starts[j + 1]! - ends[j]! <= 3 && JOIN.test(text.slice(ends[j], starts[j + 1]));
   let out = '';
   let copied = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const first = groups[i]!;
-    const start = first.start > 0 && (text[first.start - 1] === '+' || text[first.start - 1] === '(') ? first.start - 1 : first.start;
-    const international = text[start] === '+' || /^00[1-9]/.test(first.digits);
+  for (let i = 0; i < starts.length; i++) {
+    const firstStart = starts[i]!;
+    const firstDigits = text.slice(firstStart, ends[i]);
+    const start = firstStart > 0 && (text[firstStart - 1] === '+' || text[firstStart - 1] === '(') ? firstStart - 1 : firstStart;
+    const international = text[start] === '+' || /^00[1-9]/.test(firstDigits);
     let digits = '';
     let best: { end: number; last: number; kind: 'phone' | 'tcKimlikNo' } | null = null;
-    for (let j = i; j < groups.length && j < i + MAX_GROUPS; j++) {
-      digits += groups[j]!.digits;
+    for (let j = i; j < starts.length && j < i + MAX_GROUPS; j++) {
+      digits += text.slice(starts[j], ends[j]);
       if (digits.length > 15) break;
       const kind = digits.length >= 8 ? numberKind(digits, international) : null;
-      if (kind && !NOT_PERSONAL.some((pattern) => pattern.test(text.slice(first.start, groups[j]!.end)))) {
+      if (kind && !NOT_PERSONAL.some((pattern) => pattern.test(text.slice(firstStart, ends[j])))) {
         // A phone wins over a longer reading as a TC kimlik no: never label a phone as an id.
-        if (!best || kind === 'phone' || best.kind !== 'phone') best = { end: groups[j]!.end, last: j, kind };
+        if (!best || kind === 'phone' || best.kind !== 'phone') best = { end: ends[j]!, last: j, kind };
       }
-      if (!joinsNext[j]) break;
+      if (!joinsNext(j)) break;
     }
     if (!best) continue;
     out += `${text.slice(copied, start)}${SCRUB_LABELS[best.kind]}`;
