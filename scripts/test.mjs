@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything. Type check and lint, the web build, then vitest: domain unit tests,
 // the server suite on PGlite and on PostgreSQL, and the browser tests in Chromium.
-// Chromium is installed when missing and we are root; otherwise we stop and say how.
+// Chromium, and MariaDB's server for the queue_log table test, are installed when missing and
+// we are root; otherwise we stop and say how.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -30,6 +31,23 @@ function ensureChromium() {
   process.exit(1);
 }
 
+// The queue_log test starts its own private mariadbd; Debian's mariadb-server-core holds the
+// server alone, without a system service that would start and keep running.
+function findMariaDb() {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin'];
+  return process.env.MARIADBD_PATH ?? dirs.map((dir) => path.join(dir, 'mariadbd')).find((file) => fs.existsSync(file));
+}
+
+function ensureMariaDb() {
+  if (findMariaDb()) return;
+  if (process.getuid?.() === 0) {
+    run('Installing MariaDB for the queue_log table test (apt-get install mariadb-server-core)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server-core']);
+    if (findMariaDb()) return;
+  }
+  console.error(`The queue_log table test starts a private MariaDB server and found no mariadbd. Install it with:\n  sudo apt-get install -y mariadb-server-core\n(or mariadb-server), or set MARIADBD_PATH to a mariadbd binary, then run npm test again.`);
+  process.exit(1);
+}
+
 async function ensurePostgres() {
   const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
   const reachable = await new Promise((resolve) => {
@@ -43,6 +61,7 @@ async function ensurePostgres() {
 }
 
 ensureChromium();
+ensureMariaDb();
 await ensurePostgres();
 run('Type check and lint', 'npm', ['run', 'check']);
 run('Web app build', 'npm', ['run', 'build', '-w', 'packages/web']);

@@ -4,7 +4,8 @@ import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { importQueueLog, type ImportReport } from '../app/contacts/import-queue-log.js';
-import { csvTableLines, parseColumnOption, postgresTableLines, type ColumnMap } from '../app/contacts/queue-log-table.js';
+import { csvTableLines, parseColumnOption, type ColumnMap } from '../app/contacts/queue-log-table.js';
+import { mysqlTableLines, postgresTableLines, type TableRead } from '../app/contacts/queue-log-db.js';
 import { followQueueLog } from '../app/contacts/follow-queue-log.js';
 import { importBankCalls } from '../app/contacts/import-bank-calls.js';
 import { UsageError, type Command } from './command.js';
@@ -64,8 +65,9 @@ Sources:
   TABLE.csv       a CSV export of the queue_log table, with a header row: Asterisk realtime
                   columns (time, callid, queuename, agent, event, data1..data5), or one
                   '|'-joined data column, hold and talk times in their own columns
-  --from-db URL   the queue_log table of a PostgreSQL database (postgres://…), read in one
-                  snapshot; with --follow, polls for newer rows until Ctrl-C
+  --from-db URL   the queue_log table of a PostgreSQL (postgres://…) or MySQL/MariaDB
+                  (mysql://… or mariadb://…) database, read in one snapshot; with --follow,
+                  polls every second for newer rows (by id, else by time) until Ctrl-C
 
 Options:
   --table NAME      the table for --from-db (default queue_log; schema.table allowed)
@@ -85,7 +87,8 @@ Options:
     const fromDb = values['from-db'] === undefined ? undefined : String(values['from-db']);
     const file = positionals[0];
     if (fromDb === undefined ? !file || positionals.length > 1 : positionals.length > 0) throw new UsageError(`give exactly one FILE, or --from-db URL\n\n${this.usage}`);
-    if (fromDb !== undefined && !/^postgres(ql)?:\/\//.test(fromDb)) throw new UsageError(`--from-db: expected a postgres:// or postgresql:// URL (MySQL and MariaDB tables: export them as CSV)`);
+    const tableLines = fromDb === undefined ? undefined : /^postgres(ql)?:\/\//.test(fromDb) ? postgresTableLines : /^(mysql|mariadb):\/\//.test(fromDb) ? mysqlTableLines : null;
+    if (tableLines === null) throw new UsageError('--from-db: expected a postgres://, postgresql://, mysql:// or mariadb:// URL');
     if (file && (!fs.existsSync(file) || !fs.statSync(file).isFile())) throw new UsageError(`${file}: no such file`);
     const timeZone = values['time-zone'] === undefined ? 'Europe/Istanbul' : String(values['time-zone']);
     try {
@@ -110,17 +113,17 @@ Options:
     }
     const bar = new cliProgress.SingleBar({ format: 'queue_log {bar} {percentage}% | {value}/{total} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
     try {
-      if (fromDb !== undefined) {
+      if (fromDb !== undefined && tableLines) {
         let after: string | null = null;
         do {
-          const counts: { rows: number; lastTime: string | null } = { rows: 0, lastTime: after };
+          const counts: TableRead = { rows: 0, after };
           const report = await database.db.transaction(async (tx) => {
-            const read = await importQueueLog(tx, postgresTableLines(fromDb, { table, columns, timeZone, after }, counts), { agentAliases });
+            const read = await importQueueLog(tx, tableLines(fromDb, { table, columns, timeZone, after }, counts), { agentAliases });
             if (read.lines !== counts.rows) throw new IncompleteImportError(`${table}`, counts.rows, read.lines);
             return read;
           });
           if (!values.follow || report.lines) printQueueLogReport(report, counts.rows, report.lines, 'rows in the table');
-          after = counts.lastTime;
+          after = counts.after;
           if (values.follow) await sleep(1000, undefined, { signal: stop.signal }).catch(() => undefined);
         } while (values.follow && !stop.signal.aborted);
         return 0;

@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
-import pg from 'pg';
 import { DomainError, placeQueueLogTimes } from '@cozum/domain';
 import { parseLocalTime } from '../reports/import-311.js';
 
@@ -33,7 +32,7 @@ const NAMES: Record<TableField, string[]> = {
   talktime: ['talktime', 'talk_time', 'calltime', 'call_time'],
 };
 
-const invalid = (field: string, message: string) => new DomainError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+export const invalid = (field: string, message: string) => new DomainError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 
 /** `time=eventdate,callid=uniqueid,…` as given on the command line. */
 export function parseColumnOption(text: string): ColumnMap {
@@ -129,44 +128,5 @@ export async function* csvTableLines(file: string, options: { columns?: ColumnMa
     }
     if (record.length === 1 && record[0] === '') yield '';
     else yield rowToLine(Object.fromEntries(header.map((h, i) => [h, record[i]])), map, options.timeZone);
-  }
-}
-
-/**
- * Rows of a queue_log table in a PostgreSQL database, oldest first, read through a cursor in
- * one read-only snapshot, so `counts.rows` (counted at the start in the same snapshot) is
- * exactly what is read.
- */
-export async function* postgresTableLines(url: string, options: { table: string; columns?: ColumnMap; timeZone: string; after?: string | null }, counts: { rows: number; lastTime: string | null }): AsyncGenerator<TableLine> {
-  const table = options.table.split('.');
-  if (!table.every((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part)) || table.length > 2) throw invalid('table', `'${options.table.slice(0, 60)}' is not a table name such as queue_log or asterisk.queue_log`);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('begin isolation level repeatable read read only');
-    const found = await client.query<{ column_name: string }>(
-      `select column_name from information_schema.columns where table_name = $1 and table_schema = coalesce($2, current_schema()) order by ordinal_position`,
-      [table[table.length - 1], table.length === 2 ? table[0] : null],
-    );
-    if (!found.rows.length) throw invalid('table', `no table ${options.table} in that database`);
-    const map = detectColumns(found.rows.map((r) => r.column_name), options.columns);
-    const quoted = table.map((part) => `"${part}"`).join('.');
-    const column = (name: string) => `"${name.replace(/"/g, '""')}"`;
-    const columns = [...new Set(Object.values(map))];
-    const where = options.after ? `where ${column(map.time!)}::text > $1` : '';
-    const params = options.after ? [options.after] : [];
-    counts.rows = Number((await client.query<{ n: string }>(`select count(*) as n from ${quoted} ${where}`, params)).rows[0]!.n);
-    await client.query(`declare queue_log_rows no scroll cursor for select ${columns.map((c) => `${column(c)}::text as ${column(c)}`).join(', ')} from ${quoted} ${where} order by ${column(map.time!)}`, params);
-    for (;;) {
-      const batch = await client.query<Record<string, string | null>>('fetch 5000 from queue_log_rows');
-      if (!batch.rows.length) break;
-      for (const row of batch.rows) {
-        counts.lastTime = row[map.time!] ?? counts.lastTime;
-        yield rowToLine(row, map, options.timeZone);
-      }
-    }
-    await client.query('commit');
-  } finally {
-    await client.end();
   }
 }
