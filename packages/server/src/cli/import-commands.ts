@@ -90,11 +90,12 @@ same file again adds nothing.`,
   async run(_values, positionals) {
     if (!positionals.length) throw new UsageError(`give one or more FILEs\n\n${this.usage}`);
     for (const file of positionals) if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
-    const database = await openAndMigrate(loadConfig());
+    const config = loadConfig();
+    const database = await openAndMigrate(config);
     try {
       for (const file of positionals) {
         const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-        const report = await database.db.transaction((tx) => importBankCalls(tx, lines));
+        const report = await database.db.transaction((tx) => importBankCalls(tx, lines, config.cityTimeZone));
         console.log(`${file}: ${report.rows} calls read, ${report.malformed.length} malformed lines skipped`);
         for (const m of report.malformed.slice(0, 50)) console.error(`  line ${m.line}: ${m.reason}`);
       }
