@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { DEFAULT_TIME_ZONE } from '@cozum/domain';
 import { openDatabase, type Database, type Engine } from '../../../packages/server/src/db/client.js';
+import { setCityTimeZone } from '../../../packages/server/src/db/city-time-zone.js';
 
 const SERVER = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -19,6 +21,7 @@ export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-bench-'));
     const database = await openDatabase({ databaseUrl: null, dataDir: dir });
     await database.migrate();
+    await setCityTimeZone(database.db, DEFAULT_TIME_ZONE);
     return {
       database,
       url: null,
@@ -37,6 +40,7 @@ export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> 
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 10 });
   await database.migrate();
+  await setCityTimeZone(database.db, DEFAULT_TIME_ZONE);
   return {
     database,
     url: url.toString(),

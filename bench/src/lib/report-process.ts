@@ -3,6 +3,7 @@
  * PostgreSQL URL), runs the 2025 report compared with 2024 five times, and prints the median
  * time and its peak resident memory as JSON. Run by bench/src/scenarios/report-year.ts.
  */
+import { DEFAULT_TIME_ZONE } from '@cozum/domain';
 import { openDatabase } from '../../../packages/server/src/db/client.js';
 import { buildReport, yearPeriod } from '../../../packages/server/src/app/reports/report.js';
 
@@ -14,7 +15,7 @@ const took: number[] = [];
 let answered = 0;
 for (let i = 0; i < 5; i++) {
   const start = performance.now();
-  const report = await buildReport(database.db, yearPeriod(2025), yearPeriod(2024));
+  const report = await buildReport(database.db, yearPeriod(2025, DEFAULT_TIME_ZONE), yearPeriod(2024, DEFAULT_TIME_ZONE));
   took.push(performance.now() - start);
   answered = report.answered;
 }

@@ -2,6 +2,7 @@
  * kpi.year: the KPIs of a year of 1.1 million calls by month, on PostgreSQL, against a bare
  * count(*) GROUP BY month over the same rows. Budget: at most 300 ms.
  */
+import { DEFAULT_TIME_ZONE } from '@cozum/domain';
 import { sql } from 'drizzle-orm';
 import { contactKpis } from '../../../packages/server/src/app/contacts/kpis.js';
 import { openBenchDatabase, rawQuery } from '../lib/engines.js';
@@ -32,8 +33,8 @@ export const kpiYear: Scenario = {
       const from = new Date('2025-01-01T00:00:00+03:00');
       const to = new Date('2026-01-01T00:00:00+03:00');
       const reference = await median(() => query(`select date_trunc('month', offered_at at time zone 'UTC' + interval '3 hours'), count(*) from contacts where offered_at >= $1 and offered_at < $2 group by 1`, [from.toISOString(), to.toISOString()]), 5);
-      const value = await median(() => contactKpis(bench.database.db, { from, to, by: 'month' }), 5);
-      const rows = await contactKpis(bench.database.db, { from, to, by: 'month' });
+      const value = await median(() => contactKpis(bench.database.db, { from, to, by: 'month', timeZone: DEFAULT_TIME_ZONE }), 5);
+      const rows = await contactKpis(bench.database.db, { from, to, by: 'month', timeZone: DEFAULT_TIME_ZONE });
       if (rows.length !== 12 || rows.reduce((n, r) => n + r.offered, 0) !== CALLS) throw new Error(`kpi.year computed ${rows.length} months and ${rows.reduce((n, r) => n + r.offered, 0)} calls`);
       return [{ scenario: 'kpi.year', engine, value, unit: 'ms', reference, ratio: value / reference, budget: '≤ 300 ms', ok: value <= 300 }];
     } finally {

@@ -3,6 +3,7 @@
  * their satisfaction answers) on PostgreSQL, against a raw COPY of the same rows into tables
  * of the same shape without indexes or triggers. Budget: at most 120 s.
  */
+import { DEFAULT_TIME_ZONE } from '@cozum/domain';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -31,7 +32,7 @@ export const demoYear: Scenario = {
         const reference0: DemoReference = { categories, places, holidays: new Map() };
         const contacts: string[] = [];
         const requests: string[] = [];
-        for (const chunk of generateYear(reference0, { year: 2025, seed: 1, targets, firstRequestId: 1, firstTrackingSeq: 1 })) {
+        for (const chunk of generateYear(reference0, { year: 2025, timeZone: DEFAULT_TIME_ZONE, seed: 1, targets, firstRequestId: 1, firstTrackingSeq: 1 })) {
           contacts.push(...chunk.contacts);
           requests.push(...chunk.requests);
         }

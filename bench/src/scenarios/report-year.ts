@@ -6,6 +6,7 @@
  * the process that wrote two years of rows. Budgets: at most 500 ms on PostgreSQL and 2 s on
  * PGlite; memory at most 400 MB.
  */
+import { DEFAULT_TIME_ZONE } from '@cozum/domain';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,8 +29,8 @@ export const reportYear: Scenario = {
       await bench.database.db.transaction((tx) => seedReference(tx));
       for (const year of [2024, 2025]) await writeDemoYear(bench.database, { year, seed: 1, targets: resolveTargets({ city: 'samsun', year, scale: 1 }) });
       if (bench.database.pool) await bench.database.pool.query('vacuum analyze');
-      const period = yearPeriod(2025);
-      const compare = yearPeriod(2024);
+      const period = yearPeriod(2025, DEFAULT_TIME_ZONE);
+      const compare = yearPeriod(2024, DEFAULT_TIME_ZONE);
       const query = rawQuery(bench);
       const reference = await median(() => query(`select date_trunc('month', offered_at at time zone 'UTC' + interval '3 hours'), count(*) from contacts where offered_at >= $1 and offered_at < $2 group by 1`, [period.from.toISOString(), period.to.toISOString()]), 5);
       const report = await buildReport(bench.database.db, period, compare);

@@ -8,6 +8,7 @@ export * from './templates.js';
 export * from './lifecycle.js';
 export * from './tracking-number.js';
 export * from './routing.js';
+export * from './clock.js';
 export * from './working-time.js';
 export * from './deadlines.js';
 export * from './erlang.js';

@@ -4,7 +4,7 @@ import { DEFAULT_WORKING_HOURS, addBusinessHours, addCalendarDays, addWorkingDay
 
 // Turkey's 2025 holidays that the examples cross (Law 2429; Diyanet dates).
 const calendar: WorkCalendar = {
-  utcOffsetMinutes: 180,
+  timeZone: 'Europe/Istanbul',
   workingHours: DEFAULT_WORKING_HOURS,
   holidays: [
     { date: '2025-03-29', halfDay: true },
@@ -103,5 +103,23 @@ describe('category SLA and time on hold', () => {
     const paused = pausedSlaSeconds(tr('2025-03-11T10:00'), tr('2025-03-12T10:00'), true, calendar);
     expect(paused).toBe(8 * 3600);
     expect(computeDueDates({ receivedAt: tr('2025-03-10T08:30'), category: { slaHours: 16, slaBusinessHours: true }, legalClock: null, pausedSeconds: paused, calendar }).dueAt).toEqual(tr('2025-03-12T17:30'));
+  });
+});
+
+describe('a city with daylight saving time (New York, clocks forward on Sunday 9 March 2025)', () => {
+  const newYork: WorkCalendar = { timeZone: 'America/New_York', workingHours: DEFAULT_WORKING_HOURS, holidays: [] };
+  it('keeps office hours on the wall clock across the change', () => {
+    // Fri 16:00 EST + 4 working hours: 1.5 h on Friday, 2.5 h on Monday from 08:30 EDT → 11:00 EDT (15:00 UTC, not 16:00).
+    expect(addBusinessHours(new Date('2025-03-07T21:00:00Z'), 4, newYork).toISOString()).toBe('2025-03-10T15:00:00.000Z');
+    expect(isWorkingTime(new Date('2025-03-10T12:45:00Z'), newYork)).toBe(true); // 08:45 EDT
+    expect(isWorkingTime(new Date('2025-03-07T13:15:00Z'), newYork)).toBe(false); // 08:15 EST
+    // Friday 17:30 EST to Monday 08:30 EDT holds no working time.
+    expect(businessSecondsBetween(new Date('2025-03-07T22:30:00Z'), new Date('2025-03-10T12:30:00Z'), newYork)).toBe(0);
+  });
+
+  it('ends day-counted periods at the close of office hours in local time', () => {
+    // Received Thu 6 March; 3 calendar days → Sun 9 March, not a working day → Mon 10 March 17:30 EDT.
+    expect(addCalendarDays(new Date('2025-03-06T15:00:00Z'), 3, newYork).toISOString()).toBe('2025-03-10T21:30:00.000Z');
+    expect(addWorkingDays(new Date('2025-03-06T15:00:00Z'), 2, newYork).toISOString()).toBe('2025-03-10T21:30:00.000Z');
   });
 });

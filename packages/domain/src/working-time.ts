@@ -1,15 +1,18 @@
 /**
- * Working-time arithmetic in the city's time zone. Türkiye has been on UTC+3 all year since
- * 2016, so the calendar carries a fixed offset instead of a time-zone database.
- * Local times are handled as Dates shifted by the offset and read with getUTC*.
+ * Working-time arithmetic in the city's time zone (an IANA name, so a city with daylight saving
+ * time keeps its office hours across the change). Days are local dates; their hours become
+ * instants through the clock module.
  */
+import { addDays, isoWeekday, localDate, startOfLocalDate, zonedTime } from './clock.js';
+
 export interface Interval {
   start: string; // 'HH:MM'
   end: string;
 }
 
 export interface WorkCalendar {
-  utcOffsetMinutes: number;
+  /** IANA time zone of the city (CITY_TIME_ZONE). */
+  timeZone: string;
   /** ISO weekday (1 = Monday … 7 = Sunday) → working intervals. Missing days are closed. */
   workingHours: Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, Interval[]>>;
   /** Public holidays; a half day (arife, 28 Ekim) works the morning only, until 12:00. */
@@ -21,24 +24,8 @@ const DAY = [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '17:30' }]
 export const DEFAULT_WORKING_HOURS: WorkCalendar['workingHours'] = { 1: DAY, 2: DAY, 3: DAY, 4: DAY, 5: DAY };
 export const HALF_DAY_ENDS = '12:00';
 
-const MINUTE = 60_000;
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** Local midnight (as a UTC instant) of the local day containing `at`. */
-function localDayStart(at: Date, cal: WorkCalendar): Date {
-  const local = at.getTime() + cal.utcOffsetMinutes * MINUTE;
-  const midnight = local - (((local % 86400_000) + 86400_000) % 86400_000);
-  return new Date(midnight - cal.utcOffsetMinutes * MINUTE);
-}
-
-function localDateString(dayStart: Date, cal: WorkCalendar): string {
-  return new Date(dayStart.getTime() + cal.utcOffsetMinutes * MINUTE).toISOString().slice(0, 10);
-}
-
-function isoWeekday(dayStart: Date, cal: WorkCalendar): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
-  const d = new Date(dayStart.getTime() + cal.utcOffsetMinutes * MINUTE).getUTCDay();
-  return (d === 0 ? 7 : d) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
-}
+/** Local midnight (as an instant) of the local day containing `at`. */
+const localDayStart = (at: Date, cal: WorkCalendar): Date => startOfLocalDate(localDate(at, cal.timeZone), cal.timeZone);
 
 const holidayCache = new WeakMap<WorkCalendar, Map<string, boolean>>();
 function holidayOf(cal: WorkCalendar, date: string): boolean | undefined {
@@ -50,15 +37,19 @@ function holidayOf(cal: WorkCalendar, date: string): boolean | undefined {
   return map.get(date);
 }
 
-/** Working intervals of a local day, as absolute [start, end) instants. */
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Working intervals of a local day, as absolute [start, end) instants (office hours are wall-clock hours, whatever the offset that day). */
 export function workingIntervals(dayStart: Date, cal: WorkCalendar): [Date, Date][] {
-  const halfDay = holidayOf(cal, localDateString(dayStart, cal));
+  const date = localDate(dayStart, cal.timeZone);
+  const halfDay = holidayOf(cal, date);
   if (halfDay === false) return [];
   const limit = halfDay ? minutesOf(HALF_DAY_ENDS) : 24 * 60;
-  return (cal.workingHours[isoWeekday(dayStart, cal)] ?? [])
+  return (cal.workingHours[isoWeekday(date)] ?? [])
     .map((i) => [minutesOf(i.start), Math.min(minutesOf(i.end), limit)] as const)
     .filter(([s, e]) => e > s)
-    .map(([s, e]) => [new Date(dayStart.getTime() + s * MINUTE), new Date(dayStart.getTime() + e * MINUTE)]);
+    .map(([s, e]) => [zonedTime(date, hhmm(s), cal.timeZone), e === 24 * 60 ? startOfLocalDate(addDays(date, 1), cal.timeZone) : zonedTime(date, hhmm(e), cal.timeZone)]);
 }
 
 export const isWorkingDay = (at: Date, cal: WorkCalendar): boolean => workingIntervals(localDayStart(at, cal), cal).length > 0;
@@ -67,14 +58,14 @@ export function isWorkingTime(at: Date, cal: WorkCalendar): boolean {
   return workingIntervals(localDayStart(at, cal), cal).some(([s, e]) => at >= s && at < e);
 }
 
-const nextDay = (dayStart: Date) => new Date(dayStart.getTime() + 86400_000);
+const nextDay = (dayStart: Date, cal: WorkCalendar) => startOfLocalDate(addDays(localDate(dayStart, cal.timeZone), 1), cal.timeZone);
 const MAX_DAYS = 3660;
 
 /** The instant `hours` of working time after `start`. */
 export function addBusinessHours(start: Date, hours: number, cal: WorkCalendar): Date {
   let remaining = hours * 3600_000;
   let day = localDayStart(start, cal);
-  for (let i = 0; i < MAX_DAYS; i++, day = nextDay(day)) {
+  for (let i = 0; i < MAX_DAYS; i++, day = nextDay(day, cal)) {
     for (const [s, e] of workingIntervals(day, cal)) {
       const from = s > start ? s : start;
       if (from >= e) continue;
@@ -93,7 +84,7 @@ export function businessSecondsBetween(a: Date, b: Date, cal: WorkCalendar): num
   if (b <= a) return 0;
   let total = 0;
   let day = localDayStart(a, cal);
-  for (let i = 0; i < MAX_DAYS && day < b; i++, day = nextDay(day)) {
+  for (let i = 0; i < MAX_DAYS && day < b; i++, day = nextDay(day, cal)) {
     for (const [s, e] of workingIntervals(day, cal)) {
       const from = Math.max(s.getTime(), a.getTime());
       const to = Math.min(e.getTime(), b.getTime());
@@ -116,7 +107,7 @@ export function addWorkingDays(start: Date, days: number, cal: WorkCalendar): Da
   let day = localDayStart(start, cal);
   let counted = 0;
   for (let i = 0; i < MAX_DAYS; i++) {
-    day = nextDay(day);
+    day = nextDay(day, cal);
     if (workingIntervals(day, cal).length > 0 && ++counted === days) return endOfWorkingDay(day, cal);
   }
   throw new RangeError(`no ${days} working days within ${MAX_DAYS} days`);
@@ -130,8 +121,8 @@ export function addWorkingDays(start: Date, days: number, cal: WorkCalendar): Da
  */
 export function addCalendarDays(start: Date, days: number, cal: WorkCalendar): Date {
   let day = localDayStart(start, cal);
-  for (let i = 0; i < days; i++) day = nextDay(day);
-  for (let i = 0; i < MAX_DAYS; i++, day = nextDay(day)) {
+  for (let i = 0; i < days; i++) day = nextDay(day, cal);
+  for (let i = 0; i < MAX_DAYS; i++, day = nextDay(day, cal)) {
     if (workingIntervals(day, cal).length > 0) return endOfWorkingDay(day, cal);
   }
   throw new RangeError(`no working day within ${MAX_DAYS} days`);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { setCityTimeZone } from './db/city-time-zone.js';
 import { buildServer } from './http/server.js';
 import { seedReference } from './seed/reference.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
@@ -54,6 +55,12 @@ export async function openAndMigrate(config: Config): Promise<Database> {
     await database.close();
     throw new Error(`database migration failed on ${database.location}: ${(error as Error).message}`, { cause: error });
   }
+  try {
+    await setCityTimeZone(database.db, config.cityTimeZone);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 
@@ -64,7 +71,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openAndMigrate(config);
   try {
     if (options.seed) await database.db.transaction((tx) => seedReference(tx));
-    if (options.demoScale) await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date() });
+    if (options.demoScale) await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date(), timeZone: config.cityTimeZone });
     const demoAccounts = config.demoAccounts ? await database.db.transaction((tx) => ensureDemoAccounts(tx)) : [];
     config.sessionSecret = resolveSessionSecret(config);
     const app = await buildServer({ config, database, now: () => new Date(), webDist: WEB_DIST });

@@ -177,9 +177,9 @@ describe('KPIs per queue and agent, with occupancy', () => {
   it('reads the same figures from the rollup as from the calls, and a new threshold rebuilds it', async () => {
     const from = new Date('2025-04-07T00:00:00+03:00');
     const to = new Date('2025-04-08T00:00:00+03:00');
-    const fromRollup = await contactKpis(t.database.db, { from, to, by: 'hour', group: 'queue' });
+    const fromRollup = await contactKpis(t.database.db, { from, to, by: 'hour', group: 'queue', timeZone: 'Europe/Istanbul' });
     // A period that is not whole quarter-hours is computed from the calls themselves.
-    const fromCalls = await contactKpis(t.database.db, { from: new Date(from.getTime() - 1000), to, by: 'hour', group: 'queue' });
+    const fromCalls = await contactKpis(t.database.db, { from: new Date(from.getTime() - 1000), to, by: 'hour', group: 'queue', timeZone: 'Europe/Istanbul' });
     expect(fromCalls).toEqual(fromRollup);
     const admin = await t.signIn('admin');
     const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/kpis/limits', headers: admin, payload: { thresholdSeconds: -1, shortAbandonSeconds: 5 } });
@@ -198,7 +198,7 @@ describe('KPIs per queue and agent, with occupancy', () => {
 
   it('keeps the rollup right when a call is changed by the webhook', async () => {
     await cti({ event: 'call.new', callId: 'roll-1', at: '2025-05-01T07:00:00Z', queue: 'roll' });
-    const kpi = async () => (await contactKpis(t.database.db, { from: new Date('2025-05-01T00:00:00+03:00'), to: new Date('2025-05-02T00:00:00+03:00'), by: 'day', queue: 'roll' }))[0];
+    const kpi = async () => (await contactKpis(t.database.db, { from: new Date('2025-05-01T00:00:00+03:00'), to: new Date('2025-05-02T00:00:00+03:00'), by: 'day', queue: 'roll', timeZone: 'Europe/Istanbul' }))[0];
     expect(await kpi()).toMatchObject({ offered: 1, answered: 0, abandoned: 0 });
     await cti({ event: 'call.ended', callId: 'roll-1', at: '2025-05-01T07:00:03Z' });
     expect(await kpi()).toMatchObject({ offered: 1, answered: 0, abandoned: 1, shortAbandoned: 1, longestWaitSeconds: 3 });

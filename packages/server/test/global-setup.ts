@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { DEFAULT_TIME_ZONE } from '@cozum/domain';
 import { openDatabase } from '../src/db/client.js';
+import { setCityTimeZone } from '../src/db/city-time-zone.js';
 import { seedReference } from '../src/seed/reference.js';
 import { adminQuery, databaseUrl, serverUrl, uniqueName } from './engines.js';
 import { redactUrl } from '../src/db/client.js';
@@ -30,6 +32,7 @@ export default async function setup(project: TestProject) {
     }
     const database = await openDatabase({ databaseUrl: databaseUrl(template), dataDir: null });
     await database.migrate();
+    await setCityTimeZone(database.db, DEFAULT_TIME_ZONE);
     await database.db.transaction((tx) => seedReference(tx));
     await database.close();
     console.log(`[${project.name}] engine: PostgreSQL at ${redactUrl(serverUrl())}, fresh template database ${template}`);
@@ -43,6 +46,7 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({ databaseUrl: null, dataDir: null });
   await database.migrate();
+  await setCityTimeZone(database.db, DEFAULT_TIME_ZONE);
   await database.db.transaction((tx) => seedReference(tx));
   const dump = await database.pglite!.dumpDataDir('none');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-test-')), 'snapshot.tar');

@@ -11,6 +11,7 @@ import { UNIT_SCOPED_ROLES, type Role } from '@cozum/domain';
 import { eq } from 'drizzle-orm';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/client.js';
+import { setCityTimeZone } from '../src/db/city-time-zone.js';
 import { units } from '../src/db/schema.js';
 import { buildServer, type Deps } from '../src/http/server.js';
 import { createUser } from '../src/app/users.js';
@@ -50,6 +51,8 @@ export async function startTestApp(options: { config?: Partial<Config>; now?: ()
   // Every test server logs at debug to the run's log folder; the global teardown greps it for
   // the personal values the tests sent (see log-check.ts).
   const config = testConfig({ logLevel: 'debug', ...options.config });
+  // As start-up does (openAndMigrate): the database learns the city's zone from the config.
+  await setCityTimeZone(database.db, config.cityTimeZone);
   const log = testLogFile();
   const logStream = { write: (line: string) => { log.write(line); options.logStream?.write(line); } };
   const app = await buildServer({ config, database, now: options.now ?? (() => new Date()), webDist: options.webDist ?? null, logStream });

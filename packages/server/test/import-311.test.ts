@@ -46,7 +46,7 @@ describe('NYC 311', () => {
     // Our statuses and the report's boroughs say the same.
     const statuses = ((await ctx!.database.db.execute(sql`select status, count(*)::int as n from requests group by 1 order by 1`)) as unknown as { rows: { status: string; n: number }[] }).rows;
     expect(statuses).toEqual([{ status: 'assigned', n: 20 }, { status: 'closed', n: 1956 }, { status: 'on_hold', n: 24 }]);
-    const report = await buildReport(ctx!.database.db, monthPeriod('2011-01', '2011-12'));
+    const report = await buildReport(ctx!.database.db, monthPeriod('2011-01', '2011-12', ctx!.config.cityTimeZone));
     expect(report.requests).toBe(2000);
     expect(Object.fromEntries(report.districts.filter((d) => d.count > 0).map((d) => [d.name, d.count]))).toEqual({ Brooklyn: 539, Queens: 491, Manhattan: 446, Bronx: 309, 'Staten Island': 139 });
     expect(report.channels.find((c) => c.channel === 'phone')?.count).toBe(1733);

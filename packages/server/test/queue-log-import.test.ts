@@ -71,7 +71,7 @@ describe('queue_log import', () => {
       }
     }
     await importQueueLog(database.db, lines);
-    const [row] = await contactKpis(database.db, { from: new Date('2025-03-10T00:00:00+03:00'), to: new Date('2025-03-11T00:00:00+03:00'), by: 'day', queue: 'kq', thresholdSeconds: 20, shortAbandonSeconds: 5 });
+    const [row] = await contactKpis(database.db, { from: new Date('2025-03-10T00:00:00+03:00'), to: new Date('2025-03-11T00:00:00+03:00'), by: 'day', timeZone: 'Europe/Istanbul', queue: 'kq', thresholdSeconds: 20, shortAbandonSeconds: 5 });
     const expected = computeKpis(facts, { thresholdSeconds: 20, shortAbandonSeconds: 5 });
     expect(row).toMatchObject({ period: '2025-03-10T00:00', offered: expected.offered, answered: expected.answered, abandoned: expected.abandoned, shortAbandoned: expected.shortAbandoned, longestWaitSeconds: expected.longestWaitSeconds });
     expect(row!.answerRate).toBeCloseTo(expected.answerRate!, 12);
@@ -79,7 +79,7 @@ describe('queue_log import', () => {
     expect(row!.serviceLevelOfAnswered).toBeCloseTo(expected.serviceLevelOfAnswered!, 12);
     expect(row!.asaSeconds).toBeCloseTo(expected.asaSeconds!, 9);
     expect(row!.ahtSeconds).toBeCloseTo(expected.ahtSeconds!, 9);
-    const hours = await contactKpis(database.db, { from: new Date('2025-03-10T00:00:00+03:00'), to: new Date('2025-03-11T00:00:00+03:00'), by: '30min', queue: 'kq' });
+    const hours = await contactKpis(database.db, { from: new Date('2025-03-10T00:00:00+03:00'), to: new Date('2025-03-11T00:00:00+03:00'), by: '30min', timeZone: 'Europe/Istanbul', queue: 'kq' });
     expect(hours.map((h) => h.period)).toEqual(['2025-03-10T10:00', '2025-03-10T10:30']);
     expect(hours.reduce((n, h) => n + h.offered, 0)).toBe(60);
   });
@@ -150,13 +150,13 @@ describe('the bank call-centre log', () => {
         } else if (f[12] === 'HANG' && Number(f[11]) > 0) hangQueued++;
       }
     }
-    for (const file of files) await database.db.transaction((tx) => importBankCalls(tx, fs.readFileSync(file, 'utf8').split('\n')));
-    const [month] = await contactKpis(database.db, { from: new Date('2010-08-01T00:00:00+03:00'), to: new Date('2010-09-02T00:00:00+03:00'), by: 'month', thresholdSeconds: 20 });
+    for (const file of files) await database.db.transaction((tx) => importBankCalls(tx, fs.readFileSync(file, 'utf8').split('\n'), 'Europe/Istanbul'));
+    const [month] = await contactKpis(database.db, { from: new Date('2010-08-01T00:00:00+03:00'), to: new Date('2010-09-02T00:00:00+03:00'), by: 'month', timeZone: 'Europe/Istanbul', thresholdSeconds: 20 });
     expect(month).toMatchObject({ period: '2010-08-01T00:00', offered: agent + hangQueued, answered: agent, abandoned: hangQueued });
     expect(month!.asaSeconds).toBeCloseTo(waitOfAnswered / agent, 9);
     // Importing again adds nothing.
-    await database.db.transaction((tx) => importBankCalls(tx, fs.readFileSync(files[0]!, 'utf8').split('\n')));
-    const [again] = await contactKpis(database.db, { from: new Date('2010-08-01T00:00:00+03:00'), to: new Date('2010-09-02T00:00:00+03:00'), by: 'month' });
+    await database.db.transaction((tx) => importBankCalls(tx, fs.readFileSync(files[0]!, 'utf8').split('\n'), 'Europe/Istanbul'));
+    const [again] = await contactKpis(database.db, { from: new Date('2010-08-01T00:00:00+03:00'), to: new Date('2010-09-02T00:00:00+03:00'), by: 'month', timeZone: 'Europe/Istanbul' });
     expect(again!.offered).toBe(agent + hangQueued);
   }, 120_000);
 });

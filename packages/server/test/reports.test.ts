@@ -55,7 +55,7 @@ describe('the report of two demo years', () => {
   });
 
   test("the contact-centre KPIs read the demo's calls too (their rollup follows the COPY)", async () => {
-    const [year] = await contactKpis(ctx.database.db, { from: new Date('2025-01-01T00:00:00+03:00'), to: new Date('2026-01-01T00:00:00+03:00'), by: 'year' });
+    const [year] = await contactKpis(ctx.database.db, { from: new Date('2025-01-01T00:00:00+03:00'), to: new Date('2026-01-01T00:00:00+03:00'), by: 'year', timeZone: 'Europe/Istanbul' });
     expect(year).toMatchObject({ offered: 1500, answered: 1409, abandoned: 91 });
   });
 
@@ -219,7 +219,7 @@ describe('the simulation', () => {
     ],
     holidays: new Map([['2025-01-01', false]]),
   };
-  const plan = { year: 2025, seed: 3, targets: { offered: 5000, answered: 4700, instant: 2700, routed: 2000 }, firstRequestId: 1, firstTrackingSeq: 1 };
+  const plan = { year: 2025, timeZone: 'Europe/Istanbul', seed: 3, targets: { offered: 5000, answered: 4700, instant: 2700, routed: 2000 }, firstRequestId: 1, firstTrackingSeq: 1 };
   const all = (seed: number) => [...generateYear(reference, { ...plan, seed })].flatMap((c) => [...c.contacts, ...c.requests, ...c.ratings]);
 
   test('the same seed writes the same year, another seed another', () => {
@@ -228,7 +228,7 @@ describe('the simulation', () => {
   });
 
   test('arrivals follow the day: office hours are busy, nights and Sundays quiet', () => {
-    const hours = hourlyArrivals(2025, 1_000_000, new Map(), seededRandom(1));
+    const hours = hourlyArrivals(2025, 1_000_000, new Map(), seededRandom(1), 'Europe/Istanbul');
     expect(hours).toHaveLength(365 * 24);
     expect(hours.reduce((a, b) => a + b, 0)).toBe(1_000_000);
     // 2025-01-06 was a Monday, 2025-01-12 a Sunday.

@@ -320,9 +320,9 @@ describe('deadline sweeper', () => {
     await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: admin, payload: { email: 'birim.muduru@example.org' } });
     const created = (await create(base())).json();
     await t.database.db.update(requests).set({ dueAt: sql`now() - interval '1 hour'` }).where(eq(requests.id, created.id));
-    const first = await sweepOverdue(t.database.db, new Date());
+    const first = await sweepOverdue(t.database.db, new Date(), { timeZone: t.config.cityTimeZone });
     expect(first).toBeGreaterThanOrEqual(1);
-    expect(await sweepOverdue(t.database.db, new Date())).toBe(0);
+    expect(await sweepOverdue(t.database.db, new Date(), { timeZone: t.config.cityTimeZone })).toBe(0);
     const events = await t.database.db.select().from(requestEvents).where(and(eq(requestEvents.requestId, created.id), eq(requestEvents.type, 'overdue')));
     expect(events).toHaveLength(1);
     const mails = await t.database.db.select().from(outbox).where(and(eq(outbox.requestId, created.id), eq(outbox.kind, 'email')));
@@ -334,7 +334,7 @@ describe('deadline sweeper', () => {
     const made = [];
     for (let i = 0; i < 12; i++) made.push((await create(base())).json().id as number);
     await t.database.db.update(requests).set({ dueAt: sql`now() - interval '1 hour'` }).where(sql`${requests.id} in (${sql.join(made.map((id) => sql`${id}`), sql`, `)})`);
-    const counts = await Promise.all([1, 2, 3].map(() => sweepOverdue(t.database.db, new Date(), { batch: 5 }).then(async (n) => n + (await sweepOverdue(t.database.db, new Date(), { batch: 5 })) + (await sweepOverdue(t.database.db, new Date(), { batch: 5 })))));
+    const counts = await Promise.all([1, 2, 3].map(() => sweepOverdue(t.database.db, new Date(), { timeZone: t.config.cityTimeZone, batch: 5 }).then(async (n) => n + (await sweepOverdue(t.database.db, new Date(), { timeZone: t.config.cityTimeZone, batch: 5 })) + (await sweepOverdue(t.database.db, new Date(), { timeZone: t.config.cityTimeZone, batch: 5 })))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(12);
     const events = await t.database.db.select().from(requestEvents).where(and(eq(requestEvents.type, 'overdue'), sql`${requestEvents.requestId} in (${sql.join(made.map((id) => sql`${id}`), sql`, `)})`));
     expect(events).toHaveLength(12);

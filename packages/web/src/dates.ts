@@ -1,9 +1,11 @@
-/** Dates as staff read them: local time, day first ("28.11.2026 14:05"). */
+import { cityTimeZone } from './clock';
+
+/** Dates as staff read them: the city's time, day first ("28.11.2026 14:05"). */
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(language === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'short', timeStyle: 'short' });
+  return date.toLocaleString(language === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'short', timeStyle: 'short', timeZone: cityTimeZone() });
 }
 
 /** A calendar date as the API's filters take it (YYYY-MM-DD), checked for real days. */

@@ -14,7 +14,3 @@ export function formatDuration(seconds: number | null | undefined): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
-/** Today in Türkiye as YYYY-MM-DD, and `days` before or after it. */
-export function turkeyDate(offsetDays = 0, now = Date.now()): string {
-  return new Date(now + 3 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
-}

@@ -182,7 +182,8 @@ is rolled back and exits non-zero.`,
   async run(_values, positionals) {
     if (!positionals.length) throw new UsageError(`give one or more FILEs\n\n${this.usage}`);
     for (const file of positionals) if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
-    const database = await openAndMigrate(loadConfig());
+    const config = loadConfig();
+    const database = await openAndMigrate(config);
     const bar = new cliProgress.SingleBar({ format: 'bank calls {bar} {percentage}% | {value}/{total} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
     try {
       for (const file of positionals) {
@@ -190,7 +191,7 @@ is rolled back and exits non-zero.`,
         const inFile = await countLines(file, size);
         bar.start(Math.max(1, inFile), 0);
         const report = await database.db.transaction(async (tx) => {
-          const read = await importBankCalls(tx, fileLines(file, size), (n) => bar.update(n));
+          const read = await importBankCalls(tx, fileLines(file, size), config.cityTimeZone, (n) => bar.update(n));
           if (read.lines !== inFile) throw new IncompleteImportError(file, inFile, read.lines);
           return read;
         });

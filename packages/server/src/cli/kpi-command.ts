@@ -1,14 +1,14 @@
+import { localDateRange } from '@cozum/domain';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { KPI_BUCKETS, KPI_GROUPS, contactKpis, type KpiBucket, type KpiGroup } from '../app/contacts/kpis.js';
 import { kpiLimits } from '../app/contacts/kpi-rollup.js';
 import { UsageError, type Command } from './command.js';
 
-const day = (value: unknown, name: string): Date => {
+const day = (value: unknown, name: string): string => {
   const text = String(value ?? '');
-  const date = new Date(`${text}T00:00:00+03:00`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime())) throw new UsageError(`--${name} ${text || '(missing)'}: expected a date as YYYY-MM-DD`);
-  return date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(new Date(text).getTime())) throw new UsageError(`--${name} ${text || '(missing)'}: expected a date as YYYY-MM-DD`);
+  return text;
 };
 
 export const kpiCommand: Command = {
@@ -19,7 +19,7 @@ export const kpiCommand: Command = {
                  [--threshold-seconds T] [--short-abandon-seconds S] [--json]
 
 KPIs of the recorded contacts offered from --from up to and including --to (dates in
-Türkiye's time), per period, overall or per queue or agent (--group): offered, answered,
+the city's time zone, CITY_TIME_ZONE), per period, overall or per queue or agent (--group): offered, answered,
 abandoned (short abandons, waiting less than S seconds, apart), answer rate, service level
 (answered within T seconds / offered, and / answered), ASA, AHT, the longest wait, and
 occupancy: handling time (talk + hold + wrap-up) / staffed time (logged in, not paused) from
@@ -28,8 +28,8 @@ Defaults: --by month; T and S from the settings (20 and 5 unless changed with
 PUT /api/v1/kpis/limits).`,
   options: { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, group: { type: 'string' }, queue: { type: 'string' }, agent: { type: 'string' }, 'threshold-seconds': { type: 'string' }, 'short-abandon-seconds': { type: 'string' }, json: { type: 'boolean' } },
   async run(values) {
-    const from = day(values.from, 'from');
-    const to = new Date(day(values.to, 'to').getTime() + 86400_000);
+    const config = loadConfig();
+    const { from, to } = localDateRange(day(values.from, 'from'), day(values.to, 'to'), config.cityTimeZone);
     if (to <= from) throw new UsageError('--to must not be before --from');
     const by = (values.by ?? 'month') as KpiBucket;
     if (!KPI_BUCKETS.includes(by)) throw new UsageError(`--by ${String(values.by)}: expected one of ${KPI_BUCKETS.join(', ')}`);
@@ -42,12 +42,12 @@ PUT /api/v1/kpis/limits).`,
       if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} ${String(raw)}: expected seconds, 0 or more`);
       return n;
     };
-    const database = await openAndMigrate(loadConfig());
+    const database = await openAndMigrate(config);
     try {
       const limits = await kpiLimits(database.db);
       const thresholdSeconds = num('threshold-seconds', limits.thresholdSeconds);
       const shortAbandonSeconds = num('short-abandon-seconds', limits.shortAbandonSeconds);
-      const rows = await contactKpis(database.db, { from, to, by, group, queue: values.queue as string | undefined, agent: values.agent as string | undefined, thresholdSeconds, shortAbandonSeconds });
+      const rows = await contactKpis(database.db, { from, to, by, timeZone: config.cityTimeZone, group, queue: values.queue as string | undefined, agent: values.agent as string | undefined, thresholdSeconds, shortAbandonSeconds });
       if (values.json) console.log(JSON.stringify({ from: values.from, to: values.to, by, group: group ?? null, thresholdSeconds, shortAbandonSeconds, rows }));
       else {
         const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)} %`);

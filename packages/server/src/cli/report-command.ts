@@ -21,7 +21,7 @@ export const reportCommand: Command = {
   usage: `Usage: cozum report --year YYYY [--compare YYYY] [--format text|json|pdf|xlsx] [--out FILE]
        cozum report --from YYYY-MM --to YYYY-MM [--compare-from YYYY-MM --compare-to YYYY-MM] …
 
-The solution centre's figures for a year (or whole months in Türkiye), computed by SQL over
+The solution centre's figures for a year (or whole months in the city's time zone), computed by SQL over
 the recorded calls, requests and satisfaction answers:
   calls offered, answered, answer rate, instant information and requests routed to units, and
   with --compare the same for another period and the change; topics (groups and leaves),
@@ -36,19 +36,20 @@ routed, requests, …, and "compare" with the same keys), pdf (a document with c
     const format = (values.format ?? 'text') as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${String(values.format)}: expected one of ${FORMATS.join(', ')}`);
     if ((format === 'pdf' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+    const config = loadConfig();
     let period;
     if (values.year !== undefined) {
       if (values.from || values.to) throw new UsageError('give either --year or --from and --to, not both');
-      period = yearPeriod(year(values.year, 'year'));
-    } else if (values.from && values.to) period = monthPeriod(String(values.from), String(values.to));
+      period = yearPeriod(year(values.year, 'year'), config.cityTimeZone);
+    } else if (values.from && values.to) period = monthPeriod(String(values.from), String(values.to), config.cityTimeZone);
     else throw new UsageError(`give --year YYYY, or --from YYYY-MM and --to YYYY-MM\n\n${this.usage}`);
     let compare;
-    if (values.compare !== undefined) compare = yearPeriod(year(values.compare, 'compare'));
+    if (values.compare !== undefined) compare = yearPeriod(year(values.compare, 'compare'), config.cityTimeZone);
     else if (values['compare-from'] || values['compare-to']) {
       if (!values['compare-from'] || !values['compare-to']) throw new UsageError('give both --compare-from and --compare-to');
-      compare = monthPeriod(String(values['compare-from']), String(values['compare-to']));
+      compare = monthPeriod(String(values['compare-from']), String(values['compare-to']), config.cityTimeZone);
     }
-    const database = await openAndMigrate(loadConfig());
+    const database = await openAndMigrate(config);
     try {
       const report = await buildReport(database.db, period, compare);
       const out = values.out ? String(values.out) : undefined;

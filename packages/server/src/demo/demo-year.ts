@@ -5,7 +5,7 @@
  * caller numbers, no citizens; agents are pseudonyms (T01…T60). Requests get no
  * request_events: the demo invents outcomes, not a history of people's actions.
  */
-import { DomainError } from '@cozum/domain';
+import { DomainError, localYear } from '@cozum/domain';
 import type { Database } from '../db/client.js';
 import { readSeedJson } from '../seed/files.js';
 import { inBulkTransaction, type BulkSession } from './bulk.js';
@@ -59,7 +59,9 @@ export async function writeDemoYear(database: Database, input: DemoYearInput): P
     // The requests' text indexes (GIN) take new rows faster in large pending batches.
     await s.query(`set local gin_pending_list_limit = '64MB'`);
     await s.query(`set local maintenance_work_mem = '256MB'`);
-    const [existing] = await s.query<{ n: number }>(`select count(*)::int as n from contacts where offered_at >= $1 and offered_at < $2`, [yearStart(year).toISOString(), yearStart(year + 1).toISOString()]);
+    // The year is the city's (CITY_TIME_ZONE, as start-up wrote it into the database).
+    const [{ zone }] = (await s.query<{ zone: string }>('select city_time_zone() as zone')) as [{ zone: string }];
+    const [existing] = await s.query<{ n: number }>(`select count(*)::int as n from contacts where offered_at >= $1 and offered_at < $2`, [yearStart(year, zone).toISOString(), yearStart(year + 1, zone).toISOString()]);
     if (existing!.n > 0) throw new DomainError('demo.year_not_empty', `${year} already holds ${existing!.n.toLocaleString('en-US')} contacts; the demo writes only into a year without any, so its totals are exact (use another year, or a fresh DATA_DIR or database)`);
     const reference = await loadReference(s, year);
     const firstRequestId = await reserve(s, `requests_id_seq`, targets.routed);
@@ -67,7 +69,7 @@ export async function writeDemoYear(database: Database, input: DemoYearInput): P
     let requests = 0;
     let ratings = 0;
     input.onProgress?.(0, targets.offered);
-    for (const chunk of generateYear(reference, { year, seed: input.seed, targets, firstRequestId, firstTrackingSeq })) {
+    for (const chunk of generateYear(reference, { year, timeZone: zone, seed: input.seed, targets, firstRequestId, firstTrackingSeq })) {
       await s.copy('requests', REQUEST_COLUMNS, chunk.requests);
       await s.copy('contacts', CONTACT_COLUMNS, chunk.contacts);
       await s.copy('satisfaction_ratings', RATING_COLUMNS, chunk.ratings);
@@ -82,10 +84,10 @@ export async function writeDemoYear(database: Database, input: DemoYearInput): P
 }
 
 /** `npm start`: a small demo of the last two full years when the database holds no contacts at all. */
-export async function seedDemoIfEmpty(database: Database, options: { scale: number; now: Date; seed?: number }): Promise<DemoYearSummary[]> {
+export async function seedDemoIfEmpty(database: Database, options: { scale: number; now: Date; timeZone: string; seed?: number }): Promise<DemoYearSummary[]> {
   const [row] = await inBulkTransaction(database, (s) => s.query<{ any: boolean }>('select exists (select 1 from contacts) as any'));
   if (row!.any) return [];
-  const thisYear = new Date(options.now.getTime() + 3 * 3_600_000).getUTCFullYear();
+  const thisYear = localYear(options.now, options.timeZone);
   const out: DemoYearSummary[] = [];
   for (const year of [thisYear - 2, thisYear - 1]) {
     out.push(await writeDemoYear(database, { year, seed: options.seed ?? 153, targets: resolveTargets({ city: 'samsun', year, scale: options.scale }) }));

@@ -5,6 +5,7 @@
  * the year's shape, and which calls are answered and which routed is chosen by selection
  * sampling (Knuth's algorithm S), which picks exactly k of n.
  */
+import { isoWeekday, localParts, startOfLocalDate, type LocalParts } from '@cozum/domain';
 import { seededRandom, weightedPicker, type Random } from './random.js';
 import { HOLIDAY_FACTOR, HOUR_WEIGHTS, MONTH_WEIGHTS, TOPIC_SHARES, WEEKDAY_WEIGHTS, type YearTargets } from './profile.js';
 
@@ -34,6 +35,8 @@ export interface DemoReference {
 
 export interface DemoPlan {
   year: number;
+  /** The city's IANA time zone: the year, its days and hours are local ones. */
+  timeZone: string;
   seed: number;
   targets: YearTargets;
   /** First id and tracking sequence reserved for the year's requests. */
@@ -57,24 +60,28 @@ export const RATING_COLUMNS = ['request_id', 'score', 'channel', 'created_at'];
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Türkiye keeps UTC+3 all year. */
-const TR_OFFSET = 3 * HOUR;
 const N = '\\N';
 
-export const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - TR_OFFSET);
+export const yearStart = (year: number, zone: string) => startOfLocalDate(`${year}-01-01`, zone);
+
+/** The hours of the local year, in order, each with its wall-clock reading (a year with a clock change has one hour less or more). */
+function yearHours(year: number, zone: string): { start: number; local: LocalParts }[] {
+  const start = yearStart(year, zone).getTime();
+  const end = yearStart(year + 1, zone).getTime();
+  const out = [];
+  for (let t = start; t < end; t += HOUR) out.push({ start: t, local: localParts(new Date(t), zone) });
+  return out;
+}
 
 /** Calls per hour of the year (local hours, in order), adding up to exactly `offered`. */
-export function hourlyArrivals(year: number, offered: number, holidays: Map<string, boolean>, random: Random): number[] {
-  const start = Date.UTC(year, 0, 1);
-  const days = (Date.UTC(year + 1, 0, 1) - start) / DAY;
+export function hourlyArrivals(year: number, offered: number, holidays: Map<string, boolean>, random: Random, zone: string): number[] {
   const weights: number[] = [];
-  for (let d = 0; d < days; d++) {
-    const date = new Date(start + d * DAY);
-    const weekday = (date.getUTCDay() + 6) % 7;
-    const half = holidays.get(date.toISOString().slice(0, 10));
+  for (const { local } of yearHours(year, zone)) {
+    const date = `${year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
+    const weekday = isoWeekday(date) - 1;
+    const half = holidays.get(date);
     const holiday = half === undefined ? 1 : half ? (1 + HOLIDAY_FACTOR) / 2 : HOLIDAY_FACTOR;
-    const day = WEEKDAY_WEIGHTS[weekday]! * MONTH_WEIGHTS[date.getUTCMonth()]! * holiday;
-    for (const h of HOUR_WEIGHTS) weights.push(day * h);
+    weights.push(WEEKDAY_WEIGHTS[weekday]! * MONTH_WEIGHTS[local.month - 1]! * holiday * HOUR_WEIGHTS[local.hour]!);
   }
   // Each call draws its hour, so a small year still has calls at night and at weekends
   // (apportioning would hand a small total to the busiest hours only).
@@ -98,8 +105,8 @@ export function* generateYear(reference: DemoReference, plan: DemoPlan): Generat
   if (targets.instant + targets.routed !== targets.answered || targets.answered > targets.offered) throw new Error('demo targets: instant + routed must equal answered, and answered must not exceed offered');
   const random = seededRandom(plan.seed * 7919 + year);
   const chunkSize = plan.chunkSize ?? 20_000;
-  const start = yearStart(year).getTime();
-  const end = yearStart(year + 1).getTime();
+  const end = yearStart(year + 1, plan.timeZone).getTime();
+  const localHours = yearHours(year, plan.timeZone);
 
   const byCode = new Map(reference.categories.map((c) => [c.code, c]));
   const topics = TOPIC_SHARES.filter((t) => byCode.has(t.code));
@@ -112,7 +119,7 @@ export function* generateYear(reference: DemoReference, plan: DemoPlan): Generat
   const pace = new Map<number, number>();
   for (const unitId of [...new Set(reference.categories.map((c) => c.unitId))].sort((a, b) => a - b)) pace.set(unitId, 0.3 + 0.9 * paceRandom.next());
 
-  const hours = hourlyArrivals(year, targets.offered, reference.holidays, random);
+  const hours = hourlyArrivals(year, targets.offered, reference.holidays, random, plan.timeZone);
   let seen = 0;
   let answeredLeft = targets.answered;
   let answeredSeen = 0;
@@ -123,8 +130,8 @@ export function* generateYear(reference: DemoReference, plan: DemoPlan): Generat
   for (let h = 0; h < hours.length; h++) {
     const count = hours[h]!;
     if (!count) continue;
-    const hourStart = start + h * HOUR;
-    const month = new Date(hourStart + TR_OFFSET).getUTCMonth();
+    const hourStart = localHours[h]!.start;
+    const month = localHours[h]!.local.month - 1;
     const offsets = Array.from({ length: count }, () => random.next() * HOUR).sort((a, b) => a - b);
     for (const offset of offsets) {
       const offeredAt = Math.floor(hourStart + offset);

@@ -33,7 +33,7 @@ export function startWorkers(db: Executor, config: Config, log: FastifyBaseLogge
   if (!senders.email) log.warn('SMTP_URL is not set: e-mail stays in the outbox until a process with SMTP sends it');
   if (!senders.sms) log.warn('SMS_URL is not set: SMS stays in the outbox until a process with an SMS provider sends it');
   const dispatcher = startLoop(async () => (await dispatchOnce(db, senders)).attempted, 2000, (error) => log.error({ err: error }, 'outbox dispatcher pass failed'));
-  const sweeper = startLoop(() => sweepOverdue(db, new Date(), { publicUrl: config.publicUrl }), 60_000, (error) => log.error({ err: error }, 'deadline sweeper pass failed'));
+  const sweeper = startLoop(() => sweepOverdue(db, new Date(), { timeZone: config.cityTimeZone, publicUrl: config.publicUrl }), 60_000, (error) => log.error({ err: error }, 'deadline sweeper pass failed'));
   // Checked hourly; runs when the last run is RETENTION_INTERVAL_DAYS old (KVKK: at least every 6 months).
   const retention = startLoop(
     async () => {

@@ -4,6 +4,7 @@
  * are claimed with FOR UPDATE SKIP LOCKED in one transaction with the marks and messages, so
  * several processes sweeping at once escalate each breach exactly once.
  */
+import { formatLocalDateTime } from '@cozum/domain';
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { requestEvents, requests, units, users } from '../db/schema.js';
@@ -17,7 +18,8 @@ interface Breach {
   legal_due_at: Date | null;
 }
 
-export async function sweepOverdue(db: Executor, now: Date, options: { batch?: number; publicUrl?: string } = {}): Promise<number> {
+/** `options.timeZone`: the city's, for the deadline shown in the message. */
+export async function sweepOverdue(db: Executor, now: Date, options: { timeZone: string; batch?: number; publicUrl?: string }): Promise<number> {
   return db.transaction(async (tx) => {
     const result = (await tx.execute(sql`
       select id, tracking_no, unit_id, due_at, legal_due_at from requests
@@ -59,7 +61,7 @@ export async function sweepOverdue(db: Executor, now: Date, options: { batch?: n
           payload: {
             to: person.email!,
             subject: `Süresi geçti: ${breach.tracking_no} (${unitNames.get(breach.unit_id) ?? ''})`,
-            text: `${breach.tracking_no} numaralı başvurunun ${legal ? 'yasal cevap süresi' : 'hizmet süresi (SLA)'} ${due ? new Date(due).toLocaleString('tr-TR', { timeZone: 'Europe/Istanbul' }) : ''} tarihinde doldu. Birim: ${unitNames.get(breach.unit_id) ?? ''}.${options.publicUrl ? `\n${options.publicUrl}/requests/${breach.id}` : ''}`,
+            text: `${breach.tracking_no} numaralı başvurunun ${legal ? 'yasal cevap süresi' : 'hizmet süresi (SLA)'} ${due ? formatLocalDateTime(new Date(due), options.timeZone) : ''} tarihinde doldu. Birim: ${unitNames.get(breach.unit_id) ?? ''}.${options.publicUrl ? `\n${options.publicUrl}/requests/${breach.id}` : ''}`,
           },
         });
       }

@@ -1,5 +1,6 @@
 import { api } from './client';
 import { withProofOfWork, type ProofChallenge } from './proofOfWork';
+import { setCityTimeZone } from '../clock';
 import type { User } from './users';
 
 /**
@@ -8,9 +9,16 @@ import type { User } from './users';
  */
 export const login = (username: string, password: string, totpCode?: string, working: (busy: boolean) => void = () => undefined) =>
   withProofOfWork(
-    (proof) => api.post<{ user: User }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}), ...(proof ? { proof } : {}) }),
+    (proof) => api.post<{ user: User; timeZone: string }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}), ...(proof ? { proof } : {}) }),
     () => api.post<ProofChallenge>('/auth/proof-of-work', { username }),
     working,
-  ).then((r) => r.user);
+  ).then((r) => {
+    setCityTimeZone(r.timeZone);
+    return r.user;
+  });
 export const logout = () => api.post<void>('/auth/logout');
-export const me = () => api.get<{ user: User }>('/auth/me').then((r) => r.user);
+export const me = () =>
+  api.get<{ user: User; timeZone: string }>('/auth/me').then((r) => {
+    setCityTimeZone(r.timeZone);
+    return r.user;
+  });

@@ -5,6 +5,7 @@ import { searchAudit, type AuditEntry, type AuditFilter } from '../api/audit';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useLoad } from '../hooks/useLoad';
+import { cityTimeZone } from '../clock';
 
 interface Fields {
   actor: string;
@@ -62,7 +63,7 @@ export default function AuditLogPage() {
     }
   };
   const entries = [...(page.data ?? []), ...more];
-  const when = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR');
+  const when = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
 
   return (
     <>

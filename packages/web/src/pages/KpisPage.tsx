@@ -6,8 +6,9 @@ import { EChart, type ChartOptions } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { isIsoDate } from '../dates';
-import { formatDuration, formatPercent, turkeyDate } from '../figures';
+import { formatDuration, formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
+import { cityDate } from '../clock';
 
 const rowLabel = (r: KpiRow, group: KpiGroup | null, none: string) => (group === 'queue' ? r.queue || none : group === 'agent' ? r.agent || none : r.period);
 
@@ -17,8 +18,8 @@ const periodLabel = (period: string, by: KpiBucket) => (by === 'year' ? period.s
 /** The supervisor's KPI report: a period, an interval, optionally per queue or per agent. */
 export default function KpisPage() {
   const { t } = useTranslation();
-  const [from, setFrom] = useState(turkeyDate(-6));
-  const [to, setTo] = useState(turkeyDate());
+  const [from, setFrom] = useState(cityDate(-6));
+  const [to, setTo] = useState(cityDate());
   const [by, setBy] = useState<KpiBucket>('day');
   const [group, setGroup] = useState<KpiGroup | null>(null);
   const valid = isIsoDate(from) && isIsoDate(to) && from <= to;

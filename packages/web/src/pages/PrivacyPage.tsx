@@ -20,6 +20,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
+import { cityTimeZone } from '../clock';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -217,7 +218,7 @@ function RetentionSection() {
   };
   const runs = retention.data?.runs ?? [];
   const shownRuns = runs.slice(0, 12).reverse();
-  const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'tr-TR');
+  const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
 
   return (
     <Stack mt="xl">
@@ -274,7 +275,7 @@ function RetentionSection() {
           <Table.Tbody>
             {runs.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{new Date(r.startedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR')}</Table.Td>
+                <Table.Td>{new Date(r.startedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() })}</Table.Td>
                 <Table.Td>{`${t(`privacy.trigger.${r.trigger}` as 'privacy.trigger.api')}${r.dryRun ? ` · ${t('privacy.dry')}` : ''}`}</Table.Td>
                 {RETENTION_CLASSES.map((key) => (
                   <Table.Td key={key}>{r.counts[key] ?? 0}</Table.Td>

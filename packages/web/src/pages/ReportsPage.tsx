@@ -11,12 +11,13 @@ import { hoursText } from '../components/hoursText';
 import { PageHeader } from '../components/PageHeader';
 import { formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
+import { cityYear } from '../clock';
 
 const CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer', 'open311', 'mobile'] as const;
 const isChannel = (c: string): c is (typeof CHANNELS)[number] => (CHANNELS as readonly string[]).includes(c);
 const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 const shiftYear = (month: string, years: number) => `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
-const lastYear = () => new Date(Date.now() + 3 * 3600_000).getUTCFullYear() - 1;
+const lastYear = () => cityYear() - 1;
 
 /** The management dashboard: the report of a period with its charts, a district map with drill-down, and the exports. */
 export default function ReportsPage() {

@@ -19,6 +19,7 @@ import { useLocalName } from '../hooks/useLocalName';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
 import { linkProps, matchPath, useRoute } from '../router';
+import { cityTimeZone } from '../clock';
 
 /** Actions done with one click: nothing to ask. */
 const CLICK_ACTIONS = ['start', 'resume', 'close'] as const satisfies readonly RequestAction[];
@@ -319,7 +320,7 @@ function fillTemplate(template: ResponseTemplate, detail: RequestDetail, languag
     unit: detail.unitName,
     district: detail.districtName ?? '',
     neighbourhood: detail.neighbourhoodName ?? '',
-    date: new Date().toLocaleDateString(english ? 'en-GB' : 'tr-TR'),
+    date: new Date().toLocaleDateString(english ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() }),
   };
   return body.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

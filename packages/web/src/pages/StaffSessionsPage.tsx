@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
+import { cityTimeZone } from '../clock';
 
 /** Administrators: a user's open sessions, ended at once (a lost laptop, a leaver), and a lost authenticator reset. */
 export default function StaffSessionsPage() {
@@ -17,7 +18,7 @@ export default function StaffSessionsPage() {
   const sessions = useLoad(async () => (userId ? listSessions(Number(userId)) : []), [userId]);
   const [failure, setFailure] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR');
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
   const chosen = users.data?.find((u) => String(u.id) === userId);
 
   const act = async (action: () => Promise<void>) => {

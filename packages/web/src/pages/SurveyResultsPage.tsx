@@ -13,6 +13,7 @@ import { PageHeader } from '../components/PageHeader';
 import { isIsoDate } from '../dates';
 import { useLoad } from '../hooks/useLoad';
 import { linkProps, matchPath, useRoute } from '../router';
+import { cityTimeZone } from '../clock';
 
 const CHANNELS = ['sms_link', 'email_link', 'link', 'callback', 'field'] as const;
 
@@ -122,7 +123,7 @@ function QuestionPanel({ question: q }: { question: QuestionResult }) {
           {q.texts.length === 0 && <Text c="dimmed">{t('surveys.results.noText')}</Text>}
           {q.texts.map((x, n) => (
             <Text key={n} size="sm">
-              “{x.text}” <Text span size="xs" c="dimmed">{new Date(x.at).toLocaleDateString(i18n.language)}</Text>
+              “{x.text}” <Text span size="xs" c="dimmed">{new Date(x.at).toLocaleDateString(i18n.language, { timeZone: cityTimeZone() })}</Text>
             </Text>
           ))}
         </Stack>

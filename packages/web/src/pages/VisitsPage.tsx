@@ -12,13 +12,13 @@ import { EChart, type ChartOptions } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { isIsoDate } from '../dates';
-import { turkeyDate } from '../figures';
 import { useLoad } from '../hooks/useLoad';
+import { cityDate } from '../clock';
 
 export default function VisitsPage() {
   const { t } = useTranslation();
-  const [from, setFrom] = useState(turkeyDate(-7));
-  const [to, setTo] = useState(turkeyDate(30));
+  const [from, setFrom] = useState(cityDate(-7));
+  const [to, setTo] = useState(cityDate(30));
   const valid = isIsoDate(from) && isIsoDate(to);
   const visits = useLoad(() => (valid ? listVisits({ from, to }) : Promise.resolve([])), [from, to, valid]);
   const teams = useLoad(() => listTeams(), []);
@@ -74,7 +74,7 @@ export default function VisitsPage() {
             <Button variant="light" onClick={() => setNewTeam(true)}>
               {t('field.visits.newTeam')}
             </Button>
-            <Button disabled={!teams.data?.length} onClick={() => setEditing({ id: null, input: { teamId: teams.data![0]!.id, districtId: districts.data?.[0]?.id ?? 0, place: '', visitDate: turkeyDate(1) } })}>
+            <Button disabled={!teams.data?.length} onClick={() => setEditing({ id: null, input: { teamId: teams.data![0]!.id, districtId: districts.data?.[0]?.id ?? 0, place: '', visitDate: cityDate(1) } })}>
               {t('field.visits.new')}
             </Button>
           </Group>

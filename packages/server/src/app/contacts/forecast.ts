@@ -1,24 +1,24 @@
 /**
  * Arrivals forecast and the week's staffing. The forecast for a weekday and a 30-minute
  * interval is the mean of the calls offered in that interval on the same weekday over the
- * last N whole weeks (Türkiye's local time), a plain and explainable baseline. Each of the
+ * last N whole weeks (the city's local time), a plain and explainable baseline. Each of the
  * week's 7 × 48 intervals then gets its agents from Erlang C, or Erlang A with caller
  * patience (packages/domain), and shrinkage on top.
  */
 import { sql } from 'drizzle-orm';
-import { agentsNeeded, agentsNeededErlangA, withShrinkage } from '@cozum/domain';
+import { addDays, agentsNeeded, agentsNeededErlangA, localDate, startOfLocalDate, startOfLocalDay, withShrinkage } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
-import { turkeyDayStart } from '../live/wallboard.js';
 
 export const SLOTS_PER_DAY = 48;
 const SLOT_SECONDS = 30 * 60;
-const WEEK_MS = 7 * 86400_000;
 
 export interface ForecastQuery {
   /** Weeks of history to average (the last whole weeks before `until`). */
   weeks: number;
-  /** End of the history (exclusive), normally the start of today in Türkiye. */
+  /** End of the history (exclusive), normally the start of today in the city. */
   until: Date;
+  /** The city's IANA time zone: weekdays and intervals are its local ones. */
+  timeZone: string;
   queue?: string;
 }
 
@@ -35,8 +35,9 @@ export interface Forecast {
 const emptyWeek = () => Array.from({ length: 7 }, () => Array<number>(SLOTS_PER_DAY).fill(0));
 
 export async function forecastArrivals(ex: Executor, query: ForecastQuery): Promise<Forecast> {
-  const from = new Date(query.until.getTime() - query.weeks * WEEK_MS);
-  const local = sql`(offered_at at time zone 'UTC' + interval '3 hours')`;
+  // Whole local weeks back: a week with a clock change is an hour shorter or longer.
+  const from = startOfLocalDate(addDays(localDate(query.until, query.timeZone), -7 * query.weeks), query.timeZone);
+  const local = sql`(offered_at at time zone ${query.timeZone}::text)`;
   const range = sql`offered_at >= ${from.toISOString()}::timestamptz and offered_at < ${query.until.toISOString()}::timestamptz
       and coalesce(exit_reason, '') <> 'not_entered' ${query.queue ? sql`and queue = ${query.queue}` : sql``}`;
   const counts = (await ex.execute(sql`
@@ -98,13 +99,14 @@ export function staffWeek(arrivals: number[][], targets: StaffingTargets): WeekS
 export interface StaffingWeekQuery extends Omit<StaffingTargets, 'ahtSeconds'> {
   weeks: number;
   now: Date;
+  timeZone: string;
   queue?: string;
   /** Without it, the measured AHT of the history (180 s when there is none). */
   ahtSeconds?: number;
 }
 
 export async function staffingWeek(ex: Executor, query: StaffingWeekQuery) {
-  const forecast = await forecastArrivals(ex, { weeks: query.weeks, until: turkeyDayStart(query.now), queue: query.queue });
+  const forecast = await forecastArrivals(ex, { weeks: query.weeks, until: startOfLocalDay(query.now, query.timeZone), timeZone: query.timeZone, queue: query.queue });
   const ahtSeconds = query.ahtSeconds ?? forecast.ahtSeconds ?? 180;
   return { ...forecast, ahtSeconds, ahtMeasured: query.ahtSeconds === undefined && forecast.ahtSeconds !== null, ...staffWeek(forecast.arrivals, { ...query, ahtSeconds }) };
 }

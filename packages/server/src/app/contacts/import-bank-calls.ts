@@ -8,10 +8,11 @@
  *  - HANG with q_time > 0: abandoned in the queue, wait = q_time;
  *  - HANG with q_time = 0 hung up in the voice menu, and PHANTOM calls are ghosts: both are
  *    recorded as not having entered a queue, so they are not offered;
- *  - times are the centre's local times, read as Türkiye's (UTC+3).
+ *  - times are the centre's local times, read in the city's time zone (CITY_TIME_ZONE).
  * Idempotent: the same file again changes nothing.
  */
 import { sql } from 'drizzle-orm';
+import { addDays, zonedTime } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 
 const COLUMNS = ['vru+line', 'call_id', 'customer_id', 'priority', 'type', 'date', 'vru_entry', 'vru_exit', 'vru_time', 'q_start', 'q_exit', 'q_time', 'outcome', 'ser_start', 'ser_exit', 'ser_time', 'server'];
@@ -29,13 +30,12 @@ export interface BankImportReport {
   malformed: { line: number; reason: string }[];
 }
 
-const at = (date: string, time: string, after?: Date): Date => {
-  const d = new Date(`${date}T${time.padStart(8, '0')}+03:00`);
-  // A time earlier than the one it follows crossed midnight.
-  return after && d < after ? new Date(d.getTime() + 86400_000) : d;
-};
-
-export async function importBankCalls(ex: Executor, lines: Iterable<string> | AsyncIterable<string>, onProgress?: (lines: number) => void): Promise<BankImportReport> {
+export async function importBankCalls(ex: Executor, lines: Iterable<string> | AsyncIterable<string>, timeZone: string, onProgress?: (lines: number) => void): Promise<BankImportReport> {
+  const at = (date: string, time: string, after?: Date): Date => {
+    const d = zonedTime(date, time.padStart(8, '0'), timeZone);
+    // A time earlier than the one it follows crossed midnight.
+    return after && d < after ? zonedTime(addDays(date, 1), time.padStart(8, '0'), timeZone) : d;
+  };
   const report: BankImportReport = { lines: 0, header: 0, empty: 0, rows: 0, newCalls: 0, malformed: [] };
   let batch: ReturnType<typeof sql>[] = [];
   let line = 0;

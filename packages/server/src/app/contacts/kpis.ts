@@ -49,6 +49,8 @@ export interface KpiQuery {
   from: Date;
   to: Date;
   by: KpiBucket;
+  /** The city's IANA time zone: periods are its local days, months and hours. */
+  timeZone: string;
   queue?: string;
   agent?: string;
   group?: KpiGroup;
@@ -59,10 +61,9 @@ export interface KpiQuery {
   now?: Date;
 }
 
-const LOCAL = sql.raw(`interval '3 hours'`);
 const STEP: Record<KpiBucket, string> = { year: '1 year', month: '1 month', day: '1 day', hour: '1 hour', '30min': '30 minutes', '15min': '15 minutes' };
 
-/** The start of the period holding a local (Türkiye, UTC+3) timestamp. */
+/** The start of the period holding a local timestamp (wall-clock time in the city). */
 function periodStart(by: KpiBucket, local: SQL): SQL {
   switch (by) {
     case '30min':
@@ -73,7 +74,9 @@ function periodStart(by: KpiBucket, local: SQL): SQL {
       return sql`date_trunc(${by}, ${local})`;
   }
 }
-const toLocal = (column: SQL) => sql`(${column} at time zone 'UTC' + ${LOCAL})`;
+/** A timestamptz as the city's wall-clock time; `fromLocal` turns such a time back into an instant. */
+const toLocal = (column: SQL, zone: string) => sql`(${column} at time zone ${zone}::text)`;
+const fromLocal = (local: SQL, zone: string) => sql`(${local} at time zone ${zone}::text)`;
 
 interface SumRow {
   period: string;
@@ -97,7 +100,7 @@ async function sums(ex: Executor, q: KpiQuery, group: KpiGroup | undefined, limi
   if (limits.fromRollup) {
     const key = group === 'queue' ? sql`queue` : group === 'agent' ? sql`agent` : sql`null::text`;
     const result = await ex.execute(sql`
-      select to_char(${periodStart(q.by, toLocal(sql`bucket`))}, 'YYYY-MM-DD"T"HH24:MI') as period, ${key} as key,
+      select to_char(${periodStart(q.by, toLocal(sql`bucket`, q.timeZone))}, 'YYYY-MM-DD"T"HH24:MI') as period, ${key} as key,
              sum(offered)::int as offered, sum(answered)::int as answered, sum(abandoned)::int as abandoned,
              sum(short_abandoned)::int as short_abandoned, sum(within_threshold)::int as within,
              sum(total_wait)::float8 as total_wait, sum(handle)::float8 as handle, sum(handled)::int as handled, max(longest_wait)::int as longest
@@ -110,7 +113,7 @@ async function sums(ex: Executor, q: KpiQuery, group: KpiGroup | undefined, limi
   }
   const key = group === 'queue' ? sql`coalesce(queue, '')` : group === 'agent' ? sql`coalesce(agent_name, '')` : sql`null::text`;
   const result = await ex.execute(sql`
-    select to_char(${periodStart(q.by, toLocal(sql`offered_at`))}, 'YYYY-MM-DD"T"HH24:MI') as period, ${key} as key,
+    select to_char(${periodStart(q.by, toLocal(sql`offered_at`, q.timeZone))}, 'YYYY-MM-DD"T"HH24:MI') as period, ${key} as key,
            count(*)::int as offered,
            count(answered_at)::int as answered,
            count(*) filter (where exit_reason = 'abandoned')::int as abandoned,
@@ -145,10 +148,11 @@ async function staffedTime(ex: Executor, q: KpiQuery): Promise<{ period: string;
     ), spans as (
       select agent, state, greatest(at, ${from}) as a, least(coalesce(lead(at) over (partition by agent order by at, id), ${to}), ${to}) as b from relevant
     ), staffed as (
-      select agent, ${toLocal(sql`a`)} as lo, ${toLocal(sql`b`)} as hi from spans where state in ('available', 'on_call', 'wrap_up') and b > a
+      select agent, ${toLocal(sql`a`, q.timeZone)} as lo, ${toLocal(sql`b`, q.timeZone)} as hi from spans where state in ('available', 'on_call', 'wrap_up') and b > a
     )
     select to_char(p.p, 'YYYY-MM-DD"T"HH24:MI') as period, s.agent,
-           sum(extract(epoch from least(s.hi, p.p + interval '${sql.raw(STEP[q.by])}') - greatest(s.lo, p.p)))::float8 as seconds
+           -- Elapsed time, not wall-clock difference: a day with a clock change has 23 or 25 hours.
+           sum(extract(epoch from ${fromLocal(sql`least(s.hi, p.p + interval '${sql.raw(STEP[q.by])}')`, q.timeZone)} - ${fromLocal(sql`greatest(s.lo, p.p)`, q.timeZone)}))::float8 as seconds
     from staffed s cross join lateral generate_series(${start}, s.hi, interval '${sql.raw(STEP[q.by])}') p(p)
     where p.p < s.hi
     group by 1, 2 order by 1, 2`);

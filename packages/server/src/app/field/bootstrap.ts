@@ -4,6 +4,7 @@
  * user's work orders.
  */
 import { asc, eq } from 'drizzle-orm';
+import { addDays, localDate } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -11,15 +12,15 @@ import { listSurveys } from '../surveys/surveys.js';
 import { listVisits } from './visits.js';
 import { listWorkOrders } from './work-orders.js';
 
-const isoDay = (date: Date) => new Date(date.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
-
-export async function fieldBootstrap(ex: Executor, actor: Actor, now: Date) {
+/** `timeZone`: the city's, in which the visits' days (a week back, two ahead) are counted. */
+export async function fieldBootstrap(ex: Executor, actor: Actor, now: Date, timeZone: string) {
+  const today = localDate(now, timeZone);
   const [cats, dists, hoods, surveys, visits, workOrders] = await Promise.all([
     ex.select({ id: categories.id, nameTr: categories.nameTr, nameEn: categories.nameEn, parentId: categories.parentId }).from(categories).where(eq(categories.active, true)).orderBy(asc(categories.nameTr)),
     ex.select({ id: districts.id, name: districts.name }).from(districts).orderBy(asc(districts.name)),
     ex.select({ id: neighbourhoods.id, districtId: neighbourhoods.districtId, name: neighbourhoods.name }).from(neighbourhoods).orderBy(asc(neighbourhoods.name)),
     listSurveys(ex, { status: 'active', kind: 'campaign' }),
-    listVisits(ex, { from: isoDay(new Date(now.getTime() - 7 * 86400_000)), to: isoDay(new Date(now.getTime() + 14 * 86400_000)), memberId: actor.role === 'field_staff' ? actor.id : undefined }),
+    listVisits(ex, { from: addDays(today, -7), to: addDays(today, 14), memberId: actor.role === 'field_staff' ? actor.id : undefined }),
     listWorkOrders(ex, actor),
   ]);
   return { at: now.toISOString(), categories: cats, districts: dists, neighbourhoods: hoods, surveys, visits, workOrders };

@@ -33,7 +33,7 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 export function captureTime(capturedAt: string | undefined, now: Date): Date {
   if (!capturedAt) return now;
   const at = new Date(capturedAt);
-  if (Number.isNaN(at.getTime())) throw invalid('capturedAt', `'${capturedAt}' is not a date and time; send ISO 8601, e.g. 2026-05-04T10:30:00+03:00`);
+  if (Number.isNaN(at.getTime())) throw invalid('capturedAt', `'${capturedAt}' is not a date and time; send ISO 8601, e.g. 2026-05-04T07:30:00Z`);
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('capturedAt', `${capturedAt} is in the future; check the tablet's clock`);
   if (at.getTime() < now.getTime() - MAX_OFFLINE_DAYS * 86400_000) throw invalid('capturedAt', `${capturedAt} is more than ${MAX_OFFLINE_DAYS} days ago; record it as a new request`);
   return at > now ? now : at;

@@ -18,6 +18,8 @@ export interface WallboardHub {
 
 export interface HubOptions {
   now: () => Date;
+  /** The city's IANA time zone. */
+  timeZone: string;
   /** Folds a burst of notifications into one snapshot. */
   debounceMs?: number;
   refreshMs?: number;
@@ -54,7 +56,7 @@ function createHub(database: Database, options: HubOptions): WallboardHub {
     try {
       do {
         again = false;
-        const board = await wallboardSnapshot(database.db, options.now());
+        const board = await wallboardSnapshot(database.db, options.now(), { timeZone: options.timeZone });
         for (const s of [...subscribers]) s(board);
       } while (again && subscribers.size > 0);
     } catch (error) {
@@ -87,7 +89,7 @@ function createHub(database: Database, options: HubOptions): WallboardHub {
         });
         refresh = setInterval(schedule, refreshMs);
       }
-      wallboardSnapshot(database.db, options.now()).then(
+      wallboardSnapshot(database.db, options.now(), { timeZone: options.timeZone }).then(
         (board) => subscribers.has(subscriber) && subscriber(board),
         (error: unknown) => options.onError?.(error),
       );

@@ -1,14 +1,17 @@
 /**
  * The wallboard: what a supervisor watches on the wall. Calls waiting now and the longest
- * wait, agents by state, and today's figures (Türkiye's day) with the same definitions as the
+ * wait, agents by state, and today's figures (the city's local day) with the same definitions as the
  * KPI reports (DESIGN.md section 8), plus the instant-information share: contacts closed as
  * information_given over answered contacts.
  */
 import { sql } from 'drizzle-orm';
+import { addDays, localDate, startOfLocalDate } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { contactKpis } from '../contacts/kpis.js';
 
 export interface WallboardOptions {
+  /** The city's IANA time zone: "today" is its local day. */
+  timeZone: string;
   /** Service-level threshold T in seconds. */
   thresholdSeconds?: number;
   shortAbandonSeconds?: number;
@@ -16,7 +19,7 @@ export interface WallboardOptions {
 
 export interface Wallboard {
   at: string;
-  /** Start of today in Türkiye (UTC+3), as an instant. */
+  /** Start of today in the city, as an instant. */
   dayStart: string;
   thresholdSeconds: number;
   waiting: { calls: number; longestWaitSeconds: number; oldestSince: string | null; byQueue: { queue: string; calls: number; oldestSince: string }[] };
@@ -33,17 +36,14 @@ export interface Wallboard {
   hourly: { hour: string; offered: number; answered: number; abandoned: number }[];
 }
 
-const TURKEY_OFFSET_MS = 3 * 3600_000;
-const DAY_MS = 86400_000;
 /** A call still "waiting" after this long was lost by the PBX feed, not a caller on hold. */
 const STALE_WAIT_MS = 12 * 3600_000;
 
-export const turkeyDayStart = (now: Date): Date => new Date(Math.floor((now.getTime() + TURKEY_OFFSET_MS) / DAY_MS) * DAY_MS - TURKEY_OFFSET_MS);
-
-export async function wallboardSnapshot(ex: Executor, now: Date, options: WallboardOptions = {}): Promise<Wallboard> {
+export async function wallboardSnapshot(ex: Executor, now: Date, options: WallboardOptions): Promise<Wallboard> {
   const thresholdSeconds = options.thresholdSeconds ?? 20;
-  const dayStart = turkeyDayStart(now);
-  const dayEnd = new Date(dayStart.getTime() + DAY_MS);
+  const today = localDate(now, options.timeZone);
+  const dayStart = startOfLocalDate(today, options.timeZone);
+  const dayEnd = startOfLocalDate(addDays(today, 1), options.timeZone);
   const staleBefore = new Date(now.getTime() - STALE_WAIT_MS);
 
   const waiting = (await ex.execute(sql`
@@ -55,8 +55,8 @@ export async function wallboardSnapshot(ex: Executor, now: Date, options: Wallbo
   const byQueue = waiting.rows.map((r) => ({ queue: r.queue, calls: r.calls, oldestSince: new Date(r.oldest).toISOString() }));
   const oldest = byQueue.reduce<string | null>((o, q) => (o === null || q.oldestSince < o ? q.oldestSince : o), null);
 
-  const [day] = await contactKpis(ex, { from: dayStart, to: dayEnd, by: 'day', thresholdSeconds, shortAbandonSeconds: options.shortAbandonSeconds });
-  const hourly = await contactKpis(ex, { from: dayStart, to: dayEnd, by: 'hour', thresholdSeconds, shortAbandonSeconds: options.shortAbandonSeconds });
+  const [day] = await contactKpis(ex, { from: dayStart, to: dayEnd, by: 'day', timeZone: options.timeZone, thresholdSeconds, shortAbandonSeconds: options.shortAbandonSeconds });
+  const hourly = await contactKpis(ex, { from: dayStart, to: dayEnd, by: 'hour', timeZone: options.timeZone, thresholdSeconds, shortAbandonSeconds: options.shortAbandonSeconds });
   const info = (await ex.execute(sql`
     select count(*)::int as n from contacts
     where offered_at >= ${dayStart.toISOString()}::timestamptz and offered_at < ${dayEnd.toISOString()}::timestamptz

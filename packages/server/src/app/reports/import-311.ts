@@ -17,6 +17,7 @@ import { DomainError } from '@cozum/domain';
 import { drawFromSequences } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { trackingNumbersFor } from '../requests/create-request.js';
+import { cityTimeZone } from '../../db/city-time-zone.js';
 
 export const FIELDS = ['id', 'created', 'closed', 'due', 'agency', 'category', 'detail', 'status', 'area', 'channel', 'latitude', 'longitude'] as const;
 type Field = (typeof FIELDS)[number];
@@ -157,6 +158,7 @@ interface Row {
 }
 
 export async function import311(ex: Executor, mapping: Mapping311, records: Iterable<{ line: number; record: Record<string, unknown> }> | AsyncIterable<{ line: number; record: Record<string, unknown> }>, onProgress?: (rows: number) => void): Promise<Import311Report> {
+  const cityZone = await cityTimeZone(ex);
   const report: Import311Report = { source: mapping.source, rows: 0, imported: 0, alreadyKnown: 0, skipped: 0, problems: [], unmapped: { categories: {}, agencies: {}, statuses: {}, channels: {} }, totals: { requests: 0, byStatus: {}, byArea: {}, byChannel: {}, medianHoursToClose: null } };
   const ids = async (table: 'categories' | 'units') => new Map(((await ex.execute(sql`select id, code from ${sql.raw(table)}`)) as unknown as { rows: { id: number; code: string }[] }).rows.map((r) => [r.code, Number(r.id)]));
   const categoryIds = await ids('categories');
@@ -197,8 +199,8 @@ export async function import311(ex: Executor, mapping: Mapping311, records: Iter
     report.alreadyKnown += batch.length - fresh.length;
     batch = [];
     if (!fresh.length) return;
-    // Tracking numbers from each creation year's sequence, in Türkiye's calendar like intake.
-    const numbers = trackingNumbersFor(fresh.map((r) => r.created));
+    // Tracking numbers from each creation year's sequence, in the city's calendar like intake.
+    const numbers = trackingNumbersFor(fresh.map((r) => r.created), cityZone);
     const drawn = numbers.assign((await drawFromSequences(ex, numbers.wanted)).drawn);
     const tracking = new Map(fresh.map((r, n) => [r, drawn[n]!]));
     const values = [];

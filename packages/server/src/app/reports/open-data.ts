@@ -28,11 +28,11 @@ export async function openDataCsv(ex: Executor, year: number): Promise<string> {
   return [OPEN_DATA_COLUMNS.join(','), ...result.rows.map((r) => OPEN_DATA_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\n') + '\n';
 }
 
-/** Years that hold calls or requests, newest first. */
-export async function reportYears(ex: Executor): Promise<number[]> {
+/** Years (in the city's time zone) that hold calls or requests, newest first. */
+export async function reportYears(ex: Executor, zone: string): Promise<number[]> {
   const result = (await ex.execute(sql`
     select distinct y from (
-      select extract(year from hour + interval '3 hours')::int as y from report_call_hours where offered > 0
+      select extract(year from (hour at time zone 'UTC') at time zone ${zone}::text)::int as y from report_call_hours where offered > 0
       union select extract(year from month)::int from report_request_months where requests > 0) t
     order by y desc`)) as unknown as { rows: { y: number }[] };
   return result.rows.map((r) => r.y);

@@ -3,15 +3,17 @@
  * answered, instant information versus routed requests, the change on a compared period,
  * topics, districts and neighbourhoods, units (count, median and 90th-percentile resolution
  * time, share on time), channels, satisfaction, the months and the hour × weekday pattern.
- * Periods are days in Türkiye (UTC+3); `to` is exclusive.
+ * Periods are whole local months in the city's time zone (the filter's timeZone); `to` is exclusive.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { DomainError } from '@cozum/domain';
+import { DomainError, addMonths, localDate, startOfLocalDate } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 
 export interface ReportFilter {
   from: Date;
   to: Date;
+  /** The city's IANA time zone: months, weekdays and hours are its local ones. */
+  timeZone: string;
   /** Narrows calls and requests to a channel (phone, web, …). */
   channel?: string;
   /** Narrows requests to a category or a topic group and its children. */
@@ -54,52 +56,54 @@ export interface Report extends CallFigures {
   heat: number[][];
 }
 
-const dayText = (d: Date) => new Date(d.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
-const lastDayText = (d: Date) => dayText(new Date(d.getTime() - 1));
+const lastDayText = (d: Date, zone: string) => localDate(new Date(d.getTime() - 1), zone);
 
-export function periodLabel(from: Date, to: Date): string {
-  const a = dayText(from);
-  const b = lastDayText(to);
+export function periodLabel(from: Date, to: Date, zone: string): string {
+  const a = localDate(from, zone);
+  const b = lastDayText(to, zone);
   if (a.endsWith('-01-01') && b.endsWith('-12-31') && a.slice(0, 4) === b.slice(0, 4)) return a.slice(0, 4);
   return `${a} – ${b}`;
 }
 
-/** The calendar year in Türkiye as a period. */
-export function yearPeriod(year: number): { from: Date; to: Date } {
+export interface Period { from: Date; to: Date; timeZone: string }
+
+/** The calendar year in the city as a period. */
+export function yearPeriod(year: number, zone: string): Period {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('validation_failed', `year: expected a year from 2000 to 2100, not ${year}`, [{ field: 'year', message: 'out of range' }]);
-  return { from: new Date(Date.UTC(year, 0, 1) - 3 * 3_600_000), to: new Date(Date.UTC(year + 1, 0, 1) - 3 * 3_600_000) };
+  return { from: startOfLocalDate(`${year}-01-01`, zone), to: startOfLocalDate(`${year + 1}-01-01`, zone), timeZone: zone };
 }
 
 type Rows<T> = { rows: T[] };
 const rows = async <T>(ex: Executor, query: SQL): Promise<T[]> => ((await ex.execute(query)) as unknown as Rows<T>).rows;
 
-/** The first day of the month in Türkiye holding `d`, as YYYY-MM-DD; reports run over whole months. */
-const monthText = (d: Date) => `${dayText(d).slice(0, 7)}-01`;
+/** The first day of the month in the city holding `d`, as YYYY-MM-DD; reports run over whole months. */
+const monthText = (d: Date, zone: string) => `${localDate(d, zone).slice(0, 7)}-01`;
 
-function assertWholeMonths(f: { from: Date; to: Date }) {
+function assertWholeMonths(f: Period) {
   for (const [field, d] of [['from', f.from], ['to', f.to]] as const) {
-    if (dayText(d).slice(8) !== '01' || d.getTime() % 3_600_000 !== 0 || new Date(d.getTime() + 3 * 3_600_000).getUTCHours() !== 0) {
+    const day = localDate(d, f.timeZone);
+    if (day.slice(8) !== '01' || startOfLocalDate(day, f.timeZone).getTime() !== d.getTime()) {
       throw new DomainError('validation_failed', `${field}: reports cover whole months; give a month as YYYY-MM (the period runs from the first day of 'from' to the last day of 'to')`, [{ field, message: 'not the start of a month' }]);
     }
   }
   if (!(f.to > f.from)) throw new DomainError('validation_failed', 'to: the period must end after it starts', [{ field: 'to', message: 'must not be before from' }]);
 }
 
-/** Whole-month period from YYYY-MM to YYYY-MM inclusive, in Türkiye. */
-export function monthPeriod(from: string, to: string): { from: Date; to: Date } {
+/** Whole-month period from YYYY-MM to YYYY-MM inclusive, in the city. */
+export function monthPeriod(from: string, to: string, zone: string): Period {
   const parse = (field: string, text: string, next: number) => {
     const m = /^(\d{4})-(\d{2})$/.exec(text);
     if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new DomainError('validation_failed', `${field}: expected a month as YYYY-MM, not '${text}'`, [{ field, message: 'expected YYYY-MM' }]);
-    return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1 + next, 1) - 3 * 3_600_000);
+    return startOfLocalDate(addMonths(`${m[1]}-${m[2]}-01`, next), zone);
   };
-  const period = { from: parse('from', from, 0), to: parse('to', to, 1) };
+  const period = { from: parse('from', from, 0), to: parse('to', to, 1), timeZone: zone };
   if (!(period.to > period.from)) throw new DomainError('validation_failed', `to: ${to} is before from ${from}`, [{ field: 'to', message: 'must not be before from' }]);
   return period;
 }
 
 // Rollup filters (report_request_months, alias m).
 function monthWhere(f: ReportFilter): SQL {
-  const parts: SQL[] = [sql`m.month >= ${monthText(f.from)}::date and m.month < ${monthText(f.to)}::date`];
+  const parts: SQL[] = [sql`m.month >= ${monthText(f.from, f.timeZone)}::date and m.month < ${monthText(f.to, f.timeZone)}::date`];
   if (f.channel) parts.push(sql`m.channel = ${f.channel}`);
   if (f.categoryId) parts.push(sql`m.category_id in (select id from categories where id = ${f.categoryId} or parent_id = ${f.categoryId})`);
   if (f.unitId) parts.push(sql`m.unit_id = ${f.unitId}`);
@@ -164,9 +168,11 @@ function bucketPercentile(buckets: { bucket: number; n: number }[], share: numbe
 }
 
 export async function buildReport(ex: Executor, filter: ReportFilter, compare?: { from: Date; to: Date }): Promise<Report> {
+  const zone = filter.timeZone;
   assertWholeMonths(filter);
-  if (compare) assertWholeMonths(compare);
-  const local = sql`(hour + interval '3 hours')`;
+  if (compare) assertWholeMonths({ ...compare, timeZone: zone });
+  // report_call_hours holds UTC hours; read as the city's wall clock.
+  const local = sql`((hour at time zone 'UTC') at time zone ${zone}::text)`;
   const unitRollupFits = !filter.categoryId && !filter.channel && !filter.districtId;
   const neighbourhoodRollupFits = !filter.categoryId && !filter.unitId;
 
@@ -187,7 +193,7 @@ export async function buildReport(ex: Executor, filter: ReportFilter, compare?: 
     unitRollupFits
       ? rows<{ unitId: number; bucket: number; n: number }>(ex, sql`
           select m.unit_id as "unitId", m.bucket::int as bucket, sum(m.requests)::int as n from report_resolution_months m
-          where m.month >= ${monthText(filter.from)}::date and m.month < ${monthText(filter.to)}::date${filter.unitId ? sql` and m.unit_id = ${filter.unitId}` : sql``}
+          where m.month >= ${monthText(filter.from, zone)}::date and m.month < ${monthText(filter.to, zone)}::date${filter.unitId ? sql` and m.unit_id = ${filter.unitId}` : sql``}
           group by 1, 2 having sum(m.requests) > 0`)
       : rows<{ unitId: number; median: number | null; p90: number | null }>(ex, sql`
           select r.unit_id as "unitId",
@@ -198,7 +204,7 @@ export async function buildReport(ex: Executor, filter: ReportFilter, compare?: 
       ? rows<{ id: number; n: number }>(ex, sql`
           select m.neighbourhood_id as id, sum(m.requests)::int as n from report_neighbourhood_months m
           ${filter.districtId ? sql`join neighbourhoods nb on nb.id = m.neighbourhood_id and nb.district_id = ${filter.districtId}` : sql``}
-          where m.month >= ${monthText(filter.from)}::date and m.month < ${monthText(filter.to)}::date${filter.channel ? sql` and m.channel = ${filter.channel}` : sql``}
+          where m.month >= ${monthText(filter.from, zone)}::date and m.month < ${monthText(filter.to, zone)}::date${filter.channel ? sql` and m.channel = ${filter.channel}` : sql``}
           group by 1 having sum(m.requests) > 0`)
       : rows<{ id: number; n: number }>(ex, sql`select r.neighbourhood_id as id, count(*)::int as n from requests r where ${requestWhere(filter)} and r.neighbourhood_id is not null group by 1`),
     compare ? callFigures(ex, { ...filter, ...compare }) : Promise.resolve(undefined),
@@ -293,7 +299,7 @@ export async function buildReport(ex: Executor, filter: ReportFilter, compare?: 
 
   const figures = finishCalls(calls, requests);
   const report: Report = {
-    period: { from: dayText(filter.from), to: lastDayText(filter.to), label: periodLabel(filter.from, filter.to) },
+    period: { from: localDate(filter.from, zone), to: lastDayText(filter.to, zone), label: periodLabel(filter.from, filter.to, zone) },
     ...figures,
     topics,
     topicGroups,
@@ -306,7 +312,7 @@ export async function buildReport(ex: Executor, filter: ReportFilter, compare?: 
     heat,
   };
   if (other && compare) {
-    report.compare = { period: { from: dayText(compare.from), to: lastDayText(compare.to), label: periodLabel(compare.from, compare.to) }, ...other };
+    report.compare = { period: { from: localDate(compare.from, zone), to: lastDayText(compare.to, zone), label: periodLabel(compare.from, compare.to, zone) }, ...other };
     report.change = {
       offered: figures.offered - other.offered,
       answered: figures.answered - other.answered,

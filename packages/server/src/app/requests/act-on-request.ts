@@ -5,7 +5,7 @@
  * append-only event, and told to the citizen through the outbox when it is public.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { DomainError, checkInformationExtension, computeDueDates, decideTransition, inUnitScope, invalid, notFound, pausedSlaSeconds, type LegalClock, type RequestAction, type RequestStatus } from '@cozum/domain';
+import { checkInformationExtension, computeDueDates, decideTransition, DomainError, formatLocalDate, inUnitScope, invalid, type LegalClock, notFound, pausedSlaSeconds, type RequestAction, type RequestStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestTypes, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -160,7 +160,7 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
       changes.legalDueAt = due.legalDueAt;
       if (current.overdueAt && due.legalDueAt && due.legalDueAt > now && current.dueAt && current.dueAt > now) changes.overdueAt = null;
       data.legalDueAt = due.legalDueAt?.toISOString();
-      const dueDate = due.legalDueAt!.toLocaleDateString('tr-TR', { timeZone: 'Europe/Istanbul' });
+      const dueDate = formatLocalDate(due.legalDueAt!, clock.calendar.timeZone);
       notify = { key: 'request.extended', values: () => ({ dueDate, text: input.reason!.trim() }) };
       break;
     }

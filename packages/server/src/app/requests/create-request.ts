@@ -8,7 +8,7 @@
  * number of prepared intakes with two statements (four with citizens to look up).
  */
 import { sql } from 'drizzle-orm';
-import { DomainError, chooseRoute, computeDueDates, formatTrackingNumber, invalid, type Route } from '@cozum/domain';
+import { chooseRoute, computeDueDates, DomainError, formatTrackingNumber, invalid, localYear, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { drawFromSequences, executePrepared, jsonRows, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
@@ -59,9 +59,6 @@ export interface PreparedIntake {
   legalDueAt: Date | null;
 }
 
-/** The year a tracking number carries is the year in Türkiye (UTC+3) at intake. */
-const localYear = (at: Date) => new Date(at.getTime() + 3 * 3600_000).getUTCFullYear();
-
 /**
  * One sequence per year (created by migration 0002 for 2000–2100): nextval never blocks
  * concurrent intakes, as a counter row would, and the numbers restart each year.
@@ -75,8 +72,9 @@ function trackingSequence(year: number): string {
  * Tracking numbers for requests received at these times: how many to draw from each year's
  * sequence (`drawFromSequences`), and the numbers drawn handed out in order.
  */
-export function trackingNumbersFor(receivedAt: Date[]): { wanted: Record<string, number>; assign(drawn: Record<string, number[]>): string[] } {
-  const years = receivedAt.map(localYear);
+export function trackingNumbersFor(receivedAt: Date[], zone: string): { wanted: Record<string, number>; assign(drawn: Record<string, number[]>): string[] } {
+  // The year a tracking number carries is the city's year at intake.
+  const years = receivedAt.map((at) => localYear(at, zone));
   const sequences = years.map(trackingSequence);
   const wanted: Record<string, number> = {};
   for (const name of sequences) wanted[name] = (wanted[name] ?? 0) + 1;
@@ -162,7 +160,7 @@ export async function writeIntakes(ex: Executor, reference: IntakeReference, int
   const plan = await planCitizens(ex, withCitizen.map((i) => i.citizen!));
   const citizenOf = new Map(withCitizen.map((intake, n) => [intake, plan.contacts[n]!]));
 
-  const tracking = trackingNumbersFor(intakes.map((intake) => intake.now));
+  const tracking = trackingNumbersFor(intakes.map((intake) => intake.now), reference.calendar.timeZone);
   // A cached reference is checked in the same statement: still current, or nothing is written.
   const { drawn, alongside } = await drawFromSequences<string>(
     ex,

@@ -4,34 +4,34 @@
  * Read with SQL that groups in the database, so a campaign of any size is one query a question.
  */
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { csvLine, type ChoiceOption } from '@cozum/domain';
+import { addDays, csvLine, startOfLocalDate, type ChoiceOption } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts, fieldVisits, neighbourhoods, requests, surveyAnswers, surveyResponses } from '../../db/schema.js';
 import { getSurvey, type SurveyQuestion } from './surveys.js';
 
 export interface ResultFilter {
+  /** The city's IANA time zone, in which `from` and `to` are days. */
+  timeZone: string;
   districtId?: number;
   channel?: string;
-  /** Answers from this day on (YYYY-MM-DD, Türkiye time) … */
+  /** Answers from this day on (YYYY-MM-DD, in the city) … */
   from?: string;
   /** … up to and including this day. */
   to?: string;
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00+03:00`);
-
 function responseConditions(surveyId: number, filter: ResultFilter): SQL {
   const conditions = [eq(surveyResponses.surveyId, surveyId)];
   if (filter.districtId) conditions.push(eq(surveyResponses.districtId, filter.districtId));
   if (filter.channel) conditions.push(eq(surveyResponses.channel, filter.channel));
-  if (filter.from) conditions.push(gte(surveyResponses.createdAt, dayStart(filter.from)));
-  if (filter.to) conditions.push(lt(surveyResponses.createdAt, new Date(dayStart(filter.to).getTime() + 86400_000)));
+  if (filter.from) conditions.push(gte(surveyResponses.createdAt, startOfLocalDate(filter.from, filter.timeZone)));
+  if (filter.to) conditions.push(lt(surveyResponses.createdAt, startOfLocalDate(addDays(filter.to, 1), filter.timeZone)));
   return and(...conditions)!;
 }
 
 const label = (options: ChoiceOption[], index: number) => options[index]?.tr ?? `#${index}`;
 
-export async function surveyResults(ex: Executor, surveyId: number, filter: ResultFilter = {}) {
+export async function surveyResults(ex: Executor, surveyId: number, filter: ResultFilter) {
   const survey = await getSurvey(ex, surveyId);
   const where = responseConditions(surveyId, filter);
   const [total] = await ex.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(where);
@@ -86,7 +86,7 @@ export async function surveyResults(ex: Executor, surveyId: number, filter: Resu
 }
 
 /** Every response as one CSV row: when, channel, place, visit, request, then one column a question. */
-export async function surveyCsv(ex: Executor, surveyId: number, filter: ResultFilter = {}): Promise<string> {
+export async function surveyCsv(ex: Executor, surveyId: number, filter: ResultFilter): Promise<string> {
   const survey = await getSurvey(ex, surveyId);
   const responses = await ex
     .select({ id: surveyResponses.id, at: surveyResponses.createdAt, channel: surveyResponses.channel, district: districts.name, neighbourhood: neighbourhoods.name, visit: fieldVisits.place, trackingNo: requests.trackingNo })

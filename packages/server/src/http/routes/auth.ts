@@ -10,6 +10,9 @@ import { ProofBody, ProofChallenge } from '../proof-schemas.js';
 import { responses } from '../schemas.js';
 import { User } from './users.js';
 
+/** The user, and the city's IANA time zone (CITY_TIME_ZONE): the web app shows dates on the city's clock. */
+const SignedIn = Type.Object({ user: User, timeZone: Type.String({ description: 'IANA time zone, e.g. Europe/Istanbul' }) });
+
 export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   app.post(
     '/auth/proof-of-work',
@@ -37,7 +40,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
         tags: ['auth'],
         summary: 'Sign in with a staff account; sets the session cookie',
         body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), totpCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Only for accounts with two-factor sign-in on' })), proof: Type.Optional(ProofBody) }, { additionalProperties: false }),
-        response: responses({ 200: Type.Object({ user: User }) }),
+        response: responses({ 200: SignedIn }),
       },
     },
     async (request, reply) => {
@@ -47,7 +50,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
       if (!result.ok) throw result.error;
       const { token, user } = result;
       setSessionCookie(reply, deps, token);
-      return { user };
+      return { user, timeZone: deps.config.cityTimeZone };
     },
   );
 
@@ -64,7 +67,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
 
   app.get(
     '/auth/me',
-    { config: { access: 'session.own' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: responses({ 200: Type.Object({ user: User }) }) } },
-    async (request) => ({ user: await getUser(deps.database.db, currentUser(request).id) }),
+    { config: { access: 'session.own' }, schema: { tags: ['auth'], summary: "The signed-in user, and the city's time zone the web app shows dates in", response: responses({ 200: SignedIn }) } },
+    async (request) => ({ user: await getUser(deps.database.db, currentUser(request).id), timeZone: deps.config.cityTimeZone }),
   );
 };

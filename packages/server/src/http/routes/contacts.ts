@@ -1,3 +1,4 @@
+import { addDays, startOfLocalDate } from '@cozum/domain';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, callerScreenPop, listContacts, recordContact } from '../../app/contacts/contacts.js';
 import { currentUser } from '../access.js';
@@ -61,8 +62,9 @@ export const contactRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     },
     async (request) => {
       const { from, to, ...rest } = request.query;
-      const day = (d: string) => new Date(`${d}T00:00:00+03:00`);
-      return { items: await listContacts(db, currentUser(request), { ...rest, from: from ? day(from) : undefined, to: to ? new Date(day(to).getTime() + 86400_000) : undefined }) };
+      // Dates are days in the city's time zone, `to` included.
+      const zone = deps.config.cityTimeZone;
+      return { items: await listContacts(db, currentUser(request), { ...rest, from: from ? startOfLocalDate(from, zone) : undefined, to: to ? startOfLocalDate(addDays(to, 1), zone) : undefined }) };
     },
   );
 

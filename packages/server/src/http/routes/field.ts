@@ -86,7 +86,7 @@ export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return fieldBootstrap(db, currentUser(request), deps.now());
+      return fieldBootstrap(db, currentUser(request), deps.now(), deps.config.cityTimeZone);
     },
   );
 

@@ -1,3 +1,4 @@
+import { localDate } from '@cozum/domain';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createArticle, getArticle, searchArticles, updateArticle } from '../../app/knowledge-base.js';
 import { currentUser } from '../access.js';
@@ -22,9 +23,6 @@ const fields = {
   active: Type.Optional(Type.Boolean()),
 };
 
-/** Today in Türkiye, for validity dates. */
-const today = (now: Date) => new Date(now.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
-
 export const knowledgeBaseRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
   app.get(
@@ -38,7 +36,7 @@ export const knowledgeBaseRoutes = (deps: Deps): FastifyPluginAsyncTypebox => as
         response: responses({ 200: Type.Object({ items: Type.Array(Article) }) }),
       },
     },
-    async (request) => ({ items: await searchArticles(db, { ...request.query, today: today(deps.now()) }) }),
+    async (request) => ({ items: await searchArticles(db, { ...request.query, today: localDate(deps.now(), deps.config.cityTimeZone) }) }),
   );
   app.get(
     '/kb/articles/:id',

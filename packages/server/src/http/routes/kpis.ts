@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DomainError } from '@cozum/domain';
+import { DomainError, localDateRange } from '@cozum/domain';
 import { KPI_BUCKETS, KPI_GROUPS, contactKpis } from '../../app/contacts/kpis.js';
 import { kpiLimits, setKpiLimits } from '../../app/contacts/kpi-rollup.js';
 import { currentUser } from '../access.js';
@@ -34,7 +34,7 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
       config: { access: 'kpis.read' },
       schema: {
         tags: ['contact centre'],
-        summary: 'Contact-centre KPIs per period, overall or per queue or agent, with occupancy (DESIGN.md section 8 definitions); dates are days in Türkiye, to inclusive',
+        summary: 'Contact-centre KPIs per period, overall or per queue or agent, with occupancy (DESIGN.md section 8 definitions); dates are days in the city time zone, to inclusive',
         querystring: Type.Object(
           {
             from: Type.String({ format: 'date' }),
@@ -53,8 +53,7 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
     },
     async (request) => {
       const { from, to, by, ...rest } = request.query;
-      const start = new Date(`${from}T00:00:00+03:00`);
-      const end = new Date(new Date(`${to}T00:00:00+03:00`).getTime() + 86400_000);
+      const { from: start, to: end } = localDateRange(from, to, deps.config.cityTimeZone);
       if (end <= start) throw new DomainError('validation_failed', 'to: must not be before from', [{ field: 'querystring.to', message: 'must not be before from' }]);
       if ((by === '15min' || by === '30min') && end.getTime() - start.getTime() > 93 * 86400_000) {
         throw new DomainError('validation_failed', 'by: intervals of 15 or 30 minutes are for periods of up to three months; choose hour, day or month for longer ones', [{ field: 'querystring.by', message: 'too fine for the period' }]);
@@ -62,7 +61,7 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
       const limits = await kpiLimits(deps.database.db);
       const thresholdSeconds = rest.thresholdSeconds ?? limits.thresholdSeconds;
       const shortAbandonSeconds = rest.shortAbandonSeconds ?? limits.shortAbandonSeconds;
-      const rows = await contactKpis(deps.database.db, { from: start, to: end, by: by ?? 'month', ...rest, thresholdSeconds, shortAbandonSeconds, now: deps.now() });
+      const rows = await contactKpis(deps.database.db, { from: start, to: end, by: by ?? 'month', timeZone: deps.config.cityTimeZone, ...rest, thresholdSeconds, shortAbandonSeconds, now: deps.now() });
       return { thresholdSeconds, shortAbandonSeconds, rows };
     },
   );

@@ -12,6 +12,7 @@ import { Open311PostBody, Open311PostQuery, UnparsedForm, parseForm, type Open31
 import { MAX_SPAN_DAYS, findRequest, findRequests, findToken, type RequestQuery } from '../../open311/requests.js';
 import { listServices, serviceDefinition } from '../../open311/services.js';
 import { submitOpen311Request } from '../../open311/submit.js';
+import { isLocalDate, startOfLocalDate } from '@cozum/domain';
 import type { Deps } from '../deps.js';
 
 export const OPEN311_PREFIX = '/open311/v2';
@@ -41,11 +42,11 @@ const one = (value: string | string[] | undefined): string | undefined => (Array
 /** Comma-delimited lists, also accepted as repeated parameters. */
 const list = (value: string | string[] | undefined): string[] => [value ?? []].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
-function dateParam(name: string, raw: string | undefined): Date | undefined {
+function dateParam(name: string, raw: string | undefined, zone: string): Date | undefined {
   if (!raw) return undefined;
-  // W3C date-time (2010-01-01T00:00:00Z, with any offset) or a plain date, taken as a day in Türkiye.
-  const value = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00+03:00`) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? new Date(raw) : new Date(NaN);
-  if (Number.isNaN(value.getTime())) throw new Open311Error(400, `${name}: '${raw}' is not a W3C date-time; write it like 2026-05-01T00:00:00+03:00`);
+  // W3C date-time (2010-01-01T00:00:00Z, with any offset) or a plain date, taken as a day in the city.
+  const value = isLocalDate(raw) ? startOfLocalDate(raw, zone) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? new Date(raw) : new Date(NaN);
+  if (Number.isNaN(value.getTime())) throw new Open311Error(400, `${name}: '${raw}' is not a W3C date-time; write it like 2026-05-01T00:00:00Z`);
   return value;
 }
 
@@ -56,15 +57,16 @@ function positive(name: string, raw: string | undefined, fallback: number, max: 
   return value;
 }
 
-export function requestQuery(query: Query): RequestQuery {
+/** `zone`: the city's time zone, in which a plain date is a day. */
+export function requestQuery(query: Query, zone: string): RequestQuery {
   const statuses = list(query.status);
   for (const status of statuses) if (status !== 'open' && status !== 'closed') throw new Open311Error(400, `status: '${status}' is not a status; use open or closed (or both, comma-delimited)`);
   const extensions = one(query.extensions);
   return {
     ids: list(query.service_request_id),
     serviceCodes: list(query.service_code),
-    start: dateParam('start_date', one(query.start_date)),
-    end: dateParam('end_date', one(query.end_date)),
+    start: dateParam('start_date', one(query.start_date), zone),
+    end: dateParam('end_date', one(query.end_date), zone),
     statuses: statuses as ('open' | 'closed')[],
     page: positive('page', one(query.page), 1, 100000),
     pageSize: positive('page_size', one(query.page_size), MAX_PAGE_SIZE, MAX_PAGE_SIZE),
@@ -124,7 +126,7 @@ export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => 
 
   app.get('/requests.:format', spec(`GeoReport requests: filters service_request_id, service_code, start_date, end_date (at most ${MAX_SPAN_DAYS} days; default the last ${MAX_SPAN_DAYS}), status; page and page_size (default and at most ${MAX_PAGE_SIZE}); extensions=true adds notes and extended_attributes`, RequestsQuery), async (request, reply) => {
     const format = begin(request);
-    return send(reply, format, 'service_requests', await findRequests(db, requestQuery(request.query as Query), deps.now()));
+    return send(reply, format, 'service_requests', await findRequests(db, requestQuery(request.query as Query, deps.config.cityTimeZone), deps.now()));
   });
 
   app.get('/requests/:id.:format', spec('GeoReport request by id (our tracking number); extensions=true adds notes'), async (request, reply) => {

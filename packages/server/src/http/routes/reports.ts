@@ -6,7 +6,7 @@ import { DomainError } from '@cozum/domain';
 import type { Deps } from '../deps.js';
 import { Id, Nullable, responses } from '../schemas.js';
 
-const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'a month, YYYY-MM (Türkiye)' });
+const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'a month, YYYY-MM (in the city time zone)' });
 const Share = Type.Number();
 const Period = Type.Object({ from: Type.String(), to: Type.String(), label: Type.String() });
 const CallFigures = {
@@ -54,13 +54,13 @@ export const ReportQuery = Type.Object(
 );
 
 /** The query's period, comparison and filters; a half-given comparison is a 400 naming the missing field. */
-export function reportArgs(q: Static<typeof ReportQuery>): { filter: ReportFilter; compare?: { from: Date; to: Date } } {
-  const period = monthPeriod(q.from, q.to);
+export function reportArgs(q: Static<typeof ReportQuery>, zone: string): { filter: ReportFilter; compare?: { from: Date; to: Date } } {
+  const period = monthPeriod(q.from, q.to, zone);
   if ((q.compareFrom === undefined) !== (q.compareTo === undefined)) {
     const missing = q.compareFrom === undefined ? 'compareFrom' : 'compareTo';
     throw new DomainError('validation_failed', `${missing}: give both compareFrom and compareTo (YYYY-MM), or neither`, [{ field: `querystring.${missing}`, message: 'missing' }]);
   }
-  const compare = q.compareFrom && q.compareTo ? monthPeriod(q.compareFrom, q.compareTo) : undefined;
+  const compare = q.compareFrom && q.compareTo ? monthPeriod(q.compareFrom, q.compareTo, zone) : undefined;
   return { filter: { ...period, channel: q.channel, categoryId: q.categoryId, unitId: q.unitId, districtId: q.districtId }, compare };
 }
 
@@ -79,7 +79,7 @@ export const reportRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
       },
     },
     async (request) => {
-      const { filter, compare } = reportArgs(request.query);
+      const { filter, compare } = reportArgs(request.query, deps.config.cityTimeZone);
       return buildReport(db, filter, compare);
     },
   );
@@ -96,7 +96,7 @@ export const reportRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const { filter, compare } = reportArgs(query);
+      const { filter, compare } = reportArgs(query, deps.config.cityTimeZone);
       const report = await buildReport(db, filter, compare);
       const name = `cozum-report-${report.period.label.replace(/[^\w-]+/g, '_')}`;
       if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await reportPdf(report));

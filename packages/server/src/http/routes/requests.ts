@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DomainError, REQUEST_ACTIONS, can, scopedUnitId } from '@cozum/domain';
+import { addDays, can, DomainError, REQUEST_ACTIONS, scopedUnitId, startOfLocalDate } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
 import { CHANNELS } from '../../app/requests/create-request.js';
@@ -131,9 +131,9 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       const { from, to, ...rest } = request.query;
       // Unit staff and heads: their own unit, whatever they ask for.
       const unitId = scopedUnitId(user) ?? rest.unitId;
-      // Dates are days in Türkiye (UTC+3).
-      const day = (d: string) => new Date(`${d}T00:00:00+03:00`);
-      return listInbox(db, { ...rest, unitId, from: from ? day(from) : undefined, to: to ? new Date(day(to).getTime() + 86400_000) : undefined }, deps.now());
+      // Dates are days in the city's time zone, `to` included.
+      const zone = deps.config.cityTimeZone;
+      return listInbox(db, { ...rest, unitId, from: from ? startOfLocalDate(from, zone) : undefined, to: to ? startOfLocalDate(addDays(to, 1), zone) : undefined }, deps.now());
     },
   );
 

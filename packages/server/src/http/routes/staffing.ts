@@ -3,7 +3,7 @@ import { staffingWeek } from '../../app/contacts/forecast.js';
 import type { Deps } from '../deps.js';
 import { responses } from '../schemas.js';
 
-const Week = Type.Array(Type.Array(Type.Number()), { description: '[weekday 0 = Monday … 6 = Sunday][slot 0 = 00:00–00:30 … 47], Türkiye local time' });
+const Week = Type.Array(Type.Array(Type.Number()), { description: '[weekday 0 = Monday … 6 = Sunday][slot 0 = 00:00–00:30 … 47], the city local time' });
 
 export const staffingRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   app.get(
@@ -46,7 +46,7 @@ export const staffingRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     },
     async (request) => {
       const { patienceSeconds, ...rest } = request.query;
-      return staffingWeek(deps.database.db, { ...rest, patienceSeconds: patienceSeconds ?? null, now: deps.now() });
+      return staffingWeek(deps.database.db, { ...rest, patienceSeconds: patienceSeconds ?? null, now: deps.now(), timeZone: deps.config.cityTimeZone });
     },
   );
 };

@@ -158,7 +158,7 @@ export const surveyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
         }),
       },
     },
-    async (request) => surveyResults(db, request.params.id, request.query),
+    async (request) => surveyResults(db, request.params.id, { ...request.query, timeZone: deps.config.cityTimeZone }),
   );
   app.get(
     '/surveys/:id/export.csv',
@@ -168,7 +168,7 @@ export const surveyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="survey-${request.params.id}.csv"`)
         .header('cache-control', 'no-store')
-        .send(await surveyCsv(db, request.params.id, request.query)),
+        .send(await surveyCsv(db, request.params.id, { ...request.query, timeZone: deps.config.cityTimeZone })),
   );
   app.get(
     '/surveys/callbacks',

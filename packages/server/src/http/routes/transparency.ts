@@ -6,11 +6,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { buildReport, yearPeriod } from '../../app/reports/report.js';
 import { districtGeoJson, neighbourhoodGeoJson, openDataCsv, reportYears } from '../../app/reports/open-data.js';
-import { notFound } from '@cozum/domain';
+import { localYear, notFound } from '@cozum/domain';
 import type { Deps } from '../deps.js';
 import { Id, Nullable, responses } from '../schemas.js';
 
-const Year = Type.Integer({ minimum: 2000, maximum: 2100, description: 'a calendar year in Türkiye' });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100, description: 'a calendar year in the city time zone' });
 const Named = { code: Type.String(), name: Type.String(), nameEn: Type.String(), count: Type.Integer(), share: Type.Number() };
 const Figures = { offered: Type.Integer(), answered: Type.Integer(), answerRate: Nullable(Type.Number()), instant: Type.Integer(), routed: Type.Integer(), requests: Type.Integer() };
 const Transparency = Type.Object({
@@ -38,9 +38,10 @@ export const transparencyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       schema: { tags: ['transparency'], summary: "A year's anonymised figures for the public (default: the latest year with data)", security: [], querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }), response: responses({ 200: Transparency }) },
     },
     async (request) => {
-      const years = await reportYears(db);
-      const year = request.query.year ?? years[0] ?? new Date(deps.now().getTime() + 3 * 3_600_000).getUTCFullYear();
-      const r = await buildReport(db, yearPeriod(year), yearPeriod(year - 1));
+      const zone = deps.config.cityTimeZone;
+      const years = await reportYears(db, zone);
+      const year = request.query.year ?? years[0] ?? localYear(deps.now(), zone);
+      const r = await buildReport(db, yearPeriod(year, zone), yearPeriod(year - 1, zone));
       const figures = (x: { offered: number; answered: number; answerRate: number | null; instant: number; routed: number; requests: number }) => ({ offered: x.offered, answered: x.answered, answerRate: x.answerRate, instant: x.instant, routed: x.routed, requests: x.requests });
       return {
         year,

@@ -90,7 +90,7 @@ export function closeStreamsOnShutdown(app: FastifyInstance, streams: Set<EventS
 
 export const wallboardRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const streams = new Set<EventStream>();
-  const hub = () => wallboardHub(deps.database, { now: deps.now, onError: (error) => app.log.error({ err: error }, 'wallboard snapshot failed') });
+  const hub = () => wallboardHub(deps.database, { now: deps.now, timeZone: deps.config.cityTimeZone, onError: (error) => app.log.error({ err: error }, 'wallboard snapshot failed') });
   closeStreamsOnShutdown(app, streams, async () => {
     hub().close();
     await liveBus(deps.database).close();
@@ -107,7 +107,7 @@ export const wallboardRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async 
         response: responses({ 200: WallboardSchema }),
       },
     },
-    async (request) => wallboardSnapshot(deps.database.db, deps.now(), request.query),
+    async (request) => wallboardSnapshot(deps.database.db, deps.now(), { ...request.query, timeZone: deps.config.cityTimeZone }),
   );
 
   app.get(

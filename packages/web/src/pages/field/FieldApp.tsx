@@ -18,6 +18,7 @@ import { LoginPage } from '../LoginPage';
 import { answersOf, missingAnswers, SurveyQuestions, type AnswerMap } from '../survey/SurveyQuestions';
 import { deleteItem, loadBootstrap, loadUser, newKey, putItem, queueItems, saveBootstrap, saveUser, type QueueItem } from './store';
 import { syncQueue, type SyncReport } from './sync';
+import { cityTimeZone } from '../../clock';
 
 /** Registers the service worker and hands it the chunks this page loaded before it took control. */
 async function keepShellOffline() {
@@ -167,7 +168,7 @@ function FieldWork({ user }: { user: User }) {
           <Button size="xs" variant="light" onClick={() => void sync()} loading={syncing} disabled={!online}>
             {t('field.app.sync')}
           </Button>
-          {data && <Text size="xs" c="dimmed">{t('field.app.dataFrom', { at: new Date(data.at).toLocaleString(i18n.language) })}</Text>}
+          {data && <Text size="xs" c="dimmed">{t('field.app.dataFrom', { at: new Date(data.at).toLocaleString(i18n.language, { timeZone: cityTimeZone() }) })}</Text>}
         </Group>
         {report?.stopped === 'signed_out' && <Alert color="red">{t('field.app.signedOut')}</Alert>}
         {report?.stopped === 'server_error' && <Alert color="red">{t('field.app.serverError')}</Alert>}
