@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.js';
 import { evaluateErlangC } from './erlang.js';
-import { agentsNeededErlangA, evaluateErlangA } from './erlang-a.js';
+import { MAX_QUEUE, agentsNeededErlangA, evaluateErlangA } from './erlang-a.js';
 
 describe('Erlang A', () => {
   // One agent, λ = μ = θ = 1/s: every state k ≥ 1 empties at rate μ + (k−1)θ = k, so the
@@ -39,4 +41,35 @@ describe('Erlang A', () => {
     const fewer = evaluateErlangA({ ...input, agents: r.agents - 1 });
     expect(fewer.serviceLevel < 0.8 || fewer.occupancy > 0.95).toBe(true);
   }, 30_000);
+
+  const failure = (run: () => unknown): DomainError => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected a DomainError');
+  };
+
+  // Before: a NaN patience never ended the queue's sum, which grew until memory ran out.
+  it('refuses a patience or handling time that is not finite, naming the field', () => {
+    const input = { calls: 40, intervalSeconds: 3600, ahtSeconds: 180, agents: 3, targetSeconds: 20, patienceSeconds: NaN };
+    expect(failure(() => evaluateErlangA(input)).details).toEqual([{ field: 'patienceSeconds', message: expect.stringContaining('finite') }]);
+    expect(failure(() => agentsNeededErlangA({ ...input, patienceSeconds: 60, ahtSeconds: Infinity, targetServiceLevel: 0.8 })).details![0]!.field).toBe('ahtSeconds');
+  });
+
+  it(`stops at a queue of ${MAX_QUEUE} callers with a stable error`, () => {
+    const error = failure(() => evaluateErlangA({ calls: 1_000_000, intervalSeconds: 1800, ahtSeconds: 180, agents: 1, targetSeconds: 20, patienceSeconds: 86_400 }));
+    expect(error.code).toBe('staffing.queue_too_long');
+  });
+
+  // Before: a 0.0001 s handling time with an hour's target walked 36 million steps of the chain.
+  it('ends the chain once every caller is answered or gone, however long the target', () => {
+    const started = performance.now();
+    const r = agentsNeededErlangA({ calls: 100, intervalSeconds: 1800, ahtSeconds: 0.0001, targetServiceLevel: 0.8, targetSeconds: 3600, patienceSeconds: 60, maxOccupancy: 0.85 });
+    expect(r.agents).toBe(1);
+    expect(r.serviceLevel).toBeCloseTo(1, 9);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agentsNeeded, erlangB, erlangC, evaluateErlangC, withShrinkage } from './erlang.js';
+import { performance } from 'node:perf_hooks';
+import { DomainError } from './errors.js';
+import { MAX_AGENTS, agentsNeeded, erlangB, erlangC, evaluateErlangC, withShrinkage } from './erlang.js';
 
 describe('Erlang B and C', () => {
   // A = 2 Erlangs: B(1) = 2/3, B(2) = (4/3)/(10/3) = 0.4, B(3) = 0.8/3.8.
@@ -58,5 +60,37 @@ describe('staffing', () => {
   it('adds shrinkage on top', () => {
     expect(withShrinkage(4, 0.3)).toBe(6);
     expect(withShrinkage(7, 0.3)).toBe(10);
+  });
+
+  const base = { calls: 40, intervalSeconds: 3600, ahtSeconds: 180, targetServiceLevel: 0.8, targetSeconds: 20 };
+  const failure = (run: () => unknown): DomainError => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected a DomainError');
+  };
+
+  // Before: NaN or Infinity never met the target and the search ran forever.
+  it('refuses numbers that are not finite, naming the field, instead of searching forever', () => {
+    for (const [field, value] of [['calls', Infinity], ['ahtSeconds', NaN], ['targetServiceLevel', NaN], ['maxOccupancy', 0], ['intervalSeconds', -1]] as const) {
+      const error = failure(() => agentsNeeded({ ...base, [field]: value }));
+      expect(error.code, field).toBe('validation_failed');
+      expect(error.details, field).toEqual([{ field, message: expect.stringContaining('must be') }]);
+    }
+    expect(failure(() => evaluateErlangC({ ...base, agents: 1.5 })).details![0]!.field).toBe('agents');
+  });
+
+  // Before: an occupancy cap of 0.00005 on 1 Erlang searched 20,000 staffings, each O(agents).
+  it(`stops at ${MAX_AGENTS} agents with a stable error, at once`, () => {
+    const started = performance.now();
+    const error = failure(() => agentsNeeded({ ...base, calls: 20, maxOccupancy: 0.00005 }));
+    expect(error.code).toBe('staffing.too_many_agents');
+    expect(error.message).toContain(`more than ${MAX_AGENTS} agents`);
+    expect(performance.now() - started).toBeLessThan(100);
+    // Just under the cap still answers: the occupancy bound is where the search starts.
+    expect(agentsNeeded({ ...base, calls: 20, maxOccupancy: 1 / (MAX_AGENTS - 1) }).agents).toBe(MAX_AGENTS - 1);
   });
 });

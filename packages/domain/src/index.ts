@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './roles.js';
 export * from './text.js';
+export * from './collections.js';
 export * from './tckn.js';
 export * from './phone.js';
 export * from './privacy.js';

@@ -227,6 +227,17 @@ describe('posting and reading requests', () => {
   });
 });
 
+describe('ids the database cannot read', () => {
+  it('answers a NUL character in an id, token or filter with 400 in the spec form, not 500', async () => {
+    for (const url of ['/open311/v2/requests/2026-%00.json', '/open311/v2/tokens/%00.json', '/open311/v2/requests.json?service_request_id=%00', '/open311/v2/requests.json?service_code=a%00b', '/open311/v2/requests/%00.xml']) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBe(400);
+      const [error] = readErrors(res.body, url.includes('.xml') ? 'xml' : 'json');
+      expect(error, url).toEqual({ code: 400, description: expect.stringContaining('NUL') });
+    }
+  });
+});
+
 describe('GET requests: filters, paging, extensions', () => {
   let ids: string[] = [];
   beforeAll(async () => {

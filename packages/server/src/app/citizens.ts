@@ -93,19 +93,23 @@ export async function planCitizens(ex: Executor, inputs: CheckedCitizen[]): Prom
   found.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime()).forEach(remember);
 
   const plan: CitizenPlan = { contacts: [], created: [], changed: new Map() };
+  // The citizens this plan creates, by the record that stands for them: one look-up per input.
+  const pendingOf = new Map<Known, CitizenPlan['created'][number]>();
   const now = new Date();
   for (const input of inputs) {
     const match = (input.tcKimlikNo ? byTc.get(input.tcKimlikNo) : undefined) ?? (input.phone ? byPhone.get(input.phone) : undefined);
     if (!match) {
       const key: Known = { id: 0, tcKimlikNo: input.tcKimlikNo, phone: input.phone, email: input.email, locale: input.locale, anonymisedAt: null, updatedAt: now };
-      plan.created.push({ key, values: { ...input } });
+      const pending = { key, values: { ...input } };
+      plan.created.push(pending);
+      pendingOf.set(key, pending);
       remember(key);
       plan.contacts.push(key);
       continue;
     }
     const set: Partial<CheckedCitizen> = { locale: input.locale };
     for (const field of FIELDS) if (input[field]) set[field] = input[field];
-    const pending = plan.created.find((c) => c.key === match);
+    const pending = pendingOf.get(match);
     if (pending) Object.assign(pending.values, set);
     else plan.changed.set(match.id, { known: match, set: { ...plan.changed.get(match.id)?.set, ...set } });
     Object.assign(match, { phone: set.phone ?? match.phone, email: set.email ?? match.email, tcKimlikNo: set.tcKimlikNo ?? match.tcKimlikNo, locale: input.locale, updatedAt: now });

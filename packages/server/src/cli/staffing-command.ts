@@ -1,4 +1,4 @@
-import { agentsNeeded, agentsNeededErlangA, evaluateErlangA, evaluateErlangC, withShrinkage } from '@cozum/domain';
+import { MAX_AGENTS, agentsNeeded, agentsNeededErlangA, evaluateErlangA, evaluateErlangC, withShrinkage } from '@cozum/domain';
 import { UsageError, type Command } from './command.js';
 
 const number = (values: Record<string, unknown>, name: string, check: (n: number) => boolean, expects: string, fallback?: number): number => {
@@ -45,7 +45,7 @@ Shares are fractions: --target-sl 0.8 is 80 %.`,
     const maxOccupancy = number(values, 'max-occupancy', (n) => n > 0 && n <= 1, 'a fraction above 0, at most 1', 1);
     const shrinkage = number(values, 'shrinkage', (n) => n >= 0 && n < 1, 'a fraction from 0 to below 1, e.g. 0.3', 0);
     const patience = values['patience-seconds'] === undefined ? null : number(values, 'patience-seconds', (n) => n > 0, 'seconds above 0');
-    const fixed = values.agents === undefined ? null : number(values, 'agents', (n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000, 'a whole number of agents');
+    const fixed = values.agents === undefined ? null : number(values, 'agents', (n) => Number.isInteger(n) && n >= 0 && n <= MAX_AGENTS, `a whole number of agents from 0 to ${MAX_AGENTS}`);
     const input = { calls, intervalSeconds, ahtSeconds, targetServiceLevel, targetSeconds, maxOccupancy };
 
     const result =

@@ -106,6 +106,13 @@ export function errorList(error: unknown): { status: number; errors: { code: num
     const descriptions = error.details?.length ? error.details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)) : [error.message];
     return { status, errors: descriptions.map((description) => ({ code: status, description })) };
   }
+  // drizzle wraps the driver's error: the SQLSTATE is on its cause. Class 22 (data exception) is
+  // what the client sent: a NUL character in an id or text, a number or date out of range.
+  const driverError = error && typeof error === 'object' ? ((error as { cause?: unknown }).cause ?? error) : null;
+  const sqlState = driverError && typeof driverError === 'object' ? (driverError as { code?: unknown }).code : undefined;
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    return { status: 400, errors: [{ code: 400, description: 'a value in the request could not be read: text must not contain NUL characters (%00), and numbers and dates must be within range' }] };
+  }
   const fe = error as { code?: string; statusCode?: number; message?: string; validation?: ValidationIssue[] };
   if (fe.validation) return { status: 400, errors: validationErrors(fe.validation) };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

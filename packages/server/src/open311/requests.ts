@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATUSES, REQUEST_STATUSES, publicationOf, scrubPersonalText } from '@cozum/domain';
+import { OPEN_STATUSES, REQUEST_STATUSES, groupBy, publicationOf, scrubPersonalText } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, neighbourhoods, open311Submissions, requestEvents, requests, requestTypes, units } from '../db/schema.js';
 import { Open311Error } from './format.js';
@@ -131,8 +131,7 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
         .where(and(inArray(requestEvents.requestId, ids), eq(requestEvents.visibility, 'public')))
         .orderBy(asc(requestEvents.at), asc(requestEvents.id))
     : [];
-  const eventsOf = new Map<number, typeof events>();
-  for (const e of events) eventsOf.set(e.requestId, [...(eventsOf.get(e.requestId) ?? []), e]);
+  const eventsOf = groupBy(events, (e) => e.requestId);
 
   return rows.map((r) => {
     // staff_text: the citizen's words (the description, their own events' reasons), address, point and photo stay in.
@@ -140,7 +139,7 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
     const words = (e: (typeof events)[number]) => (e.type !== 'attachment' && (citizenText || e.actorKind !== 'citizen') ? eventText(e) : null);
     const own = eventsOf.get(r.id) ?? [];
     const status = open311Status(r.status);
-    const lastWords = [...own].reverse().find((e) => words(e));
+    const lastWords = own.findLast((e) => words(e));
     const statusNotes = status === 'closed' ? (r.resolution ?? (r.referredTo ? `Yönlendirildi: ${r.referredTo}` : null) ?? (lastWords ? words(lastWords) : null)) : lastWords ? words(lastWords) : null;
     const place = [citizenText ? r.address : null, r.neighbourhoodName ? `${r.neighbourhoodName} Mahallesi` : null, r.districtName].filter(Boolean).join(', ');
     const request: Record<string, unknown> = {

@@ -12,7 +12,7 @@
  * server process applies to the very next request.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { RoutingRule, WorkCalendar } from '@cozum/domain';
+import { groupBy, type RoutingRule, type WorkCalendar } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods, requestTypes, routingRules, units } from '../../db/schema.js';
 import { loadCalendar } from '../calendar.js';
@@ -54,16 +54,12 @@ const ruleColumns = { id: routingRules.id, categoryId: routingRules.categoryId, 
 
 /** The category's parents, nearest first. */
 export function ancestorsOf(reference: IntakeReference, categoryId: number): number[] {
-  const chain: number[] = [];
-  for (let at = reference.categories.get(categoryId)?.parentId; at != null && !chain.includes(at); at = reference.categories.get(at)?.parentId) chain.push(at);
-  return chain;
+  const chain = new Set<number>();
+  for (let at = reference.categories.get(categoryId)?.parentId; at != null && !chain.has(at); at = reference.categories.get(at)?.parentId) chain.add(at);
+  return [...chain];
 }
 
-function groupRules(rows: RoutingRule[]): Map<number, RoutingRule[]> {
-  const byCategory = new Map<number, RoutingRule[]>();
-  for (const rule of rows) byCategory.set(rule.categoryId, [...(byCategory.get(rule.categoryId) ?? []), rule]);
-  return byCategory;
-}
+const groupRules = (rows: RoutingRule[]): Map<number, RoutingRule[]> => groupBy(rows, (rule) => rule.categoryId);
 
 async function triageUnit(ex: Executor): Promise<number | null> {
   const [triage] = await ex.select({ id: units.id }).from(units).where(eq(units.code, TRIAGE_UNIT_CODE));
