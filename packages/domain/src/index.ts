@@ -18,3 +18,4 @@ export * from './geo.js';
 export * from './agent-state.js';
 export * from './surveys.js';
 export * from './proof-of-work.js';
+export * from './sha256.js';
