@@ -59,8 +59,6 @@ export const users = pgTable(
     unitId: integer('unit_id').references(() => units.id),
     locale: text('locale').notNull().default('tr'),
     active: boolean('active').notNull().default(true),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
