@@ -4,15 +4,13 @@
  * survey's overall score also becomes the request's satisfaction rating.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { DomainError, checkAnswers, checkOpenFor, invalid, isSolvedStatus, type AnswerInput } from '@cozum/domain';
+import { DomainError, checkAnswers, checkOpenFor, invalid, isSolvedStatus, type AnswerInput, type ResponseChannel } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { fieldVisits, neighbourhoods, requests, satisfactionRatings, surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { getSurvey, type Survey } from './surveys.js';
 import { readInvitationToken } from './tokens.js';
 
-export const RESPONSE_CHANNELS = ['sms_link', 'email_link', 'link', 'callback', 'field'] as const;
-export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 /** Channels staff record answers on (links answer themselves). */
 export const STAFF_CHANNELS = ['callback', 'field'] as const;
 
