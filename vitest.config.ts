@@ -20,6 +20,8 @@ export default defineConfig({
     maxWorkers: 3,
     projects: [
       { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
+      // The web app's pure modules (navigation); its pages are tested in Chromium below.
+      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
       serverSuite('pglite'),
       serverSuite('postgresql'),
       {

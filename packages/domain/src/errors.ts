@@ -12,7 +12,6 @@ export type ErrorCode =
   | 'totp_required'
   | 'totp_invalid'
   | 'rate_limited'
-  | 'account_locked'
   | 'csrf_required'
   | `${string}.${string}`;
 

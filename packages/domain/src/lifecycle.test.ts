@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
-import { REQUEST_ACTIONS, REQUEST_STATUSES, allowedActions, decideTransition, type ActionRequest, type RequestAction, type RequestStatus } from './lifecycle.js';
+import { ACTIVE_STATUSES, CLOSED_STATUSES, OPEN_STATUSES, REQUEST_ACTIONS, REQUEST_STATUSES, SOLVED_STATUSES, TERMINAL_STATUSES, allowedActions, isActiveStatus, isOpenStatus, isSolvedStatus, decideTransition, type ActionRequest, type RequestAction, type RequestStatus } from './lifecycle.js';
 
 const now = new Date('2025-06-10T09:00:00Z');
 const full = (type: RequestAction): ActionRequest => ({ type, reason: 'gerekçe', text: 'metin', institution: 'Karayolları', parentGiven: true });
@@ -63,5 +63,34 @@ describe('rules beyond the table', () => {
     const resolvedAt = new Date('2025-05-20T09:00:00Z');
     expect(decideTransition({ status: 'resolved', resolvedAt }, { type: 'reopen', reason: 'Su yine kesildi' }, { now: new Date('2025-06-04T08:00:00Z'), reopenWindowDays: 15 }).toStatus).toBe('reopened');
     expect(() => decideTransition({ status: 'resolved', resolvedAt }, { type: 'reopen', reason: 'Su yine kesildi' }, { now: new Date('2025-06-04T10:00:00Z'), reopenWindowDays: 15 })).toThrow('within 15 days');
+  });
+});
+
+describe('status sets', () => {
+  it('splits every status into open or closed, once', () => {
+    for (const status of REQUEST_STATUSES) expect([OPEN_STATUSES.includes(status), CLOSED_STATUSES.includes(status)].filter(Boolean), status).toHaveLength(1);
+    expect(OPEN_STATUSES.filter(isOpenStatus)).toEqual(OPEN_STATUSES);
+    expect(CLOSED_STATUSES.filter(isOpenStatus)).toEqual([]);
+  });
+
+  it('counts a held request as open but not active: the SLA clock stops, the request is not done', () => {
+    expect(OPEN_STATUSES).toContain('on_hold');
+    expect(ACTIVE_STATUSES).not.toContain('on_hold');
+    expect(OPEN_STATUSES.filter((status) => !ACTIVE_STATUSES.includes(status))).toEqual(['on_hold']);
+    expect(REQUEST_STATUSES.filter(isActiveStatus)).toEqual(ACTIVE_STATUSES);
+  });
+
+  it('divides closed into solved (may be rated) and terminal, overlapping only at closed', () => {
+    expect([...new Set([...SOLVED_STATUSES, ...TERMINAL_STATUSES])].sort()).toEqual([...CLOSED_STATUSES].sort());
+    expect(SOLVED_STATUSES.filter((status) => TERMINAL_STATUSES.includes(status))).toEqual(['closed']);
+    expect(SOLVED_STATUSES.filter(isSolvedStatus)).toEqual(SOLVED_STATUSES);
+  });
+
+  it('agrees with the state machine: active requests can be resolved, open ones transferred, only solved ones reopened', () => {
+    expect(REQUEST_STATUSES.filter((status) => allowedActions(status).includes('resolve'))).toEqual(REQUEST_STATUSES.filter((s) => ACTIVE_STATUSES.includes(s)));
+    expect(REQUEST_STATUSES.filter((status) => allowedActions(status).includes('transfer'))).toEqual(REQUEST_STATUSES.filter((s) => OPEN_STATUSES.includes(s)));
+    expect(REQUEST_STATUSES.filter((status) => allowedActions(status).includes('reopen'))).toEqual(REQUEST_STATUSES.filter((s) => SOLVED_STATUSES.includes(s)));
+    // Nothing but a note or a reopening moves a closed request.
+    for (const status of CLOSED_STATUSES) expect(allowedActions(status).filter((a) => !['comment', 'reply', 'close', 'reopen'].includes(a)), status).toEqual([]);
   });
 });

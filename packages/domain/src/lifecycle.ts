@@ -11,32 +11,48 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_ACTIONS = ['assign', 'start', 'hold', 'resume', 'transfer', 'refer', 'mark_duplicate', 'reject', 'resolve', 'close', 'reopen', 'comment', 'reply', 'extend'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-/** Statuses in which the SLA clock runs. on_hold pauses it. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['new', 'assigned', 'in_progress', 'reopened'];
+/**
+ * Named sets of statuses, each with one meaning; code and SQL use these instead of a list of
+ * its own (an `in (…)` with literals drifts when a status is added).
+ */
+/** Open: the city still owes the citizen an answer. Includes on_hold: a held request is not done. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['new', 'assigned', 'in_progress', 'on_hold', 'reopened'];
+/** Active: open and being worked, so the SLA clock runs; on_hold pauses it (the legal clock does not stop). */
+export const ACTIVE_STATUSES: readonly RequestStatus[] = ['new', 'assigned', 'in_progress', 'reopened'];
+/** Closed: no longer open, whatever the outcome (the complement of OPEN_STATUSES; Open311's "closed"). */
+export const CLOSED_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((status) => !OPEN_STATUSES.includes(status));
+/** Solved: the citizen's problem was fixed, so they may rate it and be asked for their satisfaction. */
+export const SOLVED_STATUSES: readonly RequestStatus[] = ['resolved', 'closed'];
+/** Finished: closed and past the wait for the citizen's confirmation; the retention period counts from here. */
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['closed', 'referred', 'duplicate', 'rejected'];
 
-const ACTIVE: RequestStatus[] = ['new', 'assigned', 'in_progress'];
+export const isOpenStatus = (status: string): boolean => (OPEN_STATUSES as readonly string[]).includes(status);
+export const isActiveStatus = (status: string): boolean => (ACTIVE_STATUSES as readonly string[]).includes(status);
+export const isSolvedStatus = (status: string): boolean => (SOLVED_STATUSES as readonly string[]).includes(status);
+
+// A request on its first handling: once resolved and reopened it can no longer be referred, rejected or marked a duplicate.
+const FIRST_HANDLING: readonly RequestStatus[] = ['new', 'assigned', 'in_progress'];
 
 /** From which statuses each action may be taken. */
 export const TRANSITIONS: Record<RequestAction, { from: readonly RequestStatus[]; to: RequestStatus | 'same' | 'held_from'; visibility: 'public' | 'internal' }> = {
-  assign: { from: ['new', 'assigned', 'in_progress', 'reopened'], to: 'assigned', visibility: 'public' },
+  assign: { from: ACTIVE_STATUSES, to: 'assigned', visibility: 'public' },
   start: { from: ['assigned', 'reopened'], to: 'in_progress', visibility: 'public' },
   hold: { from: ['assigned', 'in_progress'], to: 'on_hold', visibility: 'public' },
   resume: { from: ['on_hold'], to: 'held_from', visibility: 'public' },
   // Between units: the citizen's request is still being handled, so this stays internal.
-  transfer: { from: ['new', 'assigned', 'in_progress', 'reopened', 'on_hold'], to: 'new', visibility: 'internal' },
+  transfer: { from: OPEN_STATUSES, to: 'new', visibility: 'internal' },
   // Law 3071 art. 5: a petition outside our remit goes to the competent institution and the citizen is told.
-  refer: { from: ACTIVE, to: 'referred', visibility: 'public' },
-  mark_duplicate: { from: ACTIVE, to: 'duplicate', visibility: 'public' },
-  reject: { from: ACTIVE, to: 'rejected', visibility: 'public' },
+  refer: { from: FIRST_HANDLING, to: 'referred', visibility: 'public' },
+  mark_duplicate: { from: FIRST_HANDLING, to: 'duplicate', visibility: 'public' },
+  reject: { from: FIRST_HANDLING, to: 'rejected', visibility: 'public' },
   // A unit may solve a request on the spot, without assigning it first.
-  resolve: { from: ['new', 'assigned', 'in_progress', 'reopened'], to: 'resolved', visibility: 'public' },
+  resolve: { from: ACTIVE_STATUSES, to: 'resolved', visibility: 'public' },
   close: { from: ['resolved'], to: 'closed', visibility: 'public' },
   reopen: { from: ['resolved', 'closed'], to: 'reopened', visibility: 'public' },
   comment: { from: REQUEST_STATUSES, to: 'same', visibility: 'internal' },
   reply: { from: ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'reopened'], to: 'same', visibility: 'public' },
   // Law 4982 art. 11: the one extension of an information request's answer period.
-  extend: { from: ['new', 'assigned', 'in_progress', 'on_hold', 'reopened'], to: 'same', visibility: 'public' },
+  extend: { from: OPEN_STATUSES, to: 'same', visibility: 'public' },
 };
 
 export function allowedActions(status: RequestStatus): RequestAction[] {

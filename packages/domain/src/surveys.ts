@@ -6,6 +6,9 @@ import { DomainError, invalid } from './errors.js';
 
 export const SURVEY_KINDS = ['satisfaction', 'campaign'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
+/** How an answer reached us: a link sent by SMS or e-mail, the portal's link, a call-back, a field visit. */
+export const RESPONSE_CHANNELS = ['sms_link', 'email_link', 'link', 'callback', 'field'] as const;
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROOF_OF_WORK, leadingZeroBits, proofText } from '@cozum/domain';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../src/db/schema.js';
 import { createUser } from '../src/app/users.js';
 import { checkProof, issueProofChallenge } from '../src/app/proof-of-work.js';
@@ -71,6 +71,17 @@ describe('sign-in', () => {
     expect(res.statusCode, res.body).toBe(200);
     // The owner is in: what was spent on their name no longer slows them.
     expect((await login('mehmet', 'dogru-parola-123', from)).statusCode).toBe(200);
+  });
+
+  it('keeps no lock on the account: failures are counted apart from the user row, under keys that name nobody', async () => {
+    await createUser(t.database.db, null, { username: 'kilitsiz', displayName: 'Kilitsiz', password: 'kilitsiz-parola-1', role: 'agent' });
+    const from = '10.1.0.9';
+    for (let i = 0; i < 3; i++) expect((await login('kilitsiz', 'yanlis-parola', from)).statusCode).toBe(401);
+    const row = (await t.database.db.execute(sql`select * from users where username = 'kilitsiz'`)) as unknown as { rows: Record<string, unknown>[] };
+    expect(Object.keys(row.rows[0]!).filter((column) => /fail|lock/.test(column))).toEqual([]);
+    const failures = (await t.database.db.execute(sql`select key from sign_in_failures`)) as unknown as { rows: { key: string }[] };
+    expect(failures.rows.length).toBeGreaterThanOrEqual(3);
+    expect(failures.rows.filter((f) => f.key.includes('kilitsiz') || f.key.includes(from))).toEqual([]);
   });
 
   it('makes each further guess dearer, and takes each proof once', async () => {

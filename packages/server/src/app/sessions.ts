@@ -78,7 +78,7 @@ export async function login(ex: Executor, input: LoginInput): Promise<LoginResul
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
   await clearUsernameFailures(ex, keys);
-  await ex.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: input.now }).where(eq(users.id, account.id));
+  await ex.update(users).set({ lastLoginAt: input.now }).where(eq(users.id, account.id));
   await recordAudit(ex, { actor: account, action: 'auth.login', ip: input.ip });
   return { ok: true, token, user: await getUser(ex, account.id) };
 }

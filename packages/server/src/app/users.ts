@@ -134,8 +134,6 @@ export async function updateUser(ex: Executor, actor: Actor | null, id: number, 
   if (input.password !== undefined) {
     checkPasswordRules(input.password);
     changes.passwordHash = await hashPassword(input.password);
-    changes.failedLogins = 0;
-    changes.lockedUntil = null;
   }
   await ex.update(users).set(changes).where(eq(users.id, id));
   // A deactivated account, a new password or new rights end every open session of that user.

@@ -1,6 +1,6 @@
 /**
  * The database's copy of the city's time zone (CITY_TIME_ZONE), for what runs inside it: the
- * report rollup triggers key requests by local month with it (migration 0019), and the working
+ * report rollup triggers key requests by local month with it (migration 0016), and the working
  * calendar is loaded with it. Start-up writes it; a change re-counts the month rollups.
  */
 import { sql } from 'drizzle-orm';

@@ -23,7 +23,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { Publication } from '@cozum/domain';
+import { ACTIVE_STATUSES, type Publication } from '@cozum/domain';
+import { statusList } from './status-sql.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -59,8 +60,6 @@ export const users = pgTable(
     unitId: integer('unit_id').references(() => units.id),
     locale: text('locale').notNull().default('tr'),
     active: boolean('active').notNull().default(true),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -256,7 +255,7 @@ export const requests = pgTable(
     index('requests_citizen_idx').on(t.citizenId),
     index('requests_category_neighbourhood_idx').on(t.categoryId, t.neighbourhoodId),
     index('requests_created_idx').on(t.createdAt),
-    index('requests_due_open_idx').on(t.dueAt).where(sql`${t.overdueAt} is null and ${t.status} in ('new','assigned','in_progress','reopened')`),
+    index('requests_due_open_idx').on(t.dueAt).where(sql`${t.overdueAt} is null and ${t.status} in ${statusList(ACTIVE_STATUSES)}`),
     index('requests_assignee_idx').on(t.assigneeId),
     index('requests_parent_idx').on(t.parentId),
     // The inbox's text search (migration 0013).

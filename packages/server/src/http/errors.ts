@@ -18,7 +18,6 @@ const STATUS_BY_CODE: Record<string, number> = {
   invalid_credentials: 401,
   totp_required: 401,
   totp_invalid: 401,
-  account_locked: 423,
   forbidden: 403,
   csrf_required: 403,
   rate_limited: 429,

@@ -7,15 +7,13 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATUSES, REQUEST_STATUSES, groupBy, publicationOf, scrubPersonalText } from '@cozum/domain';
+import { CLOSED_STATUSES, groupBy, isOpenStatus, OPEN_STATUSES, publicationOf, REQUEST_STATUSES, scrubPersonalText } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, neighbourhoods, open311Submissions, requestEvents, requests, requestTypes, units } from '../db/schema.js';
 import { Open311Error } from './format.js';
 
 /** Waiting and on hold are still open to the citizen; everything that ended is closed. */
-const OPEN: readonly string[] = [...OPEN_STATUSES, 'on_hold'];
-export const open311Status = (status: string): 'open' | 'closed' => (OPEN.includes(status) ? 'open' : 'closed');
-const CLOSED: readonly string[] = REQUEST_STATUSES.filter((s) => !OPEN.includes(s));
+export const open311Status = (status: string): 'open' | 'closed' => (isOpenStatus(status) ? 'open' : 'closed');
 
 export interface RequestQuery {
   ids?: string[];
@@ -78,7 +76,7 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
     const start = query.start ?? new Date(end.getTime() - MAX_SPAN_DAYS * 86400_000);
     where.push(gte(requests.createdAt, start), lt(requests.createdAt, end));
     if (query.serviceCodes?.length) where.push(inArray(categories.code, query.serviceCodes));
-    if (query.statuses?.length && query.statuses.length < 2) where.push(inArray(requests.status, query.statuses[0] === 'open' ? [...OPEN] : [...CLOSED]));
+    if (query.statuses?.length && query.statuses.length < 2) where.push(inArray(requests.status, query.statuses[0] === 'open' ? [...OPEN_STATUSES] : [...CLOSED_STATUSES]));
   }
   const rows = await ex
     .select({

@@ -6,7 +6,9 @@
  */
 import { formatLocalDateTime } from '@cozum/domain';
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { ACTIVE_STATUSES, OPEN_STATUSES } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
+import { statusList } from '../db/status-sql.js';
 import { requestEvents, requests, units, users } from '../db/schema.js';
 import { enqueue } from '../app/outbox.js';
 
@@ -24,9 +26,9 @@ export async function sweepOverdue(db: Executor, now: Date, options: { timeZone:
     const result = (await tx.execute(sql`
       select id, tracking_no, unit_id, due_at, legal_due_at from requests
       where overdue_at is null
-        and ((status in ('new','assigned','in_progress','reopened') and due_at < ${now})
+        and ((status in ${statusList(ACTIVE_STATUSES)} and due_at < ${now})
           -- A hold pauses the SLA, never the law's clock.
-          or (status in ('new','assigned','in_progress','reopened','on_hold') and legal_due_at < ${now}))
+          or (status in ${statusList(OPEN_STATUSES)} and legal_due_at < ${now}))
       order by id
       limit ${options.batch ?? 200}
       for update skip locked`)) as unknown as { rows: Breach[] };

@@ -72,6 +72,23 @@ it('lets the owner in after strangers spent their name: the page proves the work
   expect(Number(spent.rows[0]!.n)).toBe(1);
 });
 
+it('proves the work without WebCrypto too, as on a page served over plain HTTP on an intranet address', async () => {
+  await createUser(t.database.db, null, { username: 'duzhttp', displayName: 'Düz Bağlantı', password: 'duzhttp-parola-1', role: 'agent' });
+  for (let i = 0; i < 6; i++) {
+    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'duzhttp', password: 'tahmin-parola' }) });
+    expect(res.status).toBe(i < 5 ? 401 : 429);
+  }
+  const page = await browser.newPage();
+  // Browsers offer crypto.subtle only in a secure context; 127.0.0.1 is one, an intranet address is not.
+  await page.addInitScript(() => Object.defineProperty(Object.getPrototypeOf(globalThis.crypto) as object, 'subtle', { get: () => undefined }));
+  await page.goto(t.base);
+  expect(await page.evaluate(() => typeof crypto.subtle)).toBe('undefined');
+  const before = (await t.database.db.execute(sql`select count(*)::int as n from proofs_spent`)) as unknown as { rows: { n: number }[] };
+  await signIn(page, 'duzhttp', 'duzhttp-parola-1', 'Düz Bağlantı');
+  const after = (await t.database.db.execute(sql`select count(*)::int as n from proofs_spent`)) as unknown as { rows: { n: number }[] };
+  expect(Number(after.rows[0]!.n)).toBe(Number(before.rows[0]!.n) + 1);
+});
+
 it('lets an auditor search the audit log by person and action', async () => {
   const failed = await browser.newPage();
   await signIn(failed, 'kvkk', 'yanlis-parola-1');

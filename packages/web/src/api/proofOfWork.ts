@@ -1,3 +1,4 @@
+import { leadingZeroBits, proofText, sha256 } from '@cozum/domain';
 import { ApiError } from './client';
 
 /** A proof the server asks for after repeated attempts (packages/domain/src/proof-of-work.ts holds the rules). */
@@ -11,27 +12,27 @@ export interface ProofChallenge {
   bits: number;
 }
 
-const zeroBits = (digest: Uint8Array): number => {
-  let bits = 0;
-  for (const byte of digest) {
-    if (byte !== 0) return bits + Math.clz32(byte) - 24;
-    bits += 8;
-  }
-  return bits;
-};
+// Browsers offer WebCrypto's subtle only in a secure context: a page served over plain HTTP on
+// an intranet address has none, so it hashes in JavaScript, in larger batches (about 10 ms each)
+// with a pause between them so the page can repaint.
+const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
+const hasher = subtle
+  ? { batch: 256, digest: async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await subtle.digest('SHA-256', bytes)), breathe: () => Promise.resolve() }
+  : { batch: 4096, digest: async (bytes: Uint8Array<ArrayBuffer>) => sha256(bytes), breathe: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
 
 /**
- * Finds a nonce whose SHA-256 of "challenge:nonce" starts with `bits` zero bits, with
- * WebCrypto, a batch of digests at a time so the page stays responsive.
+ * Finds a nonce whose SHA-256 of "challenge:nonce" starts with `bits` zero bits, a batch of
+ * digests at a time so the page stays responsive.
  */
 export async function solveChallenge(challenge: string, bits: number): Promise<string> {
   const encoder = new TextEncoder();
-  const batch = 256;
+  const { batch, digest, breathe } = hasher;
   for (let start = 0; ; start += batch) {
     const nonces = Array.from({ length: batch }, (_, i) => (start + i).toString(36));
-    const digests = await Promise.all(nonces.map((nonce) => crypto.subtle.digest('SHA-256', encoder.encode(`${challenge}:${nonce}`))));
-    const found = digests.findIndex((digest) => zeroBits(new Uint8Array(digest)) >= bits);
+    const digests = await Promise.all(nonces.map((nonce) => digest(encoder.encode(proofText(challenge, nonce)))));
+    const found = digests.findIndex((bytes) => leadingZeroBits(bytes) >= bits);
     if (found >= 0) return nonces[found]!;
+    await breathe();
   }
 }
 

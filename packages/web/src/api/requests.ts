@@ -1,15 +1,9 @@
+import type { Channel, RequestAction, RequestStatus } from '@cozum/domain';
 import { api, type Items, type Query } from './client';
 import type { Locale } from './users';
 
-/** DESIGN.md section 7. */
-export const REQUEST_STATUSES = ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'closed', 'referred', 'duplicate', 'rejected', 'reopened'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer', 'open311', 'mobile'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const REQUEST_ACTIONS = ['assign', 'start', 'hold', 'resume', 'transfer', 'refer', 'mark_duplicate', 'reject', 'resolve', 'close', 'reopen', 'comment', 'reply', 'extend'] as const;
-export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+// The statuses (DESIGN.md section 7), actions and channels are the domain's, not a copy.
+export { CHANNELS, REQUEST_ACTIONS, REQUEST_STATUSES, type Channel, type RequestAction, type RequestStatus } from '@cozum/domain';
 
 export interface NewCitizen {
   fullName?: string | null;

@@ -14,6 +14,7 @@ import {
   type CitizenSummary,
   type RetentionPolicy,
 } from '../api/privacy';
+import { can } from '../api/roles';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
@@ -31,7 +32,7 @@ const SEARCH_DELAY_MS = 300;
 export default function PrivacyPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const admin = user.role === 'admin';
+  const admin = can(user.role, 'privacy.manage');
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const [selected, setSelected] = useState<CitizenSummary | null>(null);

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CHANNELS, isChannel } from '@cozum/domain';
 import { listCategories } from '../api/categories';
 import { getDistrictGeo, getNeighbourhoodGeo, getReport, reportExportUrl, type Report, type ReportQuery } from '../api/reports';
 import { listUnits } from '../api/units';
@@ -13,8 +14,6 @@ import { formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
 import { cityYear } from '../clock';
 
-const CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer', 'open311', 'mobile'] as const;
-const isChannel = (c: string): c is (typeof CHANNELS)[number] => (CHANNELS as readonly string[]).includes(c);
 const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 const shiftYear = (month: string, years: number) => `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
 const lastYear = () => cityYear() - 1;

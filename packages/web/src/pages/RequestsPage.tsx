@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { listCategories } from '../api/categories';
 import { listDistricts } from '../api/places';
 import { bulkAssign, listRequests, REQUEST_STATUSES, type InboxFilter, type InboxRow, type RequestStatus } from '../api/requests';
-import type { Role } from '../api/roles';
+import { can } from '../api/roles';
 import { listUsers } from '../api/users';
 import { CategorySelect } from '../components/CategorySelect';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,7 +20,6 @@ import { linkProps, navigate } from '../router';
 
 const SEARCH_DELAY_MS = 300;
 const PAGE_SIZE = 50;
-const ASSIGNERS: readonly Role[] = ['admin', 'supervisor', 'unit_head'];
 
 const SORTS = {
   'created-desc': { sort: 'created', order: 'desc', labelKey: 'inbox.sortCreatedDesc' },
@@ -128,7 +127,7 @@ export default function RequestsPage() {
   const categories = useLoad(listCategories, []);
   const districts = useLoad(listDistricts, []);
   // Only admins may list users; for the others the picker simply does not appear.
-  const mayAssign = ASSIGNERS.includes(user.role);
+  const mayAssign = can(user.role, 'requests.assign');
   const people = useLoad(() => (mayAssign ? listUsers({ unitId: user.unitId ?? undefined }).catch(() => null) : Promise.resolve(null)), [mayAssign, user.unitId]);
   // Requests are assigned to people of a unit; the server refuses anyone else.
   const assignees = (people.data ?? []).filter((person) => person.active && person.unitId !== null);

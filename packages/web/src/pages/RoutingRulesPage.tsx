@@ -3,6 +3,7 @@ import { Anchor, Button, Loader, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { listCategories } from '../api/categories';
 import { listDistricts, listNeighbourhoods } from '../api/places';
+import { can } from '../api/roles';
 import { listRoutingRules, type RoutingRule } from '../api/routingRules';
 import { listUnits } from '../api/units';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,7 +21,7 @@ export default function RoutingRulesPage() {
   const localName = useLocalName();
   const notify = useNotify();
   const user = useUser();
-  const mayEdit = user.role === 'admin';
+  const mayEdit = can(user.role, 'routing.manage');
   const [editing, setEditing] = useState<RoutingRule | 'new' | null>(null);
 
   const rules = useLoad(listRoutingRules, []);

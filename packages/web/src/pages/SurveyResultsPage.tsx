@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RESPONSE_CHANNELS, type ResponseChannel } from '@cozum/domain';
 import { listDistricts } from '../api/places';
 import { csvUrl, getResults, type QuestionResult, type ResultFilter } from '../api/surveys';
 import { EChart, type ChartOptions } from '../components/EChart';
@@ -15,7 +16,6 @@ import { useLoad } from '../hooks/useLoad';
 import { linkProps, matchPath, useRoute } from '../router';
 import { cityTimeZone } from '../clock';
 
-const CHANNELS = ['sms_link', 'email_link', 'link', 'callback', 'field'] as const;
 
 export default function SurveyResultsPage() {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ export default function SurveyResultsPage() {
       </Anchor>
       <Group my="md" align="flex-end">
         <Select label={t('surveys.results.district')} data={(districts.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))} value={districtId} onChange={setDistrictId} clearable searchable placeholder={t('common.all')} />
-        <Select label={t('surveys.results.channel')} data={CHANNELS.map((c) => ({ value: c, label: t(`surveys.channels.${c}`) }))} value={channel} onChange={setChannel} clearable placeholder={t('common.all')} />
+        <Select label={t('surveys.results.channel')} data={RESPONSE_CHANNELS.map((c) => ({ value: c, label: t(`surveys.channels.${c}`) }))} value={channel} onChange={setChannel} clearable placeholder={t('common.all')} />
         <TextInput label={t('surveys.results.from')} placeholder="YYYY-MM-DD" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
         <TextInput label={t('surveys.results.to')} placeholder="YYYY-MM-DD" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
       </Group>
@@ -62,7 +62,7 @@ export default function SurveyResultsPage() {
                 <Table.Tbody>
                   {data.channels.map((c) => (
                     <Table.Tr key={c.channel}>
-                      <Table.Td>{t(`surveys.channels.${c.channel}` as `surveys.channels.${(typeof CHANNELS)[number]}`, { defaultValue: c.channel })}</Table.Td>
+                      <Table.Td>{t(`surveys.channels.${c.channel}` as `surveys.channels.${ResponseChannel}`, { defaultValue: c.channel })}</Table.Td>
                       <Table.Td ta="right">{c.count}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -7,6 +7,7 @@ import { ActionIcon, Alert, Badge, Button, Checkbox, Code, Group, Modal, MultiSe
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { listDistricts } from '../api/places';
+import { can } from '../api/roles';
 import { createLinks, createSurvey, listSurveys, setSurveyStatus, updateSurvey, type QuestionInput, type QuestionKind, type Survey, type SurveyInput, type SurveyKind } from '../api/surveys';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
@@ -36,7 +37,7 @@ export default function SurveysPage() {
   const [error, setError] = useState<Error | null>(null);
 
   // Auditors read the surveys and their results; writing them is for admins and supervisors.
-  const canManage = ['admin', 'supervisor'].includes(useUser().role);
+  const canManage = can(useUser().role, 'surveys.manage');
   const districtName = (id: number) => districts.data?.find((d) => d.id === id)?.name ?? String(id);
 
   async function changeStatus(survey: Survey, status: Survey['status']) {

@@ -4,14 +4,12 @@
  * so the citizen is told and the satisfaction survey follows as for any resolution.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { DomainError, invalid, notFound } from '@cozum/domain';
+import { ACTIVE_STATUSES, DomainError, invalid, isActiveStatus, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { actOnRequest } from '../requests/act-on-request.js';
 import { addAttachment } from '../requests/attachments.js';
-
-const OPEN = ['new', 'assigned', 'in_progress', 'reopened'];
 
 export async function listWorkOrders(ex: Executor, actor: Actor) {
   const rows = await ex
@@ -32,7 +30,7 @@ export async function listWorkOrders(ex: Executor, actor: Actor) {
     .innerJoin(categories, eq(categories.id, requests.categoryId))
     .leftJoin(districts, eq(districts.id, requests.districtId))
     .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
-    .where(and(eq(requests.assigneeId, actor.id), inArray(requests.status, OPEN)))
+    .where(and(eq(requests.assigneeId, actor.id), inArray(requests.status, [...ACTIVE_STATUSES])))
     .orderBy(asc(requests.dueAt), asc(requests.id))
     .limit(500);
   return rows.map((r) => ({ ...r, dueAt: r.dueAt?.toISOString() ?? null }));
@@ -55,7 +53,8 @@ export async function closeWorkOrder(ex: Executor, actor: Actor, requestId: numb
   const [request] = await ex.select({ assigneeId: requests.assigneeId, trackingNo: requests.trackingNo, status: requests.status }).from(requests).where(eq(requests.id, requestId));
   if (!request) throw notFound('request', requestId);
   if (actor.role === 'field_staff' && request.assigneeId !== actor.id) throw new DomainError('request.forbidden', `request ${request.trackingNo} is not assigned to you; ask the unit to assign it before closing it`);
-  if (!OPEN.includes(request.status)) throw new DomainError('request.invalid_transition', `request ${request.trackingNo} is already ${request.status}; it was closed by someone else while you were away, so your note was not added`);
+  // Closing on site resolves the request, which only an active one can be.
+  if (!isActiveStatus(request.status)) throw new DomainError('request.invalid_transition', `request ${request.trackingNo} is already ${request.status}; it was closed by someone else while you were away, so your note was not added`);
   if (!input.note.trim()) throw invalid('note', 'is required: say what was done on site; the citizen reads it');
   if (input.photos.length > MAX_PHOTOS) throw invalid('photos', `${input.photos.length} photos; send at most ${MAX_PHOTOS}`);
   // Photos first: a refused photo leaves the request open, with nothing half done.

@@ -4,7 +4,7 @@
  * person's request answers "not found", exactly like one that does not exist.
  */
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { DomainError, invalid, notFound } from '@cozum/domain';
+import { DomainError, invalid, isSolvedStatus, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, satisfactionRatings } from '../../db/schema.js';
 import { eventText } from '../../open311/requests.js';
@@ -14,9 +14,6 @@ import { MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from './limits.js';
 import type { Proof } from '../proof-of-work.js';
 import { checkPhone, maskedPhone } from './submit.js';
 import { startCitizenSession } from './sessions.js';
-
-/** Resolved and closed requests may be rated, once. */
-const RATEABLE = ['resolved', 'closed'];
 
 async function citizenIds(ex: Executor, phone: string): Promise<number[]> {
   return (await ex.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, phone))).map((c) => c.id);
@@ -94,14 +91,15 @@ export async function publicRequestView(ex: Executor, phone: string, trackingNo:
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
     resolution: r.resolution,
     timeline: events.map((e) => ({ id: e.id, type: e.type, toStatus: e.toStatus, text: e.type === 'attachment' ? null : eventText(e), at: e.at.toISOString() })),
-    canRate: RATEABLE.includes(r.status) && !rating,
+    // Solved requests may be rated, once.
+    canRate: isSolvedStatus(r.status) && !rating,
     rating: rating ?? null,
   };
 }
 
 export async function rateRequest(ex: Executor, phone: string, trackingNo: string, input: { score: number; comment?: string | null }, now: Date) {
   const r = await ownedRequest(ex, phone, trackingNo);
-  if (!RATEABLE.includes(r.status)) throw new DomainError('rating.not_resolved', 'you can rate the solution once the request is resolved', [{ field: 'score', message: 'the request is not resolved yet' }]);
+  if (!isSolvedStatus(r.status)) throw new DomainError('rating.not_resolved', 'you can rate the solution once the request is resolved', [{ field: 'score', message: 'the request is not resolved yet' }]);
   const [existing] = await ex.select({ id: satisfactionRatings.id }).from(satisfactionRatings).where(eq(satisfactionRatings.requestId, r.id));
   if (existing) throw new DomainError('rating.already_exists', 'this request has already been rated; thank you', [{ field: 'score', message: 'already rated' }]);
   await ex.insert(satisfactionRatings).values({ requestId: r.id, score: input.score, comment: input.comment?.trim() || null, channel: 'portal', createdAt: now });

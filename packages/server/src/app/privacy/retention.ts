@@ -5,8 +5,9 @@
  * retention_runs, which the database keeps append-only.
  */
 import { desc, eq, sql } from 'drizzle-orm';
-import { DEFAULT_RETENTION_POLICY, RETENTION_CLASSES, checkRetentionPolicy, retentionCutoffs, type RetentionClass, type RetentionPolicy } from '@cozum/domain';
+import { DEFAULT_RETENTION_POLICY, RETENTION_CLASSES, TERMINAL_STATUSES, checkRetentionPolicy, retentionCutoffs, type RetentionClass, type RetentionPolicy } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
+import { statusList } from '../../db/status-sql.js';
 import { retentionRuns, settings } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 import { anonymiseCitizens } from './anonymise.js';
@@ -62,7 +63,7 @@ async function expiredCitizens(ex: Executor, cutoff: Date): Promise<number[]> {
     select c.id from citizens c
     where c.anonymised_at is null and c.updated_at < ${cutoff}
       and not exists (select 1 from requests r where r.citizen_id = c.id
-        and (r.updated_at >= ${cutoff} or r.status not in ('closed','rejected','referred','duplicate')))
+        and (r.updated_at >= ${cutoff} or r.status not in ${statusList(TERMINAL_STATUSES)}))
       and not exists (select 1 from contacts k where k.citizen_id = c.id and k.offered_at >= ${cutoff})
     order by c.id`)) as unknown as { rows: { id: number }[] };
   return result.rows.map((r) => Number(r.id));

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { DomainError } from '@cozum/domain';
+import { DomainError, REQUEST_STATUSES } from '@cozum/domain';
 import { drawFromSequences } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { trackingNumbersFor } from '../requests/create-request.js';
@@ -54,7 +54,6 @@ export interface Import311Report {
   totals: { requests: number; byStatus: Record<string, number>; byArea: Record<string, number>; byChannel: Record<string, number>; medianHoursToClose: number | null };
 }
 
-const STATUSES = ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'closed', 'referred', 'duplicate', 'rejected', 'reopened'];
 const invalid = (field: string, message: string) => new DomainError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 
 /** Reads and checks a mapping file; every code it names must exist in this database. */
@@ -81,8 +80,8 @@ export async function loadMapping(ex: Executor, file: string): Promise<Mapping31
   };
   await known('categories', Object.values(mapping.categories));
   await known('units', Object.values(mapping.agencies));
-  const badStatus = Object.entries(mapping.statuses).find(([, s]) => !STATUSES.includes(s));
-  if (badStatus) throw invalid('mapping.statuses', `"${badStatus[0]}" maps to '${badStatus[1]}', which is not one of ${STATUSES.join(', ')}`);
+  const badStatus = Object.entries(mapping.statuses).find(([, s]) => !(REQUEST_STATUSES as readonly string[]).includes(s));
+  if (badStatus) throw invalid('mapping.statuses', `"${badStatus[0]}" maps to '${badStatus[1]}', which is not one of ${REQUEST_STATUSES.join(', ')}`);
   mapping.closedStatuses ??= ['closed'];
   mapping.areas ??= {};
   return mapping;

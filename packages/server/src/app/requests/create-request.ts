@@ -8,7 +8,7 @@
  * number of prepared intakes with two statements (four with citizens to look up).
  */
 import { sql } from 'drizzle-orm';
-import { chooseRoute, computeDueDates, DomainError, formatTrackingNumber, invalid, localYear, type Route } from '@cozum/domain';
+import { chooseRoute, computeDueDates, DomainError, formatTrackingNumber, invalid, localYear, type Channel, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { drawFromSequences, executePrepared, jsonRows, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
@@ -18,8 +18,6 @@ import { insertMessages } from '../outbox.js';
 import { ancestorsOf, loadIntakeReference, ReferenceMoved, REFERENCE_VERSION, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-reference.js';
 
 export { TRIAGE_UNIT_CODE };
-export const CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer', 'open311', 'mobile'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export interface CreateRequestInput {
   categoryId: number;

@@ -4,8 +4,9 @@
  * Nearby: the same neighbourhood, or within `radiusMeters` when both have coordinates.
  */
 import { sql } from 'drizzle-orm';
-import { readsCitizenText, scopedUnitId, type Viewer } from '@cozum/domain';
+import { OPEN_STATUSES, readsCitizenText, scopedUnitId, type Viewer } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
+import { statusList } from '../../db/status-sql.js';
 
 export interface DuplicateQuery {
   categoryId: number;
@@ -29,8 +30,6 @@ export interface DuplicateCandidate {
   distanceMeters: number | null;
 }
 
-const OPEN = sql`('new','assigned','in_progress','on_hold','reopened')`;
-
 /**
  * The same policy as every request route (roles.ts): unit staff and heads are offered their
  * own unit's requests only, and roles that do not read requests get no descriptions.
@@ -53,7 +52,7 @@ export async function suggestDuplicates(ex: Executor, viewer: Viewer, query: Dup
            similarity(r.description, ${query.description}) as similarity, ${distance} as "distanceMeters"
     from requests r
     left join neighbourhoods n on n.id = r.neighbourhood_id
-    where r.category_id = ${query.categoryId} and r.status in ${OPEN} and (${sql.join(nearby, sql` or `)})
+    where r.category_id = ${query.categoryId} and r.status in ${statusList(OPEN_STATUSES)} and (${sql.join(nearby, sql` or `)})
       ${unitId === null ? sql`` : sql`and r.unit_id = ${unitId}`}
     order by similarity(r.description, ${query.description}) desc, r.created_at desc
     limit ${query.limit ?? 5}`)) as unknown as { rows: (Omit<DuplicateCandidate, 'createdAt'> & { createdAt: Date | string })[] };

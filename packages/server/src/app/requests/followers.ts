@@ -5,17 +5,13 @@
  * applicant is. The request's timeline shows how many reported it.
  */
 import { eq, sql } from 'drizzle-orm';
-import { DomainError, invalid, notFound } from '@cozum/domain';
+import { DomainError, invalid, isOpenStatus, notFound, type Channel } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestFollowers, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { checkCitizen, findOrCreateCitizens, type CitizenInput } from '../citizens.js';
 import { notifyCitizens, type Notice } from '../notifications.js';
-import type { Channel } from './create-request.js';
 import { checkUnitScope } from './detail.js';
-
-/** A linked caller can still be helped only while the request is being worked on. */
-const FOLLOWABLE = new Set(['new', 'assigned', 'in_progress', 'on_hold', 'reopened']);
 
 export interface FollowInput {
   citizen: CitizenInput;
@@ -31,7 +27,8 @@ export async function followRequest(ex: Executor, actor: Actor, requestId: numbe
     .for('update', { of: requests });
   if (!request) throw notFound('request', requestId);
   checkUnitScope(actor, request.unitId);
-  if (!FOLLOWABLE.has(request.status)) {
+  // A linked caller can still be helped only while the request is open.
+  if (!isOpenStatus(request.status)) {
     throw new DomainError('request.conflict', `request ${request.trackingNo} is ${request.status}; record a new request for this caller instead`);
   }
   const checked = checkCitizen(input.citizen);

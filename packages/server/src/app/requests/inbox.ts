@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isOpenStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { containing } from '../../db/like.js';
 import { categories, districts, neighbourhoods, requests, units, users } from '../../db/schema.js';
@@ -132,7 +133,7 @@ export async function listInbox(ex: Executor, filter: InboxFilter, now: Date): P
       ...r,
       description: r.description.length > 300 ? `${r.description.slice(0, 297)}…` : r.description,
       dueAt: r.dueAt?.toISOString() ?? null,
-      overdue: Boolean(overdueAt) || (r.dueAt !== null && r.dueAt < now && !['resolved', 'closed', 'referred', 'duplicate', 'rejected'].includes(r.status)),
+      overdue: Boolean(overdueAt) || (r.dueAt !== null && r.dueAt < now && isOpenStatus(r.status)),
       createdAt: r.createdAt.toISOString(),
     })),
     total,

@@ -4,15 +4,13 @@
  * survey's overall score also becomes the request's satisfaction rating.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { DomainError, checkAnswers, checkOpenFor, invalid, type AnswerInput } from '@cozum/domain';
+import { DomainError, checkAnswers, checkOpenFor, invalid, isSolvedStatus, type AnswerInput, type ResponseChannel } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { fieldVisits, neighbourhoods, requests, satisfactionRatings, surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { getSurvey, type Survey } from './surveys.js';
 import { readInvitationToken } from './tokens.js';
 
-export const RESPONSE_CHANNELS = ['sms_link', 'email_link', 'link', 'callback', 'field'] as const;
-export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 /** Channels staff record answers on (links answer themselves). */
 export const STAFF_CHANNELS = ['callback', 'field'] as const;
 
@@ -61,7 +59,7 @@ export async function recordResponse(ex: Executor, actor: Actor | null, input: R
     if (!requestId) throw invalid('requestId', 'the satisfaction survey is about a resolved request: give its id');
     const [request] = await ex.select({ status: requests.status, trackingNo: requests.trackingNo, districtId: requests.districtId }).from(requests).where(eq(requests.id, requestId));
     if (!request) throw invalid('requestId', `request ${requestId} does not exist`);
-    if (request.status !== 'resolved' && request.status !== 'closed') throw new DomainError('survey.request_not_resolved', `request ${request.trackingNo} is ${request.status}; satisfaction is asked once it is resolved`);
+    if (!isSolvedStatus(request.status)) throw new DomainError('survey.request_not_resolved', `request ${request.trackingNo} is ${request.status}; satisfaction is asked once it is resolved`);
     districtId ??= request.districtId;
   } else if (requestId) {
     throw invalid('requestId', 'only the satisfaction survey is tied to a request; leave it out for a campaign');

@@ -4,6 +4,7 @@
  * active satisfaction survey to them and records the answers on the `callback` channel.
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { SOLVED_STATUSES } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, requests, satisfactionRatings, surveyInvitations } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -38,7 +39,7 @@ export async function satisfactionCallbacks(ex: Executor, actor: Actor, now: Dat
     .innerJoin(categories, eq(categories.id, requests.categoryId))
     .where(
       and(
-        inArray(requests.status, ['resolved', 'closed']),
+        inArray(requests.status, [...SOLVED_STATUSES]),
         lte(requests.resolvedAt, latest),
         gte(requests.resolvedAt, earliest),
         isNotNull(citizens.phone),

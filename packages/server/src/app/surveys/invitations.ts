@@ -4,7 +4,7 @@
  * flyer, shared by the muhtar). Each link takes one answer.
  */
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import { DomainError, invalid } from '@cozum/domain';
+import { DomainError, SOLVED_STATUSES, invalid } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { citizens, requests, satisfactionRatings, surveyInvitations, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -60,7 +60,7 @@ export async function inviteResolvedRequests(
     .innerJoin(citizens, eq(citizens.id, requests.citizenId))
     .where(
       and(
-        inArray(requests.status, ['resolved', 'closed']),
+        inArray(requests.status, [...SOLVED_STATUSES]),
         isNotNull(requests.resolvedAt),
         lte(requests.resolvedAt, latest),
         gte(requests.resolvedAt, earliest),

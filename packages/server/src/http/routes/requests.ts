@@ -1,8 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { addDays, can, DomainError, REQUEST_ACTIONS, scopedUnitId, startOfLocalDate } from '@cozum/domain';
+import { addDays, can, CHANNELS, DomainError, REQUEST_ACTIONS, scopedUnitId, startOfLocalDate } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
-import { CHANNELS } from '../../app/requests/create-request.js';
 import { followRequest } from '../../app/requests/followers.js';
 import { IntakeQueue } from '../../app/requests/intake-queue.js';
 import { suggestDuplicates } from '../../app/requests/duplicates.js';
