@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
-import { seedReference } from './seed/reference.js';
+import { seedReference } from './seed/places-holidays-taxonomy.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
 import { seedDemoIfEmpty } from './demo/demo-year.js';
 import { startWorkers } from './workers/index.js';

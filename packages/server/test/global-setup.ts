@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
-import { seedReference } from '../src/seed/reference.js';
+import { seedReference } from '../src/seed/places-holidays-taxonomy.js';
 import { adminQuery, databaseUrl, serverUrl, uniqueName } from './engines.js';
 import { redactUrl } from '../src/db/client.js';
 import { checkRunLogs } from './log-check.js';

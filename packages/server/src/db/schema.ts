@@ -437,7 +437,7 @@ export const messageTemplates = pgTable(
 );
 
 export * from './schema-satisfaction.js';
-export * from './schema-intake.js';
+export * from './schema-reference-version.js';
 export * from './schema-portal.js';
 export * from './schema-agent-states.js';
 export * from './schema-privacy.js';

@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
 import { DomainError } from '@cozum/domain';
 import { categories } from '../../db/schema.js';
-import { listDistricts, listNeighbourhoods } from '../../app/reference.js';
+import { listDistricts, listNeighbourhoods } from '../../app/places-and-request-types.js';
 import { CITIZEN_SESSION_MINUTES, CODE_LENGTH, CONFIRMATIONS_PER_IP, MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES, SIGN_INS_PER_IP, SUBMISSIONS_PER_IP } from '../../app/portal/limits.js';
 import { NOTICE_VERSION, PRIVACY_NOTICE } from '../../app/portal/notice.js';
 import { districtBoundaries } from '../../app/portal/places.js';
