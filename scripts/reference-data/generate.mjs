@@ -4,7 +4,7 @@
 // OpenStreetMap boundaries (turkey-geo/). See the SOURCES.md in each folder.
 //
 // The product never reads ../shared at run time: the outputs are committed under
-// packages/server/src/seed/data. Run from anywhere:
+// packages/server/src/city-data. Run from anywhere:
 //
 //   node scripts/reference-data/generate.mjs
 //
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const src = path.resolve(repoRoot, '../shared/data');
-const out = path.join(repoRoot, 'packages/server/src/seed/data');
+const out = path.join(repoRoot, 'packages/server/src/city-data');
 
 const EXPECTED_DISTRICTS = 17;
 const EXPECTED_NEIGHBOURHOODS = 1259;

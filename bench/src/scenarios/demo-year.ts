@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { writeDemoYear } from '../../../packages/server/src/demo/demo-year.js';
 import { CONTACT_COLUMNS, REQUEST_COLUMNS, generateYear, type DemoReference } from '../../../packages/server/src/demo/generate.js';
 import { resolveTargets } from '../../../packages/server/src/demo/targets.js';
-import { seedReference } from '../../../packages/server/src/seed/reference.js';
+import { seedReference } from '../../../packages/server/src/seed/places-holidays-taxonomy.js';
 import { openBenchDatabase } from '../lib/engines.js';
 import type { Scenario } from './types.js';
 

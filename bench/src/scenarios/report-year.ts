@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildReport, yearPeriod } from '../../../packages/server/src/app/reports/report.js';
 import { writeDemoYear } from '../../../packages/server/src/demo/demo-year.js';
 import { resolveTargets } from '../../../packages/server/src/demo/targets.js';
-import { seedReference } from '../../../packages/server/src/seed/reference.js';
+import { seedReference } from '../../../packages/server/src/seed/places-holidays-taxonomy.js';
 import { openBenchDatabase, rawQuery } from '../lib/engines.js';
 import { median } from '../lib/timing.js';
 import type { Scenario } from './types.js';

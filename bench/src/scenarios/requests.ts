@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { runLoad } from '../lib/load.js';
 import { startApp, startInsertReference, startReference } from '../lib/apps.js';
 import { openBenchDatabase, rawQuery } from '../lib/engines.js';
-import { seedReference } from '../../../packages/server/src/seed/reference.js';
+import { seedReference } from '../../../packages/server/src/seed/places-holidays-taxonomy.js';
 import type { Scenario } from './types.js';
 
 export const requestsCreate: Scenario = {

@@ -11,7 +11,7 @@ import { ConfigError, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { setCityTimeZone } from './db/city-time-zone.js';
 import { buildServer } from './http/server.js';
-import { seedReference } from './seed/reference.js';
+import { seedReference } from './seed/places-holidays-taxonomy.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
 import { seedDemoIfEmpty } from './demo/demo-year.js';
 import { startWorkers } from './workers/index.js';

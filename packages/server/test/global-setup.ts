@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { DEFAULT_TIME_ZONE } from '@cozum/domain';
 import { openDatabase } from '../src/db/client.js';
 import { setCityTimeZone } from '../src/db/city-time-zone.js';
-import { seedReference } from '../src/seed/reference.js';
+import { seedReference } from '../src/seed/places-holidays-taxonomy.js';
 import { adminQuery, databaseUrl, serverUrl, uniqueName } from './engines.js';
 import { redactUrl } from '../src/db/client.js';
 import { checkRunLogs } from './log-check.js';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open311Client, readDiscovery, readErrors, readRequests, readServiceDefinition, readServices, Open311ClientError, type Open311Format } from '../src/open311/client.js';
+import { open311Client, readDiscovery, readErrors, readRequests, readServiceDefinition, readServices, Open311ClientError, type Open311Format } from '../src/http/open311/client.js';
 import { startTestApp, type TestContext } from './harness.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/open311');

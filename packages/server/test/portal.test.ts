@@ -116,6 +116,21 @@ describe('submitting', () => {
     expect(mine.json().items.map((r: { trackingNo: string }) => r.trackingNo)).toEqual([trackingNo]);
     // A staff route does not take a citizen cookie.
     expect((await t.app.inject({ url: '/api/v1/requests', headers: { cookie } })).statusCode).toBe(401);
+
+    // Every portal write made with the citizen cookie needs the CSRF header, whichever part of the portal it goes to.
+    const writes = [
+      { url: '/api/v1/portal/submissions', payload: form('0532 700 00 01') },
+      { url: `/api/v1/portal/requests/${trackingNo}/rating`, payload: { score: 5 } },
+      { url: '/api/v1/portal/sign-out', payload: {} },
+    ];
+    for (const write of writes) {
+      const refused = await t.app.inject({ method: 'POST', ...write, headers: { ...freshIp(), cookie } });
+      expect(refused.statusCode, write.url).toBe(403);
+      expect(refused.json().error.code).toBe('csrf_required');
+    }
+    const signedOut = await t.app.inject({ method: 'POST', url: '/api/v1/portal/sign-out', headers: { ...CSRF, cookie } });
+    expect(signedOut.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/portal/requests', headers: { cookie } })).statusCode).toBe(401);
   });
 
   it('refuses a submission without consent, with a bad phone, or a pin outside the city, naming the field', async () => {

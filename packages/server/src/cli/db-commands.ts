@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
-import { seedReference } from '../seed/reference.js';
+import { seedReference } from '../seed/places-holidays-taxonomy.js';
 import { ensureDemoAccounts } from '../seed/demo-accounts.js';
 import type { Command } from './command.js';
 

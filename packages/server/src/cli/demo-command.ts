@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
-import { seedReference } from '../seed/reference.js';
+import { seedReference } from '../seed/places-holidays-taxonomy.js';
 import { writeDemoYear } from '../demo/demo-year.js';
 import { DEMO_CITIES, resolveTargets } from '../demo/targets.js';
 import { UsageError, type Command } from './command.js';

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { users } from './schema.js';
+import { users } from './schema-staff.js';
 
 const STATE_CHECK = `in ('logged_out','available','on_call','wrap_up','paused')`;
 

@@ -3,7 +3,9 @@
  * links them to the open one, and they are told when it is solved (migration 0011).
  */
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { citizens, requests, users } from './schema.js';
+import { citizens } from './schema-citizens.js';
+import { requests } from './schema-requests.js';
+import { users } from './schema-staff.js';
 
 export const requestFollowers = pgTable(
   'request_followers',

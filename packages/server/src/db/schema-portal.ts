@@ -5,7 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { citizens, requests, users } from './schema.js';
+import { citizens } from './schema-citizens.js';
+import { requests } from './schema-requests.js';
+import { users } from './schema-staff.js';
 
 /** A one-time code sent by SMS: to confirm a submission, or to open a citizen session. */
 export const portalChallenges = pgTable(

@@ -3,7 +3,7 @@
  * least 3 years, never updated), and the staff's optional second factor (TOTP, RFC 6238).
  */
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, bigint } from 'drizzle-orm/pg-core';
-import { users } from './schema.js';
+import { users } from './schema-staff.js';
 
 export const retentionRuns = pgTable(
   'retention_runs',

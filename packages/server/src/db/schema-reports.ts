@@ -4,7 +4,7 @@
  * queries read them; nothing writes them but the triggers.
  */
 import { bigint, date, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { requests } from './schema.js';
+import { requests } from './schema-requests.js';
 
 const count = (name: string) => integer(name).notNull().default(0);
 

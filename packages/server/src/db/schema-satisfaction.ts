@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, pgTable, smallint, text, timestamp, uniqueIndex, bigserial } from 'drizzle-orm/pg-core';
-import { requests } from './schema.js';
+import { requests } from './schema-requests.js';
 
 export const SATISFACTION_CHANNELS = ['portal', 'sms_link', 'email_link', 'callback', 'field', 'open311', 'import'] as const;
 

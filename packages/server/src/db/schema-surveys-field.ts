@@ -5,7 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { districts, neighbourhoods, requests, users } from './schema.js';
+import { districts, neighbourhoods } from './schema-places.js';
+import { requests } from './schema-requests.js';
+import { users } from './schema-staff.js';
 
 export const surveys = pgTable(
   'surveys',

@@ -7,7 +7,7 @@
  */
 import { DomainError, localYear } from '@cozum/domain';
 import type { Database } from '../db/client.js';
-import { readSeedJson } from '../seed/files.js';
+import { readCityData } from '../city-data/read.js';
 import { inBulkTransaction, type BulkSession } from './bulk.js';
 import { CONTACT_COLUMNS, RATING_COLUMNS, REQUEST_COLUMNS, generateYear, yearStart, type DemoReference } from './generate.js';
 import type { YearTargets } from './profile.js';
@@ -36,7 +36,7 @@ async function loadReference(s: BulkSession, year: number): Promise<DemoReferenc
     `select n.district_id as "districtId", n.id as "neighbourhoodId", d.name || ' / ' || n.name as name, n.population from neighbourhoods n join districts d on d.id = n.district_id order by n.id`,
   );
   if (!categories.length || !places.length) throw new DomainError('demo.no_reference', 'the database has no categories or neighbourhoods; run `cozum seed` first');
-  const holidayRows = readSeedJson<{ date: string; halfDay: boolean }[]>('holidays.json').filter((h) => h.date.startsWith(`${year}-`));
+  const holidayRows = readCityData<{ date: string; halfDay: boolean }[]>('holidays.json').filter((h) => h.date.startsWith(`${year}-`));
   const stored = await s.query<{ date: string; halfDay: boolean }>(`select to_char(date, 'YYYY-MM-DD') as date, half_day as "halfDay" from holidays where extract(year from date) = $1`, [year]);
   const holidays = new Map((stored.length ? stored : holidayRows).map((h) => [h.date, h.halfDay]));
   return { categories: categories.map((c) => ({ ...c, id: Number(c.id), unitId: Number(c.unitId) })), places: places.map((p) => ({ ...p, districtId: Number(p.districtId), neighbourhoodId: Number(p.neighbourhoodId) })), holidays };

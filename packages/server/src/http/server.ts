@@ -27,7 +27,7 @@ import { ErrorResponse } from './schemas.js';
 import { registerCsrfCheck, registerSessions } from './session.js';
 import { authRoutes } from './routes/auth.js';
 import { categoryRoutes, Category } from './routes/categories.js';
-import { referenceRoutes } from './routes/reference.js';
+import { referenceRoutes } from './routes/places-and-request-types.js';
 import { requestRoutes } from './routes/requests.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
 import { templateRoutes } from './routes/templates.js';

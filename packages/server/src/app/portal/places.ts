@@ -1,12 +1,12 @@
 /**
- * Where a point is: the district boundaries the server seeds (src/seed/data, © OpenStreetMap
+ * Where a point is: the district boundaries the server seeds (src/city-data, © OpenStreetMap
  * contributors, ODbL) matched to our districts by NVİ code. Read once per process.
  */
 import { eq } from 'drizzle-orm';
 import { invalid, locatePoint, type Area } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts } from '../../db/schema.js';
-import { readSeedJson } from '../../seed/files.js';
+import { readCityData } from '../../city-data/read.js';
 
 export interface DistrictBoundaries {
   type: 'FeatureCollection';
@@ -17,7 +17,7 @@ export interface DistrictBoundaries {
 let boundaries: DistrictBoundaries | null = null;
 
 export function districtBoundaries(): DistrictBoundaries {
-  boundaries ??= readSeedJson<DistrictBoundaries>('samsun-districts.geojson');
+  boundaries ??= readCityData<DistrictBoundaries>('samsun-districts.geojson');
   return boundaries;
 }
 

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { DomainError, invalid, isSolvedStatus, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, satisfactionRatings } from '../../db/schema.js';
-import { eventText } from '../../open311/requests.js';
+import { eventText } from '../open311/find-requests.js';
 import { MAX_ATTACHMENT_BYTES, sniffType, storeFile, storedFileName } from '../requests/attachments.js';
 import { checkChallenge, issueChallenge } from './challenges.js';
 import { MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from './limits.js';

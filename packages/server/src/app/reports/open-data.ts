@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { readSeedJson } from '../../seed/files.js';
+import { readCityData } from '../../city-data/read.js';
 
 export const OPEN_DATA_COLUMNS = ['month', 'district_code', 'district', 'category_code', 'category', 'category_en', 'unit_code', 'unit', 'channel', 'requests', 'resolved', 'resolved_on_time'];
 
@@ -45,7 +45,7 @@ let neighbourhoodsGeo: FeatureCollection | undefined;
 
 /** Samsun's district boundaries (OpenStreetMap, ODbL), with each district's id in our database. */
 export async function districtGeoJson(ex: Executor): Promise<FeatureCollection> {
-  districtsGeo ??= readSeedJson<FeatureCollection>('samsun-districts.geojson');
+  districtsGeo ??= readCityData<FeatureCollection>('samsun-districts.geojson');
   const ids = (await ex.execute(sql`select id, code from districts`)) as unknown as { rows: { id: number; code: string }[] };
   const byCode = new Map(ids.rows.map((r) => [r.code, Number(r.id)]));
   return { ...districtsGeo, features: districtsGeo.features.map((f) => ({ ...f, properties: { ...f.properties, id: byCode.get(String(f.properties.code)) ?? null } })) };
@@ -53,7 +53,7 @@ export async function districtGeoJson(ex: Executor): Promise<FeatureCollection> 
 
 /** The neighbourhood boundaries mapped in OpenStreetMap for one district (most of the urban core). */
 export async function neighbourhoodGeoJson(ex: Executor, districtId: number): Promise<FeatureCollection | null> {
-  neighbourhoodsGeo ??= readSeedJson<FeatureCollection>('samsun-neighbourhoods.geojson');
+  neighbourhoodsGeo ??= readCityData<FeatureCollection>('samsun-neighbourhoods.geojson');
   const district = (await ex.execute(sql`select code from districts where id = ${districtId}`)) as unknown as { rows: { code: string }[] };
   if (!district.rows.length) return null;
   const ids = (await ex.execute(sql`select id, code from neighbourhoods where district_id = ${districtId}`)) as unknown as { rows: { id: number; code: string }[] };

@@ -15,7 +15,7 @@ import type { Actor } from '../audit.js';
 import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen, type CitizenInput } from '../citizens.js';
 import { composeMessages } from '../notifications.js';
 import { insertMessages } from '../outbox.js';
-import { ancestorsOf, loadIntakeReference, ReferenceMoved, REFERENCE_VERSION, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-reference.js';
+import { ancestorsOf, loadIntakeReference, ReferenceMoved, REFERENCE_VERSION, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-lookups.js';
 
 export { TRIAGE_UNIT_CODE };
 

@@ -15,7 +15,7 @@
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../audit.js';
 import { createRequest, intakesNeedTransaction, prepareIntake, writeIntakes, type CreatedRequest, type CreateRequestInput, type PreparedIntake } from './create-request.js';
-import { ReferenceCache, ReferenceMoved, type IntakeReference } from './intake-reference.js';
+import { ReferenceCache, ReferenceMoved, type IntakeReference } from './intake-lookups.js';
 
 interface Job {
   actor: Actor | null;

@@ -1,6 +1,6 @@
 /** Admins manage the Open311 client applications and their api_keys (shown once, kept hashed). */
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createOpen311Client, listOpen311Clients, revokeOpen311Client } from '../../open311/clients.js';
+import { createOpen311Client, listOpen311Clients, revokeOpen311Client } from '../../app/open311/api-clients.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { IdParams, Items, Nullable, responses } from '../schemas.js';

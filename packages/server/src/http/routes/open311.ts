@@ -6,12 +6,12 @@
  */
 import { Type, TypeBoxValidatorCompiler, type TObject } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { clientForKey } from '../../open311/clients.js';
-import { MAX_BODY_BYTES, Open311Error, errorList, formatOfUrl, isFormat, send, type Format } from '../../open311/format.js';
-import { Open311PostBody, Open311PostQuery, UnparsedForm, parseForm, type Open311Post } from '../../open311/post-body.js';
-import { MAX_SPAN_DAYS, findRequest, findRequests, findToken, type RequestQuery } from '../../open311/requests.js';
-import { listServices, serviceDefinition } from '../../open311/services.js';
-import { submitOpen311Request } from '../../open311/submit.js';
+import { clientForKey } from '../../app/open311/api-clients.js';
+import { MAX_BODY_BYTES, Open311Error, errorList, formatOfUrl, isFormat, send, type Format } from '../open311/format.js';
+import { Open311PostBody, Open311PostQuery, UnparsedForm, parseForm, type Open311Post } from '../open311/post-body.js';
+import { MAX_SPAN_DAYS, findRequest, findRequests, findToken, type RequestQuery } from '../../app/open311/find-requests.js';
+import { listServices, serviceDefinition } from '../../app/open311/services.js';
+import { submitOpen311Request } from '../../app/open311/submit-request.js';
 import { isLocalDate, startOfLocalDate } from '@cozum/domain';
 import type { Deps } from '../deps.js';
 

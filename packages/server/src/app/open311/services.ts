@@ -5,9 +5,9 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client.js';
-import { categories, districts, requestTypes } from '../db/schema.js';
-import { Open311Error } from './format.js';
+import { DomainError } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { categories, districts, requestTypes } from '../../db/schema.js';
 
 export interface Service {
   service_code: string;
@@ -49,7 +49,7 @@ export async function listServices(ex: Executor): Promise<Service[]> {
 /** The category behind a service code, or a 400/404 the client can act on. */
 export async function serviceByCode(ex: Executor, code: string, missing: 400 | 404) {
   const found = (await leafCategories(ex)).find((c) => c.code === code);
-  if (!found) throw new Open311Error(missing, `service_code '${code}' is not a service here; GET services.json lists the codes`);
+  if (!found) throw new DomainError(missing === 404 ? 'not_found' : 'validation_failed', `service_code '${code}' is not a service here; GET services.json lists the codes`);
   return found;
 }
 

@@ -8,7 +8,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Publication } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, holidays, neighbourhoods, requestTypes, units } from '../db/schema.js';
-import { readSeedJson } from './files.js';
+import { readCityData } from '../city-data/read.js';
 
 interface DistrictSeed { code: string; name: string; population: number; postalCodes: string[] }
 interface NeighbourhoodSeed { code: string; districtCode: string; name: string; population: number | null }
@@ -25,10 +25,10 @@ const chunks = <T>(rows: T[]): T[][] => Array.from({ length: Math.ceil(rows.leng
 export interface SeedSummary { districts: number; neighbourhoods: number; holidays: number; units: number; categories: number; requestTypes: number }
 
 export async function seedReference(ex: Executor): Promise<SeedSummary> {
-  const districtRows = readSeedJson<DistrictSeed[]>('districts.json');
-  const neighbourhoodRows = readSeedJson<NeighbourhoodSeed[]>('neighbourhoods.json');
-  const holidayRows = readSeedJson<HolidaySeed[]>('holidays.json');
-  const taxonomy = readSeedJson<TaxonomySeed>('taxonomy.json');
+  const districtRows = readCityData<DistrictSeed[]>('districts.json');
+  const neighbourhoodRows = readCityData<NeighbourhoodSeed[]>('neighbourhoods.json');
+  const holidayRows = readCityData<HolidaySeed[]>('holidays.json');
+  const taxonomy = readCityData<TaxonomySeed>('taxonomy.json');
 
   await ex.insert(districts).values(districtRows.map((d) => ({ code: d.code, name: d.name, population: d.population, postalCodes: d.postalCodes }))).onConflictDoNothing();
   const districtIds = new Map((await ex.select({ id: districts.id, code: districts.code }).from(districts)).map((d) => [d.code, d.id]));

@@ -7,10 +7,9 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CLOSED_STATUSES, groupBy, isOpenStatus, OPEN_STATUSES, publicationOf, REQUEST_STATUSES, scrubPersonalText } from '@cozum/domain';
-import type { Executor } from '../db/client.js';
-import { categories, districts, neighbourhoods, open311Submissions, requestEvents, requests, requestTypes, units } from '../db/schema.js';
-import { Open311Error } from './format.js';
+import { CLOSED_STATUSES, DomainError, groupBy, isOpenStatus, OPEN_STATUSES, publicationOf, scrubPersonalText } from '@cozum/domain';
+import type { Executor } from '../../db/client.js';
+import { categories, districts, neighbourhoods, open311Submissions, requestEvents, requests, requestTypes, units } from '../../db/schema.js';
 
 /** Waiting and on hold are still open to the citizen; everything that ended is closed. */
 export const open311Status = (status: string): 'open' | 'closed' => (isOpenStatus(status) ? 'open' : 'closed');
@@ -69,9 +68,9 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
     where.push(inArray(requests.trackingNo, query.ids));
   } else {
     if (query.start && query.end && query.end.getTime() - query.start.getTime() > MAX_SPAN_DAYS * 86400_000) {
-      throw new Open311Error(400, `start_date and end_date may span at most ${MAX_SPAN_DAYS} days; ask for the rest in further queries`);
+      throw new DomainError('validation_failed', `start_date and end_date may span at most ${MAX_SPAN_DAYS} days; ask for the rest in further queries`);
     }
-    if (query.start && query.end && query.end < query.start) throw new Open311Error(400, 'end_date is before start_date; swap them');
+    if (query.start && query.end && query.end < query.start) throw new DomainError('validation_failed', 'end_date is before start_date; swap them');
     const end = query.end ?? (query.start ? new Date(query.start.getTime() + MAX_SPAN_DAYS * 86400_000) : now);
     const start = query.start ?? new Date(end.getTime() - MAX_SPAN_DAYS * 86400_000);
     where.push(gte(requests.createdAt, start), lt(requests.createdAt, end));
@@ -183,7 +182,7 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
 /** One request by its tracking number, or 404 in the spec's words (also when it is not published: its existence is not told). */
 export async function findRequest(ex: Executor, id: string, extensions: boolean, now: Date) {
   const [found] = await findRequests(ex, { ids: [id], page: 1, pageSize: 1, extensions }, now);
-  if (!found) throw new Open311Error(404, `service_request_id '${id}' was not found; it is the tracking number, e.g. 2026-0000123`);
+  if (!found) throw new DomainError('not_found', `service_request_id '${id}' was not found; it is the tracking number, e.g. 2026-0000123`);
   return found;
 }
 
@@ -195,7 +194,7 @@ export async function findToken(ex: Executor, token: string) {
     .innerJoin(categories, eq(categories.id, requests.categoryId))
     .innerJoin(requestTypes, eq(requestTypes.code, requests.requestType))
     .where(and(eq(open311Submissions.token, token), ...PUBLISHED));
-  if (!row) throw new Open311Error(404, `token '${token}' was not found`);
+  if (!row) throw new DomainError('not_found', `token '${token}' was not found`);
   return { service_request_id: row.trackingNo, token: row.token };
 }
 

@@ -6,9 +6,9 @@
 import crypto from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { invalid, notFound } from '@cozum/domain';
-import type { Executor } from '../db/client.js';
-import { open311Clients } from '../db/schema.js';
-import { recordAudit, type Actor } from '../app/audit.js';
+import type { Executor } from '../../db/client.js';
+import { open311Clients } from '../../db/schema.js';
+import { recordAudit, type Actor } from '../audit.js';
 
 export const hashApiKey = (key: string): string => crypto.createHash('sha256').update(key).digest('hex');
 

@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listDistricts, listNeighbourhoods, listRequestTypes } from '../../app/reference.js';
+import { listDistricts, listNeighbourhoods, listRequestTypes } from '../../app/places-and-request-types.js';
 import type { Deps } from '../deps.js';
 import { IdParams, Items, Nullable, responses } from '../schemas.js';
 

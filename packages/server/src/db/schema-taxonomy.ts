@@ -1,0 +1,69 @@
+/**
+ * What a request is about and where it goes: request types with their legal clocks, the
+ * categories (topics) with their deadlines and publication, and the routing rules to units.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Publication } from '@cozum/domain';
+import { createdAt, updatedAt } from './schema-columns.js';
+import { districts, neighbourhoods } from './schema-places.js';
+import { units } from './schema-staff.js';
+
+export const requestTypes = pgTable('request_types', {
+  code: text('code').primaryKey(),
+  nameTr: text('name_tr').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** Which statutory clock applies: petition_3071, information_4982, kvkk_13, or none. */
+  legalClock: text('legal_clock'),
+  allowsAnonymous: boolean('allows_anonymous').notNull().default(true),
+  /** May requests of this type be published at all (Open311)? Never for kvkk, bilgi_edinme, ihbar. */
+  publishable: boolean('publishable').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+});
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    nameTr: text('name_tr').notNull(),
+    nameEn: text('name_en').notNull(),
+    parentId: integer('parent_id'),
+    requestType: text('request_type').notNull().references(() => requestTypes.code),
+    defaultUnitId: integer('default_unit_id').references(() => units.id),
+    slaHours: integer('sla_hours').notNull(),
+    slaBusinessHours: boolean('sla_business_hours').notNull().default(true),
+    /** What Open311 publishes of its requests: none, staff_text or citizen_text (packages/domain privacy.ts). */
+    publication: text('publication').$type<Publication>().notNull().default('none'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('categories_code_key').on(t.code),
+    index('categories_parent_idx').on(t.parentId),
+    index('categories_default_unit_idx').on(t.defaultUnitId),
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'categories_parent_fk' }),
+    check('categories_sla_check', sql`${t.slaHours} > 0`),
+    check('categories_publication_check', sql`${t.publication} in ('none', 'staff_text', 'citizen_text')`),
+  ],
+);
+
+/** Category (optionally narrowed to a district or neighbourhood) → unit. The most specific wins. */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: serial('id').primaryKey(),
+    categoryId: integer('category_id').notNull().references(() => categories.id),
+    districtId: integer('district_id').references(() => districts.id),
+    neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhoods.id),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('routing_rules_category_idx').on(t.categoryId),
+    uniqueIndex('routing_rules_scope_key').on(t.categoryId, sql`coalesce(${t.districtId}, 0)`, sql`coalesce(${t.neighbourhoodId}, 0)`).where(sql`${t.active}`),
+  ],
+);

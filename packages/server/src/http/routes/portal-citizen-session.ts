@@ -1,0 +1,46 @@
+/**
+ * What the portal's route files share: the citizen session cookie (a verified phone, not a
+ * staff session), the rate limiter's refusal in our error form, and the one-time code shapes.
+ */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@cozum/domain';
+import { CITIZEN_SESSION_MINUTES } from '../../app/portal/limits.js';
+import { citizenSessionPhone, endCitizenSession } from '../../app/portal/sessions.js';
+import type { Deps } from '../deps.js';
+
+export const CITIZEN_COOKIE = 'cozum_citizen';
+const COOKIE_PATH = '/api/v1/portal';
+
+/** The rate limiter's refusal, in our error form. */
+export const limited = (what: string) => (_request: FastifyRequest, context: { after: string }) => ({
+  statusCode: 429,
+  message: `too many ${what} from your address; try again in ${context.after}`,
+});
+
+export const Code = Type.Object({ code: Type.String({ minLength: 1, maxLength: 12 }) }, { additionalProperties: false });
+export const Challenge = Type.Object({ phone: Type.String(), expiresAt: Type.String() });
+
+/** The citizen session cookie: set once a code is confirmed, read as the verified phone, ended. */
+export function citizenSession(deps: Deps) {
+  const db = deps.database.db;
+  const secret = deps.config.sessionSecret;
+  return {
+    start: (reply: FastifyReply, token: string) =>
+      reply.setCookie(CITIZEN_COOKIE, token, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: deps.config.publicUrl.startsWith('https:'), maxAge: CITIZEN_SESSION_MINUTES * 60 }),
+
+    /** The verified phone of this request's citizen session, or 401. */
+    async phone(request: FastifyRequest): Promise<string> {
+      const token = request.cookies[CITIZEN_COOKIE];
+      const phone = token && token.length <= 100 ? await citizenSessionPhone(db, token, secret, deps.now()) : null;
+      if (!phone) throw new DomainError('unauthenticated', 'confirm your phone number with a one-time code first (the session lasts 30 minutes)');
+      return phone;
+    },
+
+    async end(request: FastifyRequest, reply: FastifyReply) {
+      const token = request.cookies[CITIZEN_COOKIE];
+      if (token && token.length <= 100) await endCitizenSession(db, token, secret);
+      reply.clearCookie(CITIZEN_COOKIE, { path: COOKIE_PATH });
+    },
+  };
+}
