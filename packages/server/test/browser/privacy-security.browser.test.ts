@@ -63,7 +63,8 @@ it('turns on two-factor sign-in, then asks for the code at sign-in', async () =>
 it('lets the owner in after strangers spent their name: the page proves the work, nobody is locked out', async () => {
   await createUser(t.database.db, null, { username: 'hedef', displayName: 'Hedef Personel', password: 'hedef-parola-12', role: 'agent' });
   for (let i = 0; i < 6; i++) {
-    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hedef', password: 'tahmin-parola' }) });
+    // Strangers guess from elsewhere (the test server believes a loopback proxy's X-Forwarded-For).
+    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: JSON.stringify({ username: 'hedef', password: 'tahmin-parola' }) });
     expect(res.status).toBe(i < 5 ? 401 : 429);
   }
   const page = await browser.newPage();
@@ -75,7 +76,7 @@ it('lets the owner in after strangers spent their name: the page proves the work
 it('proves the work without WebCrypto too, as on a page served over plain HTTP on an intranet address', async () => {
   await createUser(t.database.db, null, { username: 'duzhttp', displayName: 'Düz Bağlantı', password: 'duzhttp-parola-1', role: 'agent' });
   for (let i = 0; i < 6; i++) {
-    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'duzhttp', password: 'tahmin-parola' }) });
+    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.8' }, body: JSON.stringify({ username: 'duzhttp', password: 'tahmin-parola' }) });
     expect(res.status).toBe(i < 5 ? 401 : 429);
   }
   const page = await browser.newPage();
