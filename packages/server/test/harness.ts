@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { UNIT_SCOPED_ROLES, type Role } from '@cozum/domain';
 import { eq } from 'drizzle-orm';
@@ -37,6 +37,19 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
   const database = await openDatabase({ databaseUrl: null, dataDir: null, pgliteSnapshot: snapshot });
   return { database, drop: async () => undefined };
+}
+
+/** A database of this test file's own: opened before its tests (handed to `receive`), closed and dropped after them. */
+export function useTestDatabase(receive: (database: Database) => void): void {
+  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+    receive(opened.database);
+  });
+  afterAll(async () => {
+    await opened?.database.close();
+    await opened?.drop();
+  });
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

@@ -1,25 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { importQueueLog } from '../src/app/contacts/import-queue-log.js';
 import type { Database } from '../src/db/client.js';
-import { openTestDatabase } from './harness.js';
+import { useTestDatabase } from './harness.js';
 
 // Real rows Asterisk wrote on a Wazo system (fixtures/queue_log/SOURCES.md).
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const SAMPLE = path.join(FIXTURES, 'queue_log', 'wazo-doc_queue_log_samples.pipe.txt');
 
 let database: Database;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-});
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+useTestDatabase((opened) => (database = opened));
 
 const count = async (where: string) => Number(((await database.db.execute(sql.raw(`select count(*)::int as n from contacts where ${where}`))) as unknown as { rows: { n: number }[] }).rows[0]!.n);
 

@@ -15,7 +15,7 @@ import { mysqlTableLines, postgresTableLines, type TableRead } from '../src/app/
 import { csvTableLines } from '../src/app/contacts/queue-log-table.js';
 import type { Database } from '../src/db/client.js';
 import { adminQuery, databaseUrl, uniqueName } from './engines.js';
-import { openTestDatabase } from './harness.js';
+import { useTestDatabase } from './harness.js';
 import { startMariaDb, type MariaDb } from './mariadb.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'queue_log');
@@ -23,14 +23,7 @@ const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fix
 const ZONE = 'Etc/GMT+4';
 
 let database: Database;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-});
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+useTestDatabase((opened) => (database = opened));
 
 const rows = async (where: string) =>
   ((await database.db.execute(sql.raw(`select external_id, queue, agent_name, extract(epoch from date_trunc('second', offered_at))::int as offered, answered_at is not null as answered, wait_seconds, talk_seconds, exit_reason from contacts where ${where} order by external_id`))) as unknown as { rows: unknown[] }).rows;

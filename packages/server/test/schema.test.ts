@@ -8,23 +8,16 @@
  */
 import { SQL, is, sql } from 'drizzle-orm';
 import { IndexedColumn, PgColumn, PgDialect, PgTable, getTableConfig } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import * as schema from '../src/db/schema.js';
 import type { Database, Executor } from '../src/db/client.js';
-import { openTestDatabase } from './harness.js';
+import { useTestDatabase } from './harness.js';
 
 /** The scratch schema the drizzle tables are created in; its name is stripped from the catalog's text. */
 const SHADOW = 'drizzle_schema_shadow';
 
 let database: Database;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-});
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+useTestDatabase((opened) => (database = opened));
 
 const dialect = new PgDialect();
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -5,21 +5,14 @@
  * nothing, so they must agree on every input a caller types.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { foldForSearch } from '@cozum/domain';
 import type { Database } from '../src/db/client.js';
 import { foldedFilter } from '../../web/src/components/foldedFilter.ts';
-import { openTestDatabase } from './harness.js';
+import { useTestDatabase } from './harness.js';
 
 let database: Database;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-});
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+useTestDatabase((opened) => (database = opened));
 
 const INPUTS = [
   'İ', 'I', 'ı', 'i', 'İi Iı', 'iİ ıI',
