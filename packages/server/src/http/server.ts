@@ -23,7 +23,7 @@ import { DomainError } from '@cozum/domain';
 import { enforceAccessDeclarations } from './access.js';
 import type { Deps } from './deps.js';
 import { errorBody, handleError } from './errors.js';
-import { ErrorResponse } from './schemas.js';
+import { ErrorResponse } from '@cozum/contract';
 import { registerCsrfCheck, registerSessions } from './session.js';
 import { authRoutes } from './routes/auth.js';
 import { categoryRoutes, Category } from './routes/categories.js';

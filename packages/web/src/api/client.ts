@@ -111,6 +111,7 @@ export const api = {
 export const fileUrl = (path: string): string => `${BASE}${path}`;
 
 /** List endpoints answer `{ items: [...] }`. */
-export interface Items<T> {
-  items: T[];
-}
+export type { Items } from '@cozum/contract';
+
+/** A query as a page holds it: null clears a filter, and is left out of the address. */
+export type Filter<T> = { [K in keyof T]?: T[K] | null };

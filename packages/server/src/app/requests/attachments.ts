@@ -78,8 +78,8 @@ export async function addAttachment(ex: Executor, actor: Actor, requestId: numbe
   const [row] = await ex
     .insert(attachments)
     .values({ requestId, eventId: event!.id, fileName, contentType, sizeBytes: upload.content.length, storageKey, sha256, visibility: upload.visibility, uploadedBy: actor.id, createdAt: now })
-    .returning({ id: attachments.id, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes, visibility: attachments.visibility });
-  return row!;
+    .returning({ id: attachments.id, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes });
+  return { ...row!, visibility: upload.visibility, createdAt: now.toISOString() };
 }
 
 export async function openAttachment(ex: Executor, actor: Actor, requestId: number, attachmentId: number, dataDir: string) {

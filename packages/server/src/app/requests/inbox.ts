@@ -6,11 +6,10 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isOpenStatus } from '@cozum/domain';
+import type { InboxSort } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { containing } from '../../db/like.js';
 import { categories, districts, neighbourhoods, requests, units, users } from '../../db/schema.js';
-
-export const INBOX_SORTS = ['created', 'due', 'updated'] as const;
 
 /**
  * Descriptions matching a search: Turkish full-text search (stems: "lambalar" finds "lamba"),
@@ -36,7 +35,7 @@ export interface InboxFilter {
   from?: Date;
   to?: Date;
   q?: string;
-  sort?: (typeof INBOX_SORTS)[number];
+  sort?: InboxSort;
   order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;

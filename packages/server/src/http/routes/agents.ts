@@ -3,7 +3,7 @@ import { AGENT_STATES, maskPhone, seesPersonalData } from '@cozum/domain';
 import { CONSOLE_STATES, listAgents, setOwnState, type AgentView } from '../../app/contacts/agent-states.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '../schemas.js';
+import { Nullable, responses } from '@cozum/contract';
 
 const NS = Nullable(Type.String());
 export const Agent = Type.Object({

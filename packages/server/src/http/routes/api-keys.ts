@@ -3,7 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createOpen311Client, listOpen311Clients, revokeOpen311Client } from '../../app/open311/api-clients.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const Client = Type.Object({
   id: Type.Integer(),

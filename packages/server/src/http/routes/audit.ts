@@ -2,7 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { searchAudit } from '../../app/audit.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '../schemas.js';
+import { Nullable, responses } from '@cozum/contract';
 
 const AuditEntry = Type.Object({
   id: Type.Integer(),

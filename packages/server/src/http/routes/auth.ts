@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import { currentUser } from '../access.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session.js';
 import { ProofBody, ProofChallenge } from '../proof-schemas.js';
-import { responses } from '../schemas.js';
+import { responses } from '@cozum/contract';
 import { User } from './users.js';
 
 /** The user, and the city's IANA time zone (CITY_TIME_ZONE): the web app shows dates on the city's clock. */

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { deleteHoliday, getWorkingHours, listHolidays, saveHoliday, saveWorkingHours } from '../../app/calendar-admin.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Items, responses } from '../schemas.js';
+import { Items, responses } from '@cozum/contract';
 
 const Holiday = Type.Object({ date: Type.String({ format: 'date' }), nameTr: Type.String({ minLength: 1, maxLength: 200 }), nameEn: Type.String({ minLength: 1, maxLength: 200 }), halfDay: Type.Boolean() }, { additionalProperties: false });
 const Interval = Type.Object({ start: Type.String({ pattern: '^\\d\\d:\\d\\d$' }), end: Type.String({ pattern: '^\\d\\d:\\d\\d$' }) }, { additionalProperties: false });

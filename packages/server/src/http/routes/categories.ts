@@ -3,7 +3,7 @@ import { PUBLICATIONS } from '@cozum/domain';
 import { createCategory, listCategories, updateCategory } from '../../app/categories.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 /** What Open311 publishes of the category's requests (see PUBLICATIONS in packages/domain). */
 const Publication = Type.Union(PUBLICATIONS.map((value) => Type.Literal(value)), {

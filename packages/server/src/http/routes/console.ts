@@ -4,7 +4,7 @@ import { closeContact, consolePop, currentCall, startManualCall } from '../../ap
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../../app/contacts/contacts.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Nullable, responses } from '@cozum/contract';
 import { closeStreamsOnShutdown, openEventStream, type EventStream } from './wallboard.js';
 
 const S = Type.String();

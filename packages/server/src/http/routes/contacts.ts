@@ -3,7 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, callerScreenPop, listContacts, recordContact } from '../../app/contacts/contacts.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, Nullable, responses } from '../schemas.js';
+import { Id, Nullable, responses } from '@cozum/contract';
 
 const S = Type.String();
 const NS = Nullable(Type.String());

@@ -3,7 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { AGENT_STATES, DomainError, invalid } from '@cozum/domain';
 import { CTI_AGENT_EVENTS, CTI_EVENTS, applyCtiAgentEvent, applyCtiEvent } from '../../app/contacts/cti.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '../schemas.js';
+import { Nullable, responses } from '@cozum/contract';
 
 function checkToken(header: string | undefined, token: string | null): void {
   if (!token) throw new DomainError('unauthenticated', 'the CTI webhook is closed: set CTI_TOKEN on the server and send it as a Bearer token');

@@ -19,7 +19,7 @@ import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { statusForCode } from '../errors.js';
 import { Survey } from './surveys.js';
-import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const S = Type.String();
 const NS = Nullable(Type.String());

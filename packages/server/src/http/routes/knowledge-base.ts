@@ -3,7 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createArticle, getArticle, searchArticles, updateArticle } from '../../app/knowledge-base.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Nullable, responses } from '@cozum/contract';
 
 const NS = Nullable(Type.String());
 const Article = Type.Object({

@@ -4,7 +4,7 @@ import { KPI_BUCKETS, KPI_GROUPS, contactKpis } from '../../app/contacts/kpis.js
 import { kpiLimits, setKpiLimits } from '../../app/contacts/kpi-rollup.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '../schemas.js';
+import { Nullable, responses } from '@cozum/contract';
 
 const Ratio = Nullable(Type.Number());
 const KpiRow = Type.Object({

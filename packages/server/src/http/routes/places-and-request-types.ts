@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listDistricts, listNeighbourhoods, listRequestTypes } from '../../app/places-and-request-types.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const Place = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), population: Nullable(Type.Integer()) });
 const RequestType = Type.Object({ code: Type.String(), nameTr: Type.String(), nameEn: Type.String(), legalClock: Nullable(Type.String()), allowsAnonymous: Type.Boolean() });

@@ -10,7 +10,7 @@ import { NOTICE_VERSION, PRIVACY_NOTICE } from '../../app/portal/notice.js';
 import { districtBoundaries } from '../../app/portal/places.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/requests/attachments.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const S = Type.String();
 const Place = Type.Object({ id: Type.Integer(), code: S, name: S, population: Nullable(Type.Integer()) });

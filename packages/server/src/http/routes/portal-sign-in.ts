@@ -10,7 +10,7 @@ import { confirmSignIn, startSignIn } from '../../app/portal/track.js';
 import { issueProofChallenge } from '../../app/proof-of-work.js';
 import type { Deps } from '../deps.js';
 import { ProofBody, ProofChallenge } from '../proof-schemas.js';
-import { Locale, Nullable, responses } from '../schemas.js';
+import { Locale, Nullable, responses } from '@cozum/contract';
 import { Challenge, Code, citizenSession, limited } from './portal-citizen-session.js';
 
 export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {

@@ -8,7 +8,7 @@ import { CONFIRMATIONS_PER_IP, SUBMISSIONS_PER_IP } from '../../app/portal/limit
 import { confirmSubmission, isRobot, startSubmission } from '../../app/portal/submit.js';
 import type { Deps } from '../deps.js';
 import { ProofBody } from '../proof-schemas.js';
-import { Id, Locale, Nullable, responses } from '../schemas.js';
+import { Id, Locale, Nullable, responses } from '@cozum/contract';
 import { Challenge, Code, citizenSession, limited } from './portal-citizen-session.js';
 
 export const portalSubmitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {

@@ -8,7 +8,7 @@ import { MAX_PHOTOS_PER_REQUEST } from '../../app/portal/limits.js';
 import { addCitizenPhoto, myRequests, publicRequestView, rateRequest } from '../../app/portal/track.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/requests/attachments.js';
 import type { Deps } from '../deps.js';
-import { Items, Nullable, responses } from '../schemas.js';
+import { Items, Nullable, responses } from '@cozum/contract';
 import { citizenSession } from './portal-citizen-session.js';
 
 const S = Type.String();

@@ -11,7 +11,7 @@ import { CONSENT_CHANNELS, CONSENT_PURPOSES, listConsents, recordConsent } from 
 import { getRetentionPolicy, listRetentionRuns, runRetention, setRetentionPolicy } from '../../app/privacy/retention.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const CitizenSummary = Type.Object({
   id: Type.Integer(),

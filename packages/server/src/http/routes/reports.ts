@@ -4,7 +4,7 @@ import { reportPdf } from '../../app/reports/format-pdf.js';
 import { reportXlsx } from '../../app/reports/format-xlsx.js';
 import { DomainError } from '@cozum/domain';
 import type { Deps } from '../deps.js';
-import { Id, Nullable, responses } from '../schemas.js';
+import { Id, Nullable, responses } from '@cozum/contract';
 
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'a month, YYYY-MM (in the city time zone)' });
 const Share = Type.Number();

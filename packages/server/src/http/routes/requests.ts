@@ -1,82 +1,33 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { addDays, can, CHANNELS, DomainError, REQUEST_ACTIONS, scopedUnitId, startOfLocalDate } from '@cozum/domain';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { addDays, can, DomainError, scopedUnitId, startOfLocalDate } from '@cozum/domain';
 import { actOnRequest } from '../../app/requests/act-on-request.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, openAttachment } from '../../app/requests/attachments.js';
 import { followRequest } from '../../app/requests/followers.js';
 import { IntakeQueue } from '../../app/requests/intake-queue.js';
 import { suggestDuplicates } from '../../app/requests/duplicates.js';
 import { getRequestDetail } from '../../app/requests/detail.js';
-import { INBOX_SORTS, listInbox } from '../../app/requests/inbox.js';
+import { listInbox } from '../../app/requests/inbox.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Locale, Nullable, responses } from '../schemas.js';
-
-const Citizen = Type.Object(
-  {
-    fullName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
-    tcKimlikNo: Type.Optional(Nullable(Type.String({ maxLength: 11 }))),
-    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
-    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    locale: Type.Optional(Locale),
-  },
-  { additionalProperties: false },
-);
-
-export const CreateRequestBody = Type.Object(
-  {
-    categoryId: Id,
-    requestType: Type.Optional(Type.String({ maxLength: 64 })),
-    description: Type.String({ minLength: 1, maxLength: 5000 }),
-    channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
-    districtId: Type.Optional(Nullable(Id)),
-    neighbourhoodId: Type.Optional(Nullable(Id)),
-    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
-    longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
-    citizen: Type.Optional(Nullable(Citizen)),
-  },
-  { additionalProperties: false },
-);
-
-const Created = Type.Object({ id: Type.Integer(), trackingNo: Type.String(), unitId: Type.Integer(), routedBy: Type.String(), dueAt: Nullable(Type.String()), legalDueAt: Nullable(Type.String()) });
-
-const InboxItem = Type.Object({
-  id: Type.Integer(),
-  trackingNo: Type.String(),
-  status: Type.String(),
-  requestType: Type.String(),
-  channel: Type.String(),
-  description: Type.String(),
-  categoryId: Type.Integer(),
-  categoryName: Type.String(),
-  unitId: Type.Integer(),
-  unitName: Type.String(),
-  districtName: Nullable(Type.String()),
-  neighbourhoodName: Nullable(Type.String()),
-  assigneeId: Nullable(Type.Integer()),
-  assigneeName: Nullable(Type.String()),
-  dueAt: Nullable(Type.String()),
-  overdue: Type.Boolean(),
-  createdAt: Type.String(),
-  version: Type.Integer(),
-});
-
-const S = Type.String();
-const NS = Nullable(Type.String());
-const NI = Nullable(Type.Integer());
-const RequestDetail = Type.Object({
-  id: Type.Integer(), trackingNo: S, status: S, requestType: S, channel: S, description: S,
-  categoryId: Type.Integer(), categoryName: S, categoryNameEn: S, unitId: Type.Integer(), unitName: S, routedBy: S, routingRuleId: NI,
-  districtId: NI, districtName: NS, neighbourhoodId: NI, neighbourhoodName: NS, address: NS, latitude: Nullable(Type.Number()), longitude: Nullable(Type.Number()),
-  assigneeId: NI, assigneeName: NS, parentId: NI, dueAt: NS, legalDueAt: NS, overdueAt: NS, resolution: NS, referredTo: NS,
-  createdAt: S, updatedAt: S, version: Type.Integer(),
-  citizen: Nullable(Type.Object({ id: Type.Integer(), fullName: NS, phone: NS, email: NS, tcKimlikNo: NS, locale: S })),
-  allowedActions: Type.Array(S),
-  events: Type.Array(Type.Object({ id: Type.Integer(), type: S, fromStatus: NS, toStatus: NS, actorName: NS, actorKind: S, reason: NS, visibility: S, data: Type.Record(Type.String(), Type.Unknown()), at: S })),
-  attachments: Type.Array(Type.Object({ id: Type.Integer(), fileName: S, contentType: S, sizeBytes: Type.Integer(), visibility: S, createdAt: S })),
-  messages: Type.Array(Type.Object({ id: Type.Integer(), kind: S, to: S, subject: NS, text: S, status: S, attempts: Type.Integer(), sentAt: NS, lastError: NS, createdAt: S })),
-});
+import {
+  ActedOnRequest,
+  Attachment,
+  AttachmentParams,
+  BulkAssignBody,
+  BulkAssigned,
+  CreatedRequest,
+  CreateRequestBody,
+  DuplicatesQuery,
+  FollowBody,
+  Followed,
+  IdParams,
+  InboxPage,
+  InboxQuery,
+  PossibleDuplicates,
+  RequestActionBody,
+  RequestDetail,
+  responses,
+} from '@cozum/contract';
 
 export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -87,7 +38,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     '/requests',
     {
       config: { access: 'requests.create' },
-      schema: { tags: ['requests'], summary: 'Record a request (any channel); routes it and tells the citizen', body: CreateRequestBody, response: responses({ 201: Created }) },
+      schema: { tags: ['requests'], summary: 'Record a request (any channel); routes it and tells the citizen', body: CreateRequestBody, response: responses({ 201: CreatedRequest }) },
     },
     async (request, reply) => {
       const created = await intake.submit(currentUser(request), request.body, deps.now());
@@ -102,27 +53,8 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['requests'],
         summary: 'The inbox: filter, sort and page requests (unit staff see their unit only)',
-        querystring: Type.Object(
-          {
-            unitId: Type.Optional(Id),
-            status: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 12 })),
-            overdue: Type.Optional(Type.Boolean()),
-            categoryId: Type.Optional(Id),
-            districtId: Type.Optional(Id),
-            neighbourhoodId: Type.Optional(Id),
-            assigneeId: Type.Optional(Id),
-            unassigned: Type.Optional(Type.Boolean()),
-            from: Type.Optional(Type.String({ format: 'date' })),
-            to: Type.Optional(Type.String({ format: 'date' })),
-            q: Type.Optional(Type.String({ maxLength: 200 })),
-            sort: Type.Optional(Type.Union(INBOX_SORTS.map((s) => Type.Literal(s)))),
-            order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-            pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Type.Object({ items: Type.Array(InboxItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),
+        querystring: InboxQuery,
+        response: responses({ 200: InboxPage }),
       },
     },
     async (request) => {
@@ -150,20 +82,8 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['requests'],
         summary: 'Act on a request: assign, start, hold, resume, transfer, refer, mark_duplicate, reject, resolve, close, reopen, comment, reply',
         params: IdParams,
-        body: Type.Object(
-          {
-            action: Type.Union(REQUEST_ACTIONS.map((a) => Type.Literal(a))),
-            version: Type.Optional(Id),
-            reason: Type.Optional(Type.String({ maxLength: 2000 })),
-            text: Type.Optional(Type.String({ maxLength: 5000 })),
-            assigneeId: Type.Optional(Id),
-            unitId: Type.Optional(Id),
-            institution: Type.Optional(Type.String({ maxLength: 200 })),
-            parentTrackingNo: Type.Optional(Type.String({ maxLength: 20 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Type.Object({ id: Type.Integer(), status: Type.String(), version: Type.Integer() }) }),
+        body: RequestActionBody,
+        response: responses({ 200: ActedOnRequest }),
       },
     },
     async (request) => {
@@ -184,8 +104,8 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['requests'],
         summary: 'Link a caller to an open request of the same problem instead of recording it again; they are told its tracking number now and the solution later',
         params: IdParams,
-        body: Type.Object({ citizen: Citizen, channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))) }, { additionalProperties: false }),
-        response: responses({ 200: Type.Object({ requestId: Type.Integer(), trackingNo: Type.String(), followers: Type.Integer(), alreadyFollowing: Type.Boolean() }) }),
+        body: FollowBody,
+        response: responses({ 200: Followed }),
       },
     },
     async (request) => db.transaction((tx) => followRequest(tx, currentUser(request), request.params.id, request.body, deps.now())),
@@ -198,11 +118,8 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['requests'],
         summary: 'Assign several requests to one person; all or none',
-        body: Type.Object(
-          { assigneeId: Id, requests: Type.Array(Type.Object({ id: Id, version: Id }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }) },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Type.Object({ assigned: Type.Integer() }) }),
+        body: BulkAssignBody,
+        response: responses({ 200: BulkAssigned }),
       },
     },
     async (request) => {
@@ -222,24 +139,8 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['requests'],
         summary: 'Open requests of the same category nearby with similar text, best first; unit staff see their unit only, roles without requests.read no descriptions',
-        querystring: Type.Object(
-          {
-            categoryId: Id,
-            description: Type.String({ minLength: 1, maxLength: 5000 }),
-            neighbourhoodId: Type.Optional(Id),
-            latitude: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
-            longitude: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
-            radiusMeters: Type.Optional(Type.Integer({ minimum: 10, maximum: 5000 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({ id: Type.Integer(), trackingNo: Type.String(), status: Type.String(), description: Nullable(Type.String({ description: "The citizen's words; null for roles without requests.read" })), neighbourhoodName: Nullable(Type.String()), createdAt: Type.String(), similarity: Type.Number(), distanceMeters: Nullable(Type.Number()) }),
-            ),
-          }),
-        }),
+        querystring: DuplicatesQuery,
+        response: responses({ 200: PossibleDuplicates }),
       },
     },
     async (request) => ({ items: await suggestDuplicates(db, currentUser(request), request.query) }),
@@ -253,7 +154,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['requests'],
         summary: `Attach a photo (JPEG, PNG, WebP) or a PDF, at most ${MAX_ATTACHMENT_BYTES / 1048576} MB, as multipart/form-data field 'file'; field 'visibility' public or internal`,
         params: IdParams,
-        response: responses({ 201: Type.Object({ id: Type.Integer(), fileName: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer(), visibility: Type.String() }) }),
+        response: responses({ 201: Attachment }),
       },
     },
     async (request, reply) => {
@@ -278,7 +179,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['requests'],
         summary: 'Download an attachment',
-        params: Type.Object({ id: Id, attachmentId: Id }, { additionalProperties: false }),
+        params: AttachmentParams,
       },
     },
     async (request, reply) => {

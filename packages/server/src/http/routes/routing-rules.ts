@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createRoutingRule, listRoutingRules, updateRoutingRule } from '../../app/routing-rules.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const Rule = Type.Object({ id: Type.Integer(), categoryId: Type.Integer(), districtId: Nullable(Type.Integer()), neighbourhoodId: Nullable(Type.Integer()), unitId: Type.Integer(), active: Type.Boolean() });
 

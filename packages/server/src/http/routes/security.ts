@@ -4,7 +4,7 @@ import { listSessions, revokeSessions } from '../../app/sessions.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, totpStatus } from '../../app/totp.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '../schemas.js';
+import { IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const TotpStatus = Type.Object({ enabled: Type.Boolean(), pending: Type.Boolean() });
 const Code = Type.String({ pattern: '^\\d{6}$', description: 'The 6-digit code the authenticator app shows now' });

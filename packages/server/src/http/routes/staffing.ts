@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffingWeek } from '../../app/contacts/forecast.js';
 import type { Deps } from '../deps.js';
-import { responses } from '../schemas.js';
+import { responses } from '@cozum/contract';
 
 const Week = Type.Array(Type.Array(Type.Number()), { description: '[weekday 0 = Monday … 6 = Sunday][slot 0 = 00:00–00:30 … 47], the city local time' });
 

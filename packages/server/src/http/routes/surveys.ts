@@ -15,7 +15,7 @@ import { createSurvey, getSurvey, listSurveys, setSurveyStatus, SURVEY_STATUSES,
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { statusForCode } from '../errors.js';
-import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 const S = Type.String();
 const NS = Nullable(Type.String());

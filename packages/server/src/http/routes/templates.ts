@@ -3,7 +3,7 @@ import { MESSAGE_KEYS } from '../../app/notifications.js';
 import { createResponseTemplate, listMessageTemplates, listResponseTemplates, previewMessageTemplate, saveMessageTemplate, updateResponseTemplate } from '../../app/templates.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Items, Locale, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Locale, Nullable, responses } from '@cozum/contract';
 
 const ResponseTemplate = Type.Object({ id: Type.Integer(), categoryId: Nullable(Type.Integer()), name: Type.String(), bodyTr: Type.String(), bodyEn: Nullable(Type.String()), active: Type.Boolean() });
 const Body = Type.String({ minLength: 1, maxLength: 5000 });

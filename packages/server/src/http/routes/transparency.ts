@@ -8,7 +8,7 @@ import { buildReport, yearPeriod } from '../../app/reports/report.js';
 import { districtGeoJson, neighbourhoodGeoJson, openDataCsv, reportYears } from '../../app/reports/open-data.js';
 import { localYear, notFound } from '@cozum/domain';
 import type { Deps } from '../deps.js';
-import { Id, Nullable, responses } from '../schemas.js';
+import { Id, Nullable, responses } from '@cozum/contract';
 
 const Year = Type.Integer({ minimum: 2000, maximum: 2100, description: 'a calendar year in the city time zone' });
 const Named = { code: Type.String(), name: Type.String(), nameEn: Type.String(), count: Type.Integer(), share: Type.Number() };

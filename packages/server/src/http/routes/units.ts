@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createUnit, listUnits, updateUnit } from '../../app/units.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Items, Nullable, responses } from '../schemas.js';
+import { Id, IdParams, Items, Nullable, responses } from '@cozum/contract';
 
 export const Unit = Type.Object(
   { id: Type.Integer(), code: Type.String(), nameTr: Type.String(), nameEn: Type.String(), parentId: Nullable(Type.Integer()), active: Type.Boolean() },

@@ -2,7 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { createUser, listUsers, updateUser } from '../../app/users.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Items, Locale, Nullable, Role, responses } from '../schemas.js';
+import { Id, IdParams, Items, Locale, Nullable, Role, responses } from '@cozum/contract';
 
 export const User = Type.Object(
   {

@@ -5,7 +5,7 @@ import { liveBus } from '../../app/live/bus.js';
 import { wallboardSnapshot } from '../../app/live/wallboard.js';
 import { wallboardHub } from '../../app/live/wallboard-hub.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '../schemas.js';
+import { Nullable, responses } from '@cozum/contract';
 
 const Ratio = Nullable(Type.Number());
 export const WallboardSchema = Type.Object({
