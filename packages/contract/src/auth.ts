@@ -1,0 +1,2 @@
+/** (to be filled: the auth schemas) */
+export {};

@@ -1,0 +1,2 @@
+/** (to be filled: the kpis schemas) */
+export {};

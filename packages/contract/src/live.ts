@@ -1,0 +1,2 @@
+/** (to be filled: the live schemas) */
+export {};

@@ -1,0 +1,2 @@
+/** (to be filled: the open311 schemas) */
+export {};

@@ -1,0 +1,2 @@
+/** (to be filled: the proof-of-work schemas) */
+export {};

@@ -1,0 +1,2 @@
+/** (to be filled: the units schemas) */
+export {};
