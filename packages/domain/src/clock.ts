@@ -23,6 +23,9 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** How an error names what a time zone must be, wherever one is given. */
+export const TIME_ZONE_EXPECTED = `an IANA time zone name such as ${DEFAULT_TIME_ZONE} or America/New_York`;
+
 /**
  * Whether `name` is an IANA zone name the platform knows ('Europe/Istanbul', 'UTC'). Offsets
  * ('+03:00') and abbreviations ('EST') are refused: they cannot follow daylight saving time, and

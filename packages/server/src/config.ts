@@ -4,7 +4,7 @@
  * An invalid value stops the process with a message naming the variable and what it expects.
  */
 import path from 'node:path';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '@cozum/domain';
+import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_EXPECTED } from '@cozum/domain';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -97,7 +97,7 @@ export const SETTINGS = [
   setting({ key: 'corsOrigins', env: 'CORS_ORIGINS', default: null, expects: 'comma-separated origins such as https://portal.example.org', doc: 'Other web origins allowed to call the API from a browser. Unset: none (Open311 GETs are open to any origin).', parse: (raw) => { const list = raw.split(',').map((o) => o.trim()).filter(Boolean); return list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list : undefined; } }),
   setting({ key: 'mapTileUrl', env: 'MAP_TILE_URL', default: null, expects: 'an https:// URL template with {z}, {x} and {y} in its path', doc: "Map tiles drawn under the citizen portal's district map, e.g. https://tiles.example.org/{z}/{x}/{y}.png (mind the tile server's usage policy). Unset: the map shows the district boundaries only.", parse: (raw) => (/^https:\/\/[^/{}\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/.test(raw) ? raw : undefined) }),
   setting({ key: 'mapTileAttribution', env: 'MAP_TILE_ATTRIBUTION', default: '© OpenStreetMap contributors', expects: 'a line of text', doc: 'Attribution shown under the map tiles, as the tile server requires.', parse: (raw) => (raw.trim() ? raw.trim() : undefined) }),
-  setting({ key: 'cityTimeZone', env: 'CITY_TIME_ZONE', default: DEFAULT_TIME_ZONE, expects: 'an IANA time zone name such as Europe/Istanbul or America/New_York', doc: "The city's time zone: report days and months, KPI periods, deadlines in office hours, dates in messages and on screen. Daylight saving time is followed. Changing it re-counts the monthly report tables at the next start.", parse: (raw) => (isTimeZone(raw) ? raw : undefined) }),
+  setting({ key: 'cityTimeZone', env: 'CITY_TIME_ZONE', default: DEFAULT_TIME_ZONE, expects: TIME_ZONE_EXPECTED, doc: "The city's time zone: report days and months, KPI periods, deadlines in office hours, dates in messages and on screen. Daylight saving time is followed. Changing it re-counts the monthly report tables at the next start.", parse: (raw) => (isTimeZone(raw) ? raw : undefined) }),
 ] as const;
 
 /** Reads and validates the whole environment; throws ConfigError on the first bad value. */

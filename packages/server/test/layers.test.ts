@@ -12,11 +12,11 @@ const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src')
 
 interface Import { file: string; target: string; typeOnly: boolean }
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, extensions = /\.ts$/): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
+    if (entry.isDirectory()) return sourceFiles(full, extensions);
+    return extensions.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
   });
 }
 
@@ -63,5 +63,28 @@ describe('the server layers', () => {
 
   it('routes and the Open311 wire format (http/) query through use cases, never the schema', () => {
     expect(crossing(within('http'), (t) => t === 'db/schema.ts' || /^db\/schema-/.test(t))).toEqual([]);
+  });
+});
+
+describe('the contract package', () => {
+  const CONTRACT = path.resolve(SRC, '../../contract/src');
+  const WEB = path.resolve(SRC, '../../web/src');
+  const importsIn = (root: string, extensions: RegExp) =>
+    sourceFiles(root, extensions).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s+from\s+'([^']+)';/gm)].map((m) => ({ file: path.relative(root, file), names: m[2]!, target: m[3]!, typeOnly: m[1] !== undefined })),
+    );
+
+  it('imports only TypeBox, the domain and its own files', () => {
+    const outside = importsIn(CONTRACT, /\.ts$/).filter((i) => !i.target.startsWith('./') && i.target !== 'typebox' && i.target !== '@cozum/domain');
+    expect(outside.map((i) => `${i.file} → ${i.target}`)).toEqual([]);
+  });
+
+  it('reaches the web app as types and enums only, so no schema code is shipped to the browser', () => {
+    // Values the web may take from the contract: the domain's enums and status sets (plain arrays).
+    const values = /^[A-Z][A-Z_]+$/;
+    const schemaValues = importsIn(WEB, /\.tsx?$/)
+      .filter((i) => i.target === '@cozum/contract' && !i.typeOnly)
+      .flatMap((i) => i.names.replace(/[{}]/g, '').split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type ') && !values.test(n)).map((n) => `${i.file}: ${n}`));
+    expect(schemaValues).toEqual([]);
   });
 });

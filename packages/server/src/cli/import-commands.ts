@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
+import { DEFAULT_TIME_ZONE, isTimeZone, TIME_ZONE_EXPECTED } from '@cozum/domain';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,7 +75,7 @@ Options:
   --columns MAP     columns whose names are not detected, as FIELD=COLUMN,… with FIELD one of
                     time, callid, queue, agent, event, data, data1..data5, holdtime, talktime
                     (docs/contact-centre.md lists the names detected)
-  --time-zone TZ    the zone of a table's local times (default Europe/Istanbul; UTC when
+  --time-zone TZ    the zone of a table's local times (default ${DEFAULT_TIME_ZONE}; UTC when
                     Asterisk has queue_log_realtime_use_gmt); epochs and times with an
                     offset need none
   --agents FILE     a JSON object of interface name (or extension) to agent, for interfaces
@@ -90,12 +91,8 @@ Options:
     const tableLines = fromDb === undefined ? undefined : /^postgres(ql)?:\/\//.test(fromDb) ? postgresTableLines : /^(mysql|mariadb):\/\//.test(fromDb) ? mysqlTableLines : null;
     if (tableLines === null) throw new UsageError('--from-db: expected a postgres://, postgresql://, mysql:// or mariadb:// URL');
     if (file && (!fs.existsSync(file) || !fs.statSync(file).isFile())) throw new UsageError(`${file}: no such file`);
-    const timeZone = values['time-zone'] === undefined ? 'Europe/Istanbul' : String(values['time-zone']);
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone });
-    } catch {
-      throw new UsageError(`--time-zone ${timeZone}: not an IANA time zone such as Europe/Istanbul or UTC`);
-    }
+    const timeZone = values['time-zone'] === undefined ? DEFAULT_TIME_ZONE : String(values['time-zone']);
+    if (!isTimeZone(timeZone)) throw new UsageError(`--time-zone ${timeZone}: not ${TIME_ZONE_EXPECTED}, or UTC`);
     let columns: ColumnMap | undefined;
     try {
       columns = values.columns === undefined ? undefined : parseColumnOption(String(values.columns));

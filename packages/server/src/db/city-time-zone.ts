@@ -4,14 +4,14 @@
  * calendar is loaded with it. Start-up writes it; a change re-counts the month rollups.
  */
 import { sql } from 'drizzle-orm';
-import { DomainError, isTimeZone } from '@cozum/domain';
+import { DomainError, isTimeZone, TIME_ZONE_EXPECTED } from '@cozum/domain';
 import type { Executor } from './client.js';
 
 export const CITY_TIME_ZONE_KEY = 'city.time_zone';
 
 /** Writes the zone unless it is already the one set; returns whether it changed (and the month rollups were re-counted). */
 export async function setCityTimeZone(db: Executor, zone: string): Promise<boolean> {
-  if (!isTimeZone(zone)) throw new DomainError('validation_failed', `CITY_TIME_ZONE: '${zone}' is not an IANA time zone name such as Europe/Istanbul`, [{ field: 'CITY_TIME_ZONE', message: 'not an IANA time zone' }]);
+  if (!isTimeZone(zone)) throw new DomainError('validation_failed', `CITY_TIME_ZONE: '${zone}' is not ${TIME_ZONE_EXPECTED}`, [{ field: 'CITY_TIME_ZONE', message: 'not an IANA time zone' }]);
   return db.transaction(async (tx) => {
     // Several processes may start at once: one writes, the others then find it written.
     await tx.execute(sql`select pg_advisory_xact_lock(315316)`);

@@ -105,6 +105,7 @@ export async function* mysqlTableLines(url: string, options: TableSourceOptions,
   const connection = raw.promise();
   let ended = false;
   try {
+    // Timestamps come out in UTC (an offset, because named zones need MySQL's zone tables loaded).
     await connection.query(`set session time_zone = '+00:00'`);
     // The consistent snapshot needs repeatable read, whatever the server's default.
     await connection.query('set session transaction isolation level repeatable read');

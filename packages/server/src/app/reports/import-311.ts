@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { DomainError, REQUEST_STATUSES } from '@cozum/domain';
+import { DomainError, isTimeZone, REQUEST_STATUSES, TIME_ZONE_EXPECTED } from '@cozum/domain';
 import { drawFromSequences } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { trackingNumbersFor } from '../requests/create-request.js';
@@ -65,11 +65,7 @@ export async function loadMapping(ex: Executor, file: string): Promise<Mapping31
     throw invalid('mapping', `${file} is not a readable JSON mapping: ${(error as Error).message}`);
   }
   for (const key of ['source', 'timeZone', 'areaCodePrefix'] as const) if (typeof mapping[key] !== 'string' || !mapping[key]) throw invalid(`mapping.${key}`, `${file} needs a text "${key}"`);
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: mapping.timeZone });
-  } catch {
-    throw invalid('mapping.timeZone', `'${mapping.timeZone}' is not an IANA time zone such as America/New_York`);
-  }
+  if (!isTimeZone(mapping.timeZone)) throw invalid('mapping.timeZone', `'${mapping.timeZone}' is not ${TIME_ZONE_EXPECTED}`);
   for (const f of ['id', 'created'] as const) if (!Array.isArray(mapping.fields?.[f]) || !mapping.fields[f].length) throw invalid(`mapping.fields.${f}`, `${file} must name the column(s) holding "${f}"`);
   for (const key of ['categories', 'agencies', 'statuses', 'channels'] as const) if (!mapping[key]?.['*']) throw invalid(`mapping.${key}`, `${file} needs a fallback entry "*" in "${key}"`);
   const known = async (table: 'categories' | 'units', codes: string[]) => {
