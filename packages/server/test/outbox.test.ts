@@ -90,3 +90,37 @@ describe('outbox dispatcher', () => {
     expect(new Set(received).size).toBe(60);
   });
 });
+
+describe('a batch slower than its claim', () => {
+  it('neither sends a message another dispatcher took over, nor undoes its sending', async () => {
+    const sentBefore = smtp.mails.length;
+    for (let i = 0; i < 3; i++) await enqueue(database.db, { kind: 'email', payload: { to: `yavas${i}@example.org`, subject: 'Yavaş', text: String(i) } });
+    // The first dispatcher's provider is slow: while it sends the first message, its claim on
+    // the others runs out and a second dispatcher sends them; its last send then fails late.
+    let calls = 0;
+    const slow: Senders = {
+      sms: null,
+      email: {
+        async send(message, outboxId) {
+          calls++;
+          if (calls === 1) {
+            await database.db.execute(sql`update outbox set locked_until = now() - interval '1 second' where status = 'pending' and id <> ${outboxId}`);
+            await dispatchOnce(database.db, senders);
+            await senders.email!.send(message, outboxId);
+            return;
+          }
+          throw new Error('provider timed out');
+        },
+        close() {},
+      },
+    };
+    const first = await dispatchOnce(database.db, slow, 3);
+    expect(first.attempted).toBe(3);
+    const received = smtp.mails.slice(sentBefore).map((m) => m.to[0]);
+    expect(received.sort()).toEqual(['yavas0@example.org', 'yavas1@example.org', 'yavas2@example.org']);
+    // Only the first message went through the slow provider; the two taken over stay sent.
+    expect(calls).toBe(1);
+    const rows = await database.db.select({ status: outbox.status }).from(outbox).where(sql`payload->>'subject' = 'Yavaş'`);
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+});

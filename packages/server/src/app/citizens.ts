@@ -4,6 +4,7 @@ import { invalid, normalizePhone, tcKimlikProblem } from '@cozum/domain';
 import { column, drawFromSequences, jsonRows, oneStatement } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { citizens } from '../db/schema.js';
+import { ADVISORY_LOCKS } from '../db/advisory-locks.js';
 
 export interface CitizenInput {
   fullName?: string | null;
@@ -47,7 +48,6 @@ export interface CitizenContact {
 }
 
 /** Advisory-lock namespace for citizen identities. */
-const CITIZEN_LOCKS = 153_001;
 
 export type Known = CitizenContact & { tcKimlikNo: string | null; updatedAt: Date };
 const FIELDS = ['fullName', 'phone', 'tcKimlikNo', 'email', 'address'] as const;
@@ -76,7 +76,7 @@ export async function planCitizens(ex: Executor, inputs: CheckedCitizen[]): Prom
   // Intakes in concurrent transactions must not both create the same person: whoever comes
   // second waits for the first to commit, then finds them. Locks in one order: no deadlocks.
   const keys = [...tcs.map((v) => `tc:${v}`), ...phones.map((v) => `phone:${v}`)].sort();
-  if (keys.length) await ex.execute(sql`select pg_advisory_xact_lock(${CITIZEN_LOCKS}, hashtext(k)) from unnest(${column(keys, 'text')}) with ordinality as l(k, n) order by n`);
+  if (keys.length) await ex.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.citizens}, hashtext(k)) from unnest(${column(keys, 'text')}) with ordinality as l(k, n) order by n`);
   const found: Known[] = tcs.length || phones.length
     ? await ex
         .select({ id: citizens.id, tcKimlikNo: citizens.tcKimlikNo, phone: citizens.phone, email: citizens.email, locale: citizens.locale, anonymisedAt: citizens.anonymisedAt, updatedAt: citizens.updatedAt })

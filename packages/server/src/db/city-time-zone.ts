@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { DomainError, isTimeZone, TIME_ZONE_EXPECTED } from '@cozum/domain';
 import type { Executor } from './client.js';
+import { ADVISORY_LOCKS } from './advisory-locks.js';
 
 export const CITY_TIME_ZONE_KEY = 'city.time_zone';
 
@@ -14,7 +15,7 @@ export async function setCityTimeZone(db: Executor, zone: string): Promise<boole
   if (!isTimeZone(zone)) throw new DomainError('validation_failed', `CITY_TIME_ZONE: '${zone}' is not ${TIME_ZONE_EXPECTED}`, [{ field: 'CITY_TIME_ZONE', message: 'not an IANA time zone' }]);
   return db.transaction(async (tx) => {
     // Several processes may start at once: one writes, the others then find it written.
-    await tx.execute(sql`select pg_advisory_xact_lock(315316)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.cityTimeZone})`);
     try {
       await tx.execute(sql`select now() at time zone ${zone}`);
     } catch (error) {

@@ -18,6 +18,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { lockDataDir, type DirLock } from './lock.js';
+import { ADVISORY_LOCKS } from './advisory-locks.js';
 
 export type Schema = typeof schema;
 export type Executor = PgDatabase<PgQueryResultHKT, Schema>;
@@ -99,10 +100,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       // Several processes may start at once: one migrates, the others wait for it.
       const client = await pool.connect();
       try {
-        await client.query('select pg_advisory_lock(315315)');
+        await client.query('select pg_advisory_lock($1)', [ADVISORY_LOCKS.migrations]);
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await client.query('select pg_advisory_unlock(315315)').catch(() => undefined);
+        await client.query('select pg_advisory_unlock($1)', [ADVISORY_LOCKS.migrations]).catch(() => undefined);
         client.release();
       }
     },

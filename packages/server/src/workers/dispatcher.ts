@@ -3,6 +3,12 @@
  * processes can run it side by side), sends each, and marks it sent; a failure is retried
  * with exponential backoff and recorded. A claim expires after CLAIM_SECONDS, so a message
  * claimed by a process that died is picked up again.
+ *
+ * A claim is known by the attempt count it set: whoever claims a message next counts one more.
+ * Each message of a batch is claimed again just before it is sent, and marked sent or failed
+ * only while that count still stands, so a batch slower than its claim can neither send a
+ * message another process has taken since, nor turn a message another process sent back into
+ * a pending one.
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
@@ -44,8 +50,17 @@ async function claim(ex: Executor, batch: number, kinds: string[]): Promise<Clai
   return (result as unknown as { rows: Claimed[] }).rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
 }
 
-async function markSent(ex: Executor, id: number): Promise<void> {
-  await ex.execute(sql`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ${id} and status = 'pending'`);
+/** Renews this process's claim on one message for a full CLAIM_SECONDS; false when it is no longer ours. */
+async function stillOurs(ex: Executor, message: Claimed): Promise<boolean> {
+  const result = await ex.execute(sql`
+    update outbox set locked_until = now() + make_interval(secs => ${CLAIM_SECONDS})
+    where id = ${message.id} and status = 'pending' and attempts = ${message.attempts}
+    returning id`);
+  return (result as unknown as { rows: unknown[] }).rows.length === 1;
+}
+
+async function markSent(ex: Executor, message: Claimed): Promise<void> {
+  await ex.execute(sql`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ${message.id} and status = 'pending' and attempts = ${message.attempts}`);
 }
 
 async function markFailed(ex: Executor, message: Claimed, error: unknown): Promise<void> {
@@ -57,7 +72,7 @@ async function markFailed(ex: Executor, message: Claimed, error: unknown): Promi
       last_error = ${text},
       locked_until = null,
       available_at = now() + make_interval(secs => ${backoffSeconds(message.attempts)})
-    where id = ${message.id}`);
+    where id = ${message.id} and status = 'pending' and attempts = ${message.attempts}`);
 }
 
 /** Kinds this process can send: without SMTP, e-mail waits for a process that has it. */
@@ -69,11 +84,12 @@ export async function dispatchOnce(ex: Executor, senders: Senders, batch = 50): 
   let sent = 0;
   let failed = 0;
   for (const message of claimed) {
+    if (!(await stillOurs(ex, message))) continue;
     try {
       if (message.kind === 'email') await senders.email!.send(message.payload as EmailMessage, message.id);
       else if (message.kind === 'sms') await senders.sms!.send(message.payload as SmsMessage, message.id);
       else throw new Error(`no sender for outbox kind '${message.kind}'`);
-      await markSent(ex, message.id);
+      await markSent(ex, message);
       sent++;
     } catch (error) {
       await markFailed(ex, message, error);

@@ -11,10 +11,10 @@ import { statusList } from '../../db/status-sql.js';
 import { retentionRuns, settings } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 import { anonymiseCitizens } from './anonymise.js';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 
 export const RETENTION_POLICY_KEY = 'privacy.retention_policy';
 /** Advisory lock: one retention run at a time across every process. */
-const RETENTION_LOCK = 153_006;
 
 export async function getRetentionPolicy(ex: Executor): Promise<RetentionPolicy> {
   const [row] = await ex.select({ value: settings.value }).from(settings).where(eq(settings.key, RETENTION_POLICY_KEY));
@@ -85,7 +85,7 @@ export interface RunRetentionInput {
 
 /** Runs the policy inside the caller's transaction; null when skipped (another run holds the lock or ran recently). */
 export async function runRetention(ex: Executor, input: RunRetentionInput): Promise<RetentionRun | null> {
-  const locked = (await ex.execute(sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK}) as ok`)) as unknown as { rows: { ok: boolean }[] };
+  const locked = (await ex.execute(sql`select pg_try_advisory_xact_lock(${ADVISORY_LOCKS.retention}) as ok`)) as unknown as { rows: { ok: boolean }[] };
   if (!locked.rows[0]?.ok) return null;
   if (input.onlyIfNoRunWithinDays !== undefined) {
     const [last] = await ex.select({ at: retentionRuns.startedAt }).from(retentionRuns).where(eq(retentionRuns.dryRun, false)).orderBy(desc(retentionRuns.startedAt)).limit(1);

@@ -11,6 +11,7 @@ import { recordAudit, type Actor } from '../audit.js';
 import { notifyCitizens, type Channel } from '../notifications.js';
 import { getSurvey } from './surveys.js';
 import { surveyLink } from './tokens.js';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 
 /** A link stays open this long. */
 export const LINK_DAYS = 30;
@@ -50,6 +51,11 @@ export async function inviteResolvedRequests(
   now: Date,
   options: LinkOptions & { delayMinutes?: number; withinDays?: number; limit?: number },
 ): Promise<number> {
+  // One pass at a time across servers. Locking the requests alone is not enough: a pass whose
+  // snapshot predates another's commit would lock the rows once they are free and, not seeing
+  // the invitations just made, invite the same citizens again.
+  const locked = (await ex.execute(sql`select pg_try_advisory_xact_lock(${ADVISORY_LOCKS.surveyInvitations}) as ok`)) as unknown as { rows: { ok: boolean }[] };
+  if (!locked.rows[0]?.ok) return 0;
   const [survey] = await ex.select({ id: surveys.id }).from(surveys).where(and(eq(surveys.kind, 'satisfaction'), eq(surveys.status, 'active')));
   if (!survey) return 0;
   const latest = new Date(now.getTime() - (options.delayMinutes ?? SATISFACTION_DELAY_MINUTES) * 60_000);
