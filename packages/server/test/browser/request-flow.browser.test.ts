@@ -1,14 +1,15 @@
 /**
  * The heart of the centre, as people do it: an agent records a caller's request, unit staff
  * find it in their inbox and resolve it with a public reply, and the citizen's e-mail arrives
- * with the tracking number and the reply.
+ * with the tracking number and the reply. The request's page tells how it was routed and what
+ * was sent to the citizen.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { startWorkers, type Workers } from '../../src/workers/index.js';
-import { units } from '../../src/db/schema.js';
+import { categories, districts, units } from '../../src/db/schema.js';
 import { eq } from 'drizzle-orm';
 import type { TestContext } from '../harness.js';
 import { startSmtpSink, type SmtpSink } from '../sinks.js';
@@ -90,4 +91,46 @@ it('agent records, unit resolves with a public reply, citizen gets the e-mail', 
   const texts = smtp.mails.filter((m) => m.to.includes('zeynep.kaya@example.org')).map((m) => m.text);
   expect(texts.some((text) => text.includes(trackingNo) && text.includes('Başvurunuz alındı'))).toBe(true);
   expect(texts.some((text) => text.includes('Ekibimiz yola çıktı'))).toBe(true);
+});
+
+it('shows on the request page the rule that routed it and the messages sent to the citizen', async () => {
+  const db = t.database.db;
+  const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'su-kesintisi'));
+  const [canik] = await db.select({ id: districts.id }).from(districts).where(eq(districts.name, 'Canik'));
+  const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'saski-su-ariza'));
+  const admin = await t.signIn('admin');
+  const staff = await t.signIn('agent');
+  const rule = await t.app.inject({ method: 'POST', url: '/api/v1/routing-rules', headers: admin, payload: { categoryId: category!.id, districtId: canik!.id, unitId: unit!.id } });
+  expect(rule.statusCode).toBe(201);
+  const ruleId: number = rule.json().id;
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/requests',
+    headers: staff,
+    payload: { categoryId: category!.id, description: 'Canik Yeni Mahalle iki gündür susuz.', channel: 'phone', districtId: canik!.id, citizen: { fullName: 'Mert Yılmaz', phone: '0533 444 55 66', email: 'mert.yilmaz@example.org' } },
+  });
+  const { id, trackingNo } = created.json() as { id: number; trackingNo: string };
+  // The e-mail goes out; no SMS provider is configured here, so the SMS waits in the outbox.
+  workers.dispatcher.kick();
+  await expect
+    .poll(async () => ((await t.app.inject({ url: `/api/v1/requests/${id}`, headers: staff })).json().messages as { kind: string; status: string }[]).map((m) => `${m.kind}:${m.status}`).sort(), { timeout: 15_000 })
+    .toEqual(['email:sent', 'sms:pending']);
+
+  const page = await browser.newPage();
+  await signIn(page, 'temsilci', 'temsilci-parola-1');
+  await page.goto(`${base}/requests/${id}`);
+  await page.getByRole('heading', { name: 'Gönderilen iletiler' }).waitFor();
+  expect(await page.getByTestId('request-routing').textContent()).toBe(`Yönlendirme kuralıyla · #${ruleId} numaralı kuralla yönlendirildi`);
+  const email = page.getByTestId('request-message').filter({ hasText: 'mert.yilmaz@example.org' });
+  expect(await email.getByTestId('message-status').textContent()).toBe('Gönderildi');
+  await email.getByText(trackingNo).first().waitFor();
+  const sms = page.getByTestId('request-message').filter({ hasText: 'SMS' });
+  expect(await sms.getByTestId('message-status').textContent()).toBe('Gönderilmeyi bekliyor');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'request-messages.png'), fullPage: true });
+
+  await page.locator('label', { hasText: /^EN$/ }).first().click();
+  await page.getByRole('heading', { name: 'Messages sent' }).waitFor();
+  expect(await page.getByTestId('request-routing').textContent()).toBe(`By a routing rule · routed by rule #${ruleId}`);
+  expect(await email.getByTestId('message-status').textContent()).toBe('Sent');
+  expect(await sms.getByTestId('message-status').textContent()).toBe('Waiting to be sent');
 });

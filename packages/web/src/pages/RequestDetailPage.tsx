@@ -1,29 +1,83 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Anchor, Grid, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
-import { actOnRequest, getRequest, type ActionInput, type RequestAction, type RequestDetail } from '../api/requests';
+import { getRequest, type RequestDetail } from '../api/requests';
 import { listResponseTemplates, type ResponseTemplate } from '../api/responseTemplates';
 import { listRequestTypes } from '../api/requestTypes';
 import { listUnits } from '../api/units';
 import { listUsers } from '../api/users';
-import { ActionModal, FORM_ACTIONS, type FormAction } from '../components/ActionModal';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { RequestAttachments } from '../components/RequestAttachments';
-import { RequestStatusBadge } from '../components/RequestStatusBadge';
-import { RequestTimeline } from '../components/RequestTimeline';
-import { TextActionBox } from '../components/TextActionBox';
-import { formatDateTime } from '../dates';
 import { useLoad } from '../hooks/useLoad';
-import { useLocalName } from '../hooks/useLocalName';
-import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
 import { linkProps, matchPath, useRoute } from '../router';
-import { cityTimeZone } from '../clock';
+import { ActionModal, type FormAction } from './request-detail/ActionModal';
+import { ActionPanel } from './request-detail/ActionPanel';
+import { RequestAttachments } from './request-detail/Attachments';
+import { CitizenCard } from './request-detail/CitizenCard';
+import { fillTemplate } from './request-detail/fillTemplate';
+import { RequestMessages } from './request-detail/Messages';
+import { RequestFacts } from './request-detail/RequestFacts';
+import { RequestHeader } from './request-detail/RequestHeader';
+import { Section } from './request-detail/Section';
+import { RequestTimeline } from './request-detail/Timeline';
+import { useRequestActions } from './request-detail/useRequestActions';
 
-/** Actions done with one click: nothing to ask. */
-const CLICK_ACTIONS = ['start', 'resume', 'close'] as const satisfies readonly RequestAction[];
-const NOTES_NEED_NO_VERSION: readonly RequestAction[] = ['comment', 'reply'];
+/** The parts of the page; each is given the fields SHOWN places in it, and only those. */
+type Part = 'header' | 'facts' | 'citizen' | 'timeline' | 'attachments' | 'messages' | 'actions';
+/** Every field of the request, each in a part of the page or shown by another field (its name). */
+type EveryFieldPlaced = { [K in keyof RequestDetail]: Part | { as: Exclude<keyof RequestDetail, K> } };
+
+/**
+ * Where the page shows each field of the request. A field added to the contract's RequestDetail
+ * fails the type-check here until it has a place; an id shown by the name beside it says which.
+ */
+const SHOWN = {
+  id: 'attachments', // the files' links and the upload are addressed by it; people read the tracking number
+  trackingNo: 'header',
+  status: 'header',
+  overdueAt: 'header',
+  requestType: 'facts',
+  channel: 'facts',
+  description: 'facts',
+  categoryId: { as: 'categoryName' },
+  categoryName: 'facts',
+  categoryNameEn: 'facts',
+  unitId: { as: 'unitName' },
+  unitName: 'facts',
+  routedBy: 'facts',
+  routingRuleId: 'facts',
+  districtId: { as: 'districtName' },
+  districtName: 'facts',
+  neighbourhoodId: { as: 'neighbourhoodName' },
+  neighbourhoodName: 'facts',
+  address: 'facts',
+  latitude: 'facts',
+  longitude: 'facts',
+  assigneeId: { as: 'assigneeName' },
+  assigneeName: 'facts',
+  parentId: 'facts',
+  dueAt: 'facts',
+  legalDueAt: 'facts',
+  resolution: 'facts',
+  referredTo: 'facts',
+  createdAt: 'facts',
+  updatedAt: 'facts',
+  version: 'facts',
+  citizen: 'citizen',
+  events: 'timeline',
+  attachments: 'attachments',
+  messages: 'messages',
+  allowedActions: 'actions',
+} as const satisfies EveryFieldPlaced;
+
+type ShownIn<P extends Part> = Extract<{ [K in keyof typeof SHOWN]: (typeof SHOWN)[K] extends P ? K : never }[keyof typeof SHOWN], keyof RequestDetail>;
+/** The fields one part of the page shows. */
+export type Shown<P extends Part> = Pick<RequestDetail, ShownIn<P>>;
+
+function shownIn<P extends Part>(request: RequestDetail, part: P): Shown<P> {
+  const keys = (Object.keys(SHOWN) as (keyof typeof SHOWN)[]).filter((key) => SHOWN[key] === part);
+  return Object.fromEntries(keys.map((key) => [key, request[key]])) as Shown<P>;
+}
 
 export default function RequestDetailPage() {
   const { t } = useTranslation();
@@ -35,8 +89,6 @@ export default function RequestDetailPage() {
 
 function RequestView({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
-  const localName = useLocalName();
-  const notify = useNotify();
   const user = useUser();
   const request = useLoad(() => getRequest(id), [id]);
   const detail = request.data;
@@ -47,13 +99,8 @@ function RequestView({ id }: { id: number }) {
   const unitId = detail?.unitId;
   // Only admins may list users: for everyone else the assignee picker stays hidden.
   const people = useLoad(() => (unitId === undefined ? Promise.resolve(null) : listUsers({ unitId }).catch(() => null)), [unitId]);
+  const actions = useRequestActions(id, detail, request.reload);
   const [open, setOpen] = useState<FormAction | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [clicking, setClicking] = useState<RequestAction | null>(null);
-  const [clickFailure, setClickFailure] = useState<Error | null>(null);
-  // After a change, the version it replaced: buttons wait for the reloaded request, so a quick
-  // second click never acts on what the screen showed before.
-  const [replaced, setReplaced] = useState<number | null>(null);
 
   if (!detail) {
     return request.error ? <ErrorAlert error={request.error} /> : <Loader aria-label={t('common.loading')} />;
@@ -61,84 +108,20 @@ function RequestView({ id }: { id: number }) {
 
   const allowed = new Set(detail.allowedActions);
   const assignees = (people.data ?? []).filter((person) => person.active);
-
-  // The version the user saw goes with every change but notes and replies; a 409 means someone
-  // else changed the request meanwhile, so we say so and load the current state.
-  async function send(input: ActionInput, version = detail!.version): Promise<number> {
-    try {
-      const result = await actOnRequest(id, NOTES_NEED_NO_VERSION.includes(input.action) ? input : { ...input, version });
-      return result.version;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code.endsWith('version_conflict')) {
-        setConflict(true);
-        request.reload();
-      }
-      throw error;
-    }
-  }
-
-  async function act(input: ActionInput): Promise<void> {
-    await send(input);
-    if (!NOTES_NEED_NO_VERSION.includes(input.action)) setReplaced(detail!.version);
-    setConflict(false);
-    notify({ message: t('detail.done', { action: t(`action.${input.action}`) }) });
-    request.reload();
-  }
-
-  async function click(action: RequestAction, run: () => Promise<void>) {
-    setClicking(action);
-    setClickFailure(null);
-    try {
-      await run();
-    } catch (error) {
-      setClickFailure(error as Error);
-    } finally {
-      setClicking(null);
-    }
-  }
-
-  // Staff starting on an unassigned request of their unit take it first: one click, two steps.
-  async function takeAndStart() {
-    const version = await send({ action: 'assign', assigneeId: user.id });
-    await send({ action: 'start' }, version);
-    setReplaced(detail!.version);
-    setConflict(false);
-    notify({ message: t('detail.done', { action: t('action.start') }) });
-    request.reload();
-  }
-
   const fill = (template: ResponseTemplate) => fillTemplate(template, detail, i18n.language);
   const type = requestTypes.data?.find((candidate) => candidate.code === detail.requestType);
-  // Law 4982 art. 11: only information requests may be extended.
-  const extendable = type?.legalClock === 'information_4982';
-  const formActions = FORM_ACTIONS.filter((action) => allowed.has(action) && (action !== 'assign' || assignees.length > 0) && (action !== 'extend' || extendable));
   const mayTakeIt = allowed.has('assign') && user.unitId === detail.unitId && detail.assigneeId !== user.id;
   const mayTakeAndStart = mayTakeIt && !allowed.has('start') && (detail.status === 'new' || detail.status === 'reopened');
-  const clickActions = CLICK_ACTIONS.filter((action) => allowed.has(action));
-  const busy = clicking !== null || (replaced !== null && detail.version <= replaced);
-  const place = [detail.districtName, detail.neighbourhoodName].filter(Boolean).join(' / ');
 
   return (
     <Stack>
       <Anchor {...linkProps('/requests')} size="sm">
         ← {t('detail.back')}
       </Anchor>
-      <Group justify="space-between">
-        <Group>
-          <Title order={1} ff="monospace" data-testid="tracking-number">
-            {detail.trackingNo}
-          </Title>
-          <RequestStatusBadge status={detail.status} />
-          {detail.overdueAt && (
-            <Badge color="red" variant="filled">
-              {t('inbox.overdueBadge')}
-            </Badge>
-          )}
-        </Group>
-      </Group>
+      <RequestHeader request={shownIn(detail, 'header')} />
 
-      {conflict && (
-        <Alert color="orange" role="alert" withCloseButton onClose={() => setConflict(false)} closeButtonLabel={t('common.close')}>
+      {actions.conflict && (
+        <Alert color="orange" role="alert" withCloseButton onClose={actions.dismissConflict} closeButtonLabel={t('common.close')}>
           {t('detail.conflict')}
         </Alert>
       )}
@@ -147,124 +130,35 @@ function RequestView({ id }: { id: number }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
             <Section title={t('detail.request')}>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                <Field label={t('detail.category')}>{i18n.language === 'en' ? detail.categoryNameEn : detail.categoryName}</Field>
-                <Field label={t('detail.type')}>{type ? localName(type) : detail.requestType}</Field>
-                <Field label={t('detail.channel')}>{t(`channel.${detail.channel}`)}</Field>
-                <Field label={t('detail.unit')}>{detail.unitName}</Field>
-                <Field label={t('detail.assignee')}>{detail.assigneeName ?? t('inbox.unassigned')}</Field>
-                <Field label={t('detail.place')}>{place || t('common.none')}</Field>
-                {detail.address && <Field label={t('detail.address')}>{detail.address}</Field>}
-                <Field label={t('detail.createdAt')}>{formatDateTime(detail.createdAt, i18n.language)}</Field>
-                <Field label={t('detail.dueAt')}>{formatDateTime(detail.dueAt, i18n.language)}</Field>
-                {detail.legalDueAt && <Field label={t('detail.legalDueAt')}>{formatDateTime(detail.legalDueAt, i18n.language)}</Field>}
-                {detail.referredTo && <Field label={t('detail.referredTo')}>{detail.referredTo}</Field>}
-              </SimpleGrid>
-              <Field label={t('detail.description')}>
-                <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="request-description">
-                  {detail.description}
-                </Text>
-              </Field>
-              {detail.resolution && (
-                <Field label={t('detail.resolution')}>
-                  <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="request-resolution">
-                    {detail.resolution}
-                  </Text>
-                </Field>
-              )}
+              <RequestFacts request={shownIn(detail, 'facts')} requestType={type} />
             </Section>
-
             <Section title={t('detail.citizen')}>
-              {detail.citizen ? (
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                  <Field label={t('detail.fullName')}>{detail.citizen.fullName ?? t('common.none')}</Field>
-                  <Field label={t('detail.phone')}>{detail.citizen.phone ?? t('common.none')}</Field>
-                  <Field label={t('detail.email')}>{detail.citizen.email ?? t('common.none')}</Field>
-                  <Field label={t('detail.tcKimlikNo')}>{detail.citizen.tcKimlikNo ?? t('common.none')}</Field>
-                </SimpleGrid>
-              ) : (
-                <Text c="dimmed">{t('detail.anonymous')}</Text>
-              )}
+              <CitizenCard request={shownIn(detail, 'citizen')} />
             </Section>
-
             <Section title={t('detail.timeline')}>
-              <RequestTimeline events={detail.events} />
+              <RequestTimeline request={shownIn(detail, 'timeline')} />
             </Section>
-
             <Section title={t('detail.attachments')}>
-              <RequestAttachments requestId={detail.id} attachments={detail.attachments} onUploaded={request.reload} />
+              <RequestAttachments request={shownIn(detail, 'attachments')} onUploaded={request.reload} />
+            </Section>
+            <Section title={t('detail.messages')}>
+              <RequestMessages request={shownIn(detail, 'messages')} />
             </Section>
           </Stack>
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack>
-            <Section title={t('detail.actions')}>
-              <Group gap="xs" data-testid="request-actions">
-                {mayTakeAndStart && (
-                  <Button loading={clicking === 'start'} disabled={busy && clicking !== 'start'} onClick={() => void click('start', takeAndStart)}>
-                    {t('action.start')}
-                  </Button>
-                )}
-                {mayTakeIt && (
-                  <Button variant="light" loading={clicking === 'assign'} disabled={busy && clicking !== 'assign'} onClick={() => void click('assign', () => act({ action: 'assign', assigneeId: user.id }))}>
-                    {t('detail.assignToMe')}
-                  </Button>
-                )}
-                {clickActions.map((action) => (
-                  <Button key={action} loading={clicking === action} disabled={busy && clicking !== action} onClick={() => void click(action, () => act({ action }))}>
-                    {t(`action.${action}`)}
-                  </Button>
-                ))}
-                {formActions.map((action) => (
-                  <Button key={action} variant="default" disabled={busy} onClick={() => setOpen(action)}>
-                    {t(`action.${action}`)}
-                  </Button>
-                ))}
-              </Group>
-              {!mayTakeIt && formActions.length === 0 && clickActions.length === 0 && (
-                <Text c="dimmed" size="sm">
-                  {t('detail.noActions')}
-                </Text>
-              )}
-              <ErrorAlert error={clickFailure} />
-            </Section>
-
-            {allowed.has('resolve') && (
-              <Section title={t('detail.resolution')}>
-                <TextActionBox
-                  testId="resolve-form"
-                  disabled={busy}
-                  label={t('detail.resolutionText')}
-                  description={t('detail.replyHint')}
-                  submitLabel={t('action.resolve')}
-                  templates={templates.data}
-                  fill={fill}
-                  onSubmit={(text) => act({ action: 'resolve', text })}
-                />
-              </Section>
-            )}
-
-            {allowed.has('reply') && (
-              <Section title={t('detail.reply')}>
-                <TextActionBox
-                  testId="reply-form"
-                  label={t('detail.reply')}
-                  description={t('detail.replyHint')}
-                  submitLabel={t('action.reply')}
-                  templates={templates.data}
-                  fill={fill}
-                  onSubmit={(text) => act({ action: 'reply', text })}
-                />
-              </Section>
-            )}
-
-            {allowed.has('comment') && (
-              <Section title={t('detail.note')}>
-                <TextActionBox testId="note-form" label={t('detail.note')} description={t('detail.noteHint')} submitLabel={t('detail.addNote')} onSubmit={(text) => act({ action: 'comment', text })} />
-              </Section>
-            )}
-          </Stack>
+          <ActionPanel
+            request={shownIn(detail, 'actions')}
+            actions={actions}
+            mayTakeIt={mayTakeIt}
+            mayTakeAndStart={mayTakeAndStart}
+            canAssign={assignees.length > 0}
+            extendable={type?.legalClock === 'information_4982'}
+            templates={templates.data}
+            fill={fill}
+            onForm={setOpen}
+          />
         </Grid.Col>
       </Grid>
 
@@ -276,51 +170,11 @@ function RequestView({ id }: { id: number }) {
           assignees={assignees}
           onClose={() => setOpen(null)}
           onSubmit={async (input) => {
-            await act(input);
+            await actions.act(input);
             setOpen(null);
           }}
         />
       )}
     </Stack>
   );
-}
-
-// Not labelled with aria-label: the title often equals its field's label ("Vatandaşa yanıt"),
-// and two elements with one label would make that field ambiguous to find.
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      <Stack gap="sm">{children}</Stack>
-    </Paper>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
-    </div>
-  );
-}
-
-/** Puts the request's values into a ready answer's {placeholders}, in the citizen's language. */
-function fillTemplate(template: ResponseTemplate, detail: RequestDetail, language: string): string {
-  const english = (detail.citizen?.locale ?? language) === 'en';
-  const body = english && template.bodyEn ? template.bodyEn : template.bodyTr;
-  const values: Record<string, string> = {
-    trackingNo: detail.trackingNo,
-    citizenName: detail.citizen?.fullName ?? '',
-    category: english ? detail.categoryNameEn : detail.categoryName,
-    unit: detail.unitName,
-    district: detail.districtName ?? '',
-    neighbourhood: detail.neighbourhoodName ?? '',
-    date: new Date().toLocaleDateString(english ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() }),
-  };
-  return body.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

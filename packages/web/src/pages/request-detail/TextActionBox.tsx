@@ -1,8 +1,8 @@
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ResponseTemplate } from '../api/responseTemplates';
-import { useForm, type FieldErrors } from '../hooks/useForm';
-import { ErrorAlert } from './ErrorAlert';
+import type { ResponseTemplate } from '../../api/responseTemplates';
+import { useForm, type FieldErrors } from '../../hooks/useForm';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Values {
   text: string;

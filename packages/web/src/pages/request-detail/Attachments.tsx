@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, FileInput, Group, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fileUrl } from '../api/client';
-import { attachmentPath, uploadAttachment, type Attachment } from '../api/requests';
-import { useNotify } from '../hooks/useNotices';
-import { ErrorAlert } from './ErrorAlert';
+import { fileUrl } from '../../api/client';
+import { attachmentPath, uploadAttachment } from '../../api/requests';
+import { useNotify } from '../../hooks/useNotices';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import type { Shown } from '../RequestDetailPage';
 
 const ACCEPTED_FILES = 'image/jpeg,image/png,image/webp,application/pdf';
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** A request's files, to download, and a small form to add one. */
-export function RequestAttachments({ requestId, attachments, onUploaded }: { requestId: number; attachments: Attachment[]; onUploaded: () => void }) {
+export function RequestAttachments({ request: { id: requestId, attachments }, onUploaded }: { request: Shown<'attachments'>; onUploaded: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [file, setFile] = useState<File | null>(null);

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PossibleDuplicate } from '../api/requests';
-import { formatDateTime } from '../dates';
-import { RequestStatusBadge } from './RequestStatusBadge';
+import type { PossibleDuplicate } from '../../api/requests';
+import { formatDateTime } from '../../dates';
+import { RequestStatusBadge } from '../../components/RequestStatusBadge';
 
 /** Open requests like the one being typed, so the agent can link the caller to one instead. */
 export function DuplicateList({ items, onLink }: { items: PossibleDuplicate[]; onLink: (duplicate: PossibleDuplicate) => void }) {

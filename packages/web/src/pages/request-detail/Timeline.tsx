@@ -1,10 +1,11 @@
 import { Badge, Group, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RequestEvent } from '../api/requests';
-import { formatDateTime } from '../dates';
+import type { RequestEvent } from '../../api/requests';
+import { formatDateTime } from '../../dates';
+import type { Shown } from '../RequestDetailPage';
 
 /** Every event on a request, oldest first: when, who, what, why; internal ones marked. */
-export function RequestTimeline({ events }: { events: RequestEvent[] }) {
+export function RequestTimeline({ request: { events } }: { request: Shown<'timeline'> }) {
   const { t, i18n } = useTranslation();
   const label = (type: string) => (i18n.exists(`event.${type}`) ? t(`event.${type}` as 'event.created') : type);
   const actor = (event: RequestEvent) => event.actorName ?? (event.actorKind === 'citizen' ? t('detail.citizenActor') : t('detail.system'));

@@ -1,13 +1,13 @@
 import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ActionInput, RequestAction } from '../api/requests';
-import type { Unit } from '../api/units';
-import type { User } from '../api/users';
-import { useForm, type FieldErrors } from '../hooks/useForm';
-import { useLocalName } from '../hooks/useLocalName';
-import { ErrorAlert } from './ErrorAlert';
-import { FormButtons } from './FormButtons';
-import { foldedFilter } from './foldedFilter';
+import type { ActionInput, RequestAction } from '../../api/requests';
+import type { Unit } from '../../api/units';
+import type { User } from '../../api/users';
+import { useForm, type FieldErrors } from '../../hooks/useForm';
+import { useLocalName } from '../../hooks/useLocalName';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { foldedFilter } from '../../components/foldedFilter';
 
 /** The actions that need more than a click, and what each asks for. */
 export const FORM_ACTIONS = ['assign', 'hold', 'transfer', 'refer', 'mark_duplicate', 'reject', 'reopen', 'extend'] as const satisfies readonly RequestAction[];
