@@ -220,6 +220,10 @@ export type RetentionPolicy = Record<RetentionClass, number>;
 
 export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { ...RETENTION_CLASSES };
 
+/** What started a retention run: the schedule, the `cozum` command, or an administrator. */
+export const RETENTION_TRIGGERS = ['schedule', 'cli', 'api'] as const;
+export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
+
 /** KVKK practice: the policy runs at least every 6 months. */
 export const MAX_RETENTION_INTERVAL_DAYS = 182;
 
@@ -249,3 +253,12 @@ export function retentionCutoffs(policy: RetentionPolicy, now: Date): Record<Ret
 export function retentionDue(lastRun: Date | null, now: Date, intervalDays: number): boolean {
   return !lastRun || now.getTime() - lastRun.getTime() >= intervalDays * 86_400_000;
 }
+
+/**
+ * Consents staff record (on the phone, at the desk, on the bus). privacy_notice: KVKK art. 10
+ * notice given; the others: art. 5 explicit consent, or its withdrawal.
+ */
+export const CONSENT_PURPOSES = ['privacy_notice', 'sms', 'email', 'survey', 'withdraw_sms', 'withdraw_email', 'withdraw_survey'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const CONSENT_CHANNELS = ['phone', 'desk', 'field', 'email', 'letter'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];

@@ -6,9 +6,14 @@ import { DomainError, invalid } from './errors.js';
 
 export const SURVEY_KINDS = ['satisfaction', 'campaign'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
+/** A draft is written and rewritten; an active survey takes answers; a closed one keeps them. */
+export const SURVEY_STATUSES = ['draft', 'active', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 /** How an answer reached us: a link sent by SMS or e-mail, the portal's link, a call-back, a field visit. */
 export const RESPONSE_CHANNELS = ['sms_link', 'email_link', 'link', 'callback', 'field'] as const;
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+/** Channels staff record answers on (links answer themselves). */
+export const STAFF_CHANNELS = ['callback', 'field'] as const satisfies readonly ResponseChannel[];
 export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 

@@ -1,26 +1,8 @@
+import type { AuditPage, AuditQuery } from '@cozum/contract';
 import { api } from './client';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  purpose: string | null;
-  ip: string | null;
-  data: Record<string, unknown>;
-}
+export type { AuditEntry } from '@cozum/contract';
+/** The search as the page holds it; the page size is this module's. */
+export type AuditFilter = Omit<AuditQuery, 'limit'>;
 
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  subjectType?: string;
-  subjectId?: string;
-  from?: string;
-  to?: string;
-  before?: number;
-}
-
-export const searchAudit = (filter: AuditFilter) => api.get<{ items: AuditEntry[]; nextBefore: number | null }>('/audit', { ...filter, limit: 100 });
+export const searchAudit = (filter: AuditFilter) => api.get<AuditPage>('/audit', { ...filter, limit: 100 } satisfies AuditQuery);

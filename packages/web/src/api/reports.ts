@@ -1,74 +1,16 @@
+import type { CallFigures, Report, ReportExportQuery, ReportFormat, ReportPeriod, ReportQuery, ReportRanked, ReportUnit } from '@cozum/contract';
 import { api, fileUrl, type Query } from './client';
 
-export interface Period {
-  from: string;
-  to: string;
-  label: string;
-}
-
-export interface CallFigures {
-  offered: number;
-  answered: number;
-  answerRate: number | null;
-  abandoned: number;
-  instant: number;
-  routed: number;
-  requests: number;
-}
-
-export interface Ranked {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  count: number;
-  share: number;
-}
-
-export interface UnitFigures {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  count: number;
-  resolved: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  onTimeShare: number | null;
-}
-
-export interface Report extends CallFigures {
-  period: Period;
-  compare?: CallFigures & { period: Period };
-  change?: { offered: number; answered: number; answerRatePoints: number | null; instant: number; routed: number; requests: number };
-  topics: (Ranked & { groupCode: string | null })[];
-  topicGroups: Ranked[];
-  districts: (Ranked & { population: number | null; perThousand: number | null })[];
-  neighbourhoods: (Ranked & { districtId: number; districtName: string; population: number | null })[];
-  units: UnitFigures[];
-  channels: { channel: string; count: number; share: number }[];
-  satisfaction: { count: number; average: number | null; distribution: number[] };
-  months: { month: string; offered: number; answered: number; requests: number }[];
-  /** heat[weekday, 0 = Monday][hour] = calls offered. */
-  heat: number[][];
-}
-
-export interface ReportQuery {
-  from: string;
-  to: string;
-  compareFrom?: string;
-  compareTo?: string;
-  channel?: string;
-  categoryId?: number;
-  unitId?: number;
-  districtId?: number;
-}
+export type { CallFigures, Report, ReportQuery } from '@cozum/contract';
+export type Period = ReportPeriod;
+export type Ranked = ReportRanked;
+export type UnitFigures = ReportUnit;
 
 export const getReport = (query: ReportQuery) => api.get<Report>('/reports', query as unknown as Query);
 
-export function reportExportUrl(query: ReportQuery, format: 'pdf' | 'xlsx'): string {
+export function reportExportUrl(query: ReportQuery, format: ReportFormat): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, format })) if (value !== undefined && value !== '') params.append(key, String(value));
+  for (const [key, value] of Object.entries({ ...query, format } satisfies ReportExportQuery)) if (value !== undefined && value !== '') params.append(key, String(value));
   return fileUrl(`/reports/export?${params.toString()}`);
 }
 

@@ -3,14 +3,10 @@
  * the bus), beside those the portal records. Never updated: a withdrawal is a row of its own.
  */
 import { asc, eq } from 'drizzle-orm';
-import { invalid, notFound } from '@cozum/domain';
+import { CONSENT_CHANNELS, CONSENT_PURPOSES, invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { citizens, consents } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
-
-/** privacy_notice: KVKK art. 10 notice given; the others: art. 5 explicit consent, or its withdrawal. */
-export const CONSENT_PURPOSES = ['privacy_notice', 'sms', 'email', 'survey', 'withdraw_sms', 'withdraw_email', 'withdraw_survey'] as const;
-export const CONSENT_CHANNELS = ['phone', 'desk', 'field', 'email', 'letter'] as const;
 
 export interface ConsentView {
   id: number;

@@ -5,7 +5,7 @@
  * retention_runs, which the database keeps append-only.
  */
 import { desc, eq, sql } from 'drizzle-orm';
-import { DEFAULT_RETENTION_POLICY, RETENTION_CLASSES, TERMINAL_STATUSES, checkRetentionPolicy, retentionCutoffs, type RetentionClass, type RetentionPolicy } from '@cozum/domain';
+import { DEFAULT_RETENTION_POLICY, RETENTION_CLASSES, TERMINAL_STATUSES, checkRetentionPolicy, retentionCutoffs, type RetentionClass, type RetentionPolicy, type RetentionTrigger } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { statusList } from '../../db/status-sql.js';
 import { retentionRuns, settings } from '../../db/schema.js';
@@ -34,7 +34,7 @@ export interface RetentionRun {
   startedAt: string;
   finishedAt: string;
   dryRun: boolean;
-  trigger: string;
+  trigger: RetentionTrigger;
   actorId: number | null;
   policy: RetentionPolicy;
   cutoffs: Record<RetentionClass, string>;
@@ -46,7 +46,8 @@ const toRun = (row: typeof retentionRuns.$inferSelect): RetentionRun => ({
   startedAt: row.startedAt.toISOString(),
   finishedAt: row.finishedAt.toISOString(),
   dryRun: row.dryRun,
-  trigger: row.trigger,
+  // Only runRetention writes the column, with one of the triggers.
+  trigger: row.trigger as RetentionTrigger,
   actorId: row.actorId,
   policy: row.policy as RetentionPolicy,
   cutoffs: row.cutoffs as Record<RetentionClass, string>,
@@ -77,7 +78,7 @@ async function count(ex: Executor, query: ReturnType<typeof sql>): Promise<numbe
 export interface RunRetentionInput {
   now: Date;
   dryRun: boolean;
-  trigger: 'schedule' | 'cli' | 'api';
+  trigger: RetentionTrigger;
   actor: Actor | null;
   /** For the schedule: skip when another run happened within this many days. */
   onlyIfNoRunWithinDays?: number;

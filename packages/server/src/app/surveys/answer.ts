@@ -5,14 +5,12 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { DomainError, checkAnswers, checkOpenFor, invalid, isSolvedStatus, type AnswerInput, type ResponseChannel } from '@cozum/domain';
+import type { SurveyLinkState } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { fieldVisits, neighbourhoods, requests, satisfactionRatings, surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { getSurvey, type Survey } from './surveys.js';
 import { readInvitationToken } from './tokens.js';
-
-/** Channels staff record answers on (links answer themselves). */
-export const STAFF_CHANNELS = ['callback', 'field'] as const;
 
 /** How satisfaction_ratings names the channel a score came through. */
 const RATING_CHANNEL: Record<ResponseChannel, string> = { sms_link: 'sms_link', email_link: 'email_link', link: 'portal', callback: 'callback', field: 'field' };
@@ -111,7 +109,7 @@ async function invitationFor(ex: Executor, token: string, secret: string, now: D
 export async function surveyForLink(ex: Executor, token: string, secret: string, now: Date) {
   const linked = await invitationFor(ex, token, secret, now);
   const { survey } = linked;
-  const state = linked.answered ? 'answered' : linked.expired ? 'expired' : survey.status !== 'active' ? 'closed' : 'open';
+  const state: SurveyLinkState = linked.answered ? 'answered' : linked.expired ? 'expired' : survey.status !== 'active' ? 'closed' : 'open';
   return { state, survey: { id: survey.id, kind: survey.kind, titleTr: survey.titleTr, titleEn: survey.titleEn, introTr: survey.introTr, introEn: survey.introEn, questions: survey.questions } };
 }
 

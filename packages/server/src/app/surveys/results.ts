@@ -4,7 +4,7 @@
  * Read with SQL that groups in the database, so a campaign of any size is one query a question.
  */
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { addDays, csvLine, startOfLocalDate, type ChoiceOption } from '@cozum/domain';
+import { addDays, csvLine, startOfLocalDate, type ChoiceOption, type ResponseChannel } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts, fieldVisits, neighbourhoods, requests, surveyAnswers, surveyResponses } from '../../db/schema.js';
 import { getSurvey, type SurveyQuestion } from './surveys.js';
@@ -79,7 +79,8 @@ export async function surveyResults(ex: Executor, surveyId: number, filter: Resu
   return {
     survey: { id: survey.id, kind: survey.kind, titleTr: survey.titleTr, titleEn: survey.titleEn, status: survey.status },
     total: Number(total?.n ?? 0),
-    channels: channels.map((c) => ({ channel: c.channel, count: Number(c.count) })),
+    // survey_responses_channel_ck keeps the column to the response channels.
+    channels: channels.map((c) => ({ channel: c.channel as ResponseChannel, count: Number(c.count) })),
     districts: byDistrict.map((d) => ({ district: d.district, count: Number(d.count) })),
     questions,
   };

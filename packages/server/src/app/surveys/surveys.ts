@@ -4,13 +4,10 @@
  * they stay as answered, so results always mean what was asked.
  */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { DomainError, checkQuestions, invalid, notFound, type ChoiceOption, type Question, type QuestionDef, type SurveyKind } from '@cozum/domain';
+import { DomainError, checkQuestions, invalid, notFound, type ChoiceOption, type Question, type QuestionDef, type SurveyKind, type SurveyStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts, surveyQuestions, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
-
-export const SURVEY_STATUSES = ['draft', 'active', 'closed'] as const;
-export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
 export interface SurveyInput {
   kind: SurveyKind;

@@ -2,45 +2,35 @@
  * KVKK: finding a citizen (masked), opening their full record with a stated purpose,
  * consents, the data-subject export (JSON or PDF) and anonymisation, and the retention policy.
  */
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { anonymiseCitizen } from '../../app/privacy/anonymise.js';
 import { findCitizens, openCitizenRecord } from '../../app/privacy/citizen-record.js';
 import { exportCitizenData } from '../../app/privacy/citizen-data.js';
 import { citizenDataPdf } from '../../app/privacy/citizen-data-pdf.js';
-import { CONSENT_CHANNELS, CONSENT_PURPOSES, listConsents, recordConsent } from '../../app/privacy/consents.js';
+import { listConsents, recordConsent } from '../../app/privacy/consents.js';
 import { getRetentionPolicy, listRetentionRuns, runRetention, setRetentionPolicy } from '../../app/privacy/retention.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '@cozum/contract';
-
-const CitizenSummary = Type.Object({
-  id: Type.Integer(),
-  fullName: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
-  tcKimlikNo: Nullable(Type.String()),
-  email: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  requestCount: Type.Integer(),
-  anonymisedAt: Nullable(Type.String({ format: 'date-time' })),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-const Consent = Type.Object({ id: Type.Integer(), purpose: Type.String(), noticeVersion: Type.String(), channel: Type.String(), givenAt: Type.String({ format: 'date-time' }) });
-const Purpose = Type.String({ minLength: 5, maxLength: 300, description: 'Why the personal data is opened; kept in the audit log (KVKK)' });
-const YearsPerClass = Type.Object(
-  { citizens: Type.Integer({ minimum: 1, maximum: 100 }), contacts: Type.Integer({ minimum: 1, maximum: 100 }), messages: Type.Integer({ minimum: 1, maximum: 100 }), sessions: Type.Integer({ minimum: 1, maximum: 100 }) },
-  { additionalProperties: false },
-);
-const RetentionRun = Type.Object({
-  id: Type.Integer(),
-  startedAt: Type.String({ format: 'date-time' }),
-  finishedAt: Type.String({ format: 'date-time' }),
-  dryRun: Type.Boolean(),
-  trigger: Type.String(),
-  actorId: Nullable(Type.Integer()),
-  policy: YearsPerClass,
-  cutoffs: Type.Record(Type.String(), Type.String()),
-  counts: Type.Record(Type.String(), Type.Integer()),
-});
+import {
+  AnonymiseBody,
+  AnonymisedCounts,
+  CitizenExport,
+  CitizenExportBody,
+  CitizenSearchQuery,
+  CitizenSummaries,
+  CitizenSummary,
+  CitizenViewBody,
+  Consent,
+  ConsentBody,
+  Consents,
+  IdParams,
+  responses,
+  Retention,
+  RetentionPolicy,
+  RetentionPolicyChange,
+  RetentionRun,
+  RetentionRunBody,
+} from '@cozum/contract';
 
 export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -52,8 +42,8 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['privacy'],
         summary: 'Find citizens by phone, TC kimlik no, e-mail or name; personal data masked',
-        querystring: Type.Object({ q: Type.String({ minLength: 3, maxLength: 100 }) }, { additionalProperties: false }),
-        response: responses({ 200: Items(CitizenSummary) }),
+        querystring: CitizenSearchQuery,
+        response: responses({ 200: CitizenSummaries }),
       },
     },
     async (request) => ({ items: await findCitizens(db, request.query.q) }),
@@ -69,7 +59,7 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['privacy'],
         summary: "Open a citizen's full record, unmasked; the purpose is required and logged (personal_data.view)",
         params: IdParams,
-        body: Type.Object({ purpose: Purpose }, { additionalProperties: false }),
+        body: CitizenViewBody,
         response: responses({ 200: CitizenSummary }),
       },
     },
@@ -78,7 +68,7 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
 
   app.get(
     '/citizens/:id/consents',
-    { config: { access: 'citizens.read' }, schema: { tags: ['privacy'], summary: "A citizen's consents and privacy-notice acknowledgements", params: IdParams, response: responses({ 200: Items(Consent) }) } },
+    { config: { access: 'citizens.read' }, schema: { tags: ['privacy'], summary: "A citizen's consents and privacy-notice acknowledgements", params: IdParams, response: responses({ 200: Consents }) } },
     async (request) => ({ items: await listConsents(db, request.params.id) }),
   );
 
@@ -90,14 +80,7 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['privacy'],
         summary: 'Record a consent, its withdrawal, or that the privacy notice was given',
         params: IdParams,
-        body: Type.Object(
-          {
-            purpose: Type.Union(CONSENT_PURPOSES.map((p) => Type.Literal(p))),
-            noticeVersion: Type.String({ minLength: 1, maxLength: 40 }),
-            channel: Type.Union(CONSENT_CHANNELS.map((c) => Type.Literal(c))),
-          },
-          { additionalProperties: false },
-        ),
+        body: ConsentBody,
         response: responses({ 201: Consent }),
       },
     },
@@ -116,8 +99,8 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['privacy'],
         summary: 'Everything held about a person (KVKK art. 11), as JSON or PDF; logged with its purpose',
         params: IdParams,
-        body: Type.Object({ purpose: Purpose, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('pdf')])) }, { additionalProperties: false }),
-        response: responses({ 200: Type.Any({ description: 'The export (application/json or application/pdf)' }) }),
+        body: CitizenExportBody,
+        response: responses({ 200: CitizenExport }),
       },
     },
     async (request, reply) => {
@@ -138,8 +121,8 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['privacy'],
         summary: "Anonymise a person: personal fields overwritten, requests kept without them; logged",
         params: IdParams,
-        body: Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }), trackingNo: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{1,10}$' })) }, { additionalProperties: false }),
-        response: responses({ 200: Type.Object({ citizens: Type.Integer(), requests: Type.Integer(), contacts: Type.Integer(), messages: Type.Integer() }) }),
+        body: AnonymiseBody,
+        response: responses({ 200: AnonymisedCounts }),
       },
     },
     async (request) => db.transaction((tx) => anonymiseCitizen(tx, currentUser(request), request.params.id, { ...request.body, ip: request.ip, now: deps.now() })),
@@ -152,7 +135,7 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['privacy'],
         summary: 'The retention policy (years per data class), how often it runs, and its recent runs',
-        response: responses({ 200: Type.Object({ policy: YearsPerClass, intervalDays: Type.Integer(), runs: Type.Array(RetentionRun) }) }),
+        response: responses({ 200: Retention }),
       },
     },
     async () => ({ policy: await getRetentionPolicy(db), intervalDays: deps.config.retentionIntervalDays, runs: await listRetentionRuns(db) }),
@@ -162,7 +145,7 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     '/privacy/retention/policy',
     {
       config: { access: 'privacy.manage' },
-      schema: { tags: ['privacy'], summary: 'Change the years kept per data class', body: Type.Partial(YearsPerClass, { additionalProperties: false }), response: responses({ 200: YearsPerClass }) },
+      schema: { tags: ['privacy'], summary: 'Change the years kept per data class', body: RetentionPolicyChange, response: responses({ 200: RetentionPolicy }) },
     },
     async (request) => db.transaction((tx) => setRetentionPolicy(tx, currentUser(request), request.body)),
   );
@@ -174,7 +157,7 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['privacy'],
         summary: 'Apply the retention policy now (or count what it would do, with dryRun)',
-        body: Type.Object({ dryRun: Type.Boolean() }, { additionalProperties: false }),
+        body: RetentionRunBody,
         response: responses({ 201: RetentionRun }),
       },
     },

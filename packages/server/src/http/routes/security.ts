@@ -1,13 +1,10 @@
 /** Two-factor sign-in (TOTP) for the signed-in user, and administrators' control of sessions. */
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listSessions, revokeSessions } from '../../app/sessions.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, totpStatus } from '../../app/totp.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '@cozum/contract';
-
-const TotpStatus = Type.Object({ enabled: Type.Boolean(), pending: Type.Boolean() });
-const Code = Type.String({ pattern: '^\\d{6}$', description: 'The 6-digit code the authenticator app shows now' });
+import { IdParams, responses, SessionsRevoked, StaffSessions, TotpConfirmationBody, TotpDisableBody, TotpEnrolment, TotpOff, TotpStatus } from '@cozum/contract';
 
 export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -22,7 +19,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/auth/totp/enrolment',
     {
       config: { access: 'session.own' },
-      schema: { tags: ['auth'], summary: 'Start two-factor enrolment: a new secret and its otpauth:// URI for the authenticator app', response: responses({ 201: Type.Object({ secret: Type.String(), otpauthUri: Type.String() }) }) },
+      schema: { tags: ['auth'], summary: 'Start two-factor enrolment: a new secret and its otpauth:// URI for the authenticator app', response: responses({ 201: TotpEnrolment }) },
     },
     async (request, reply) => reply.status(201).send(await db.transaction((tx) => startTotpEnrolment(tx, currentUser(request), { sessionSecret: deps.config.sessionSecret, issuer: 'Çözüm' }))),
   );
@@ -31,7 +28,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/auth/totp/confirmation',
     {
       config: { access: 'session.own', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Finish enrolment with a current code; from then on sign-in asks for one', body: Type.Object({ code: Code }, { additionalProperties: false }), response: responses({ 200: TotpStatus }) },
+      schema: { tags: ['auth'], summary: 'Finish enrolment with a current code; from then on sign-in asks for one', body: TotpConfirmationBody, response: responses({ 200: TotpStatus }) },
     },
     async (request) => db.transaction((tx) => confirmTotpEnrolment(tx, currentUser(request), { code: request.body.code, now: deps.now(), sessionSecret: deps.config.sessionSecret, ip: request.ip })),
   );
@@ -40,7 +37,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/auth/totp/disable',
     {
       config: { access: 'session.own', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Turn two-factor sign-in off (needs a current code)', body: Type.Object({ code: Type.Optional(Code) }, { additionalProperties: false }), response: responses({ 204: Type.Null() }) },
+      schema: { tags: ['auth'], summary: 'Turn two-factor sign-in off (needs a current code)', body: TotpDisableBody, response: responses({ 204: TotpOff }) },
     },
     async (request, reply) => {
       const actor = currentUser(request);
@@ -51,7 +48,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
 
   app.delete(
     '/users/:id/totp',
-    { config: { access: 'users.manage' }, schema: { tags: ['admin'], summary: "Reset a user's two-factor sign-in (a lost phone)", params: IdParams, response: responses({ 204: Type.Null() }) } },
+    { config: { access: 'users.manage' }, schema: { tags: ['admin'], summary: "Reset a user's two-factor sign-in (a lost phone)", params: IdParams, response: responses({ 204: TotpOff }) } },
     async (request, reply) => {
       await db.transaction((tx) => disableTotp(tx, currentUser(request), request.params.id, { now: deps.now(), sessionSecret: deps.config.sessionSecret, ip: request.ip }));
       return reply.status(204).send(null);
@@ -66,7 +63,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
         tags: ['admin'],
         summary: "A user's open sessions",
         params: IdParams,
-        response: responses({ 200: Items(Type.Object({ id: Type.String(), createdAt: Type.String(), lastSeenAt: Type.String(), expiresAt: Type.String(), ip: Nullable(Type.String()), userAgent: Nullable(Type.String()) })) }),
+        response: responses({ 200: StaffSessions }),
       },
     },
     async (request) => ({ items: await listSessions(db, request.params.id, deps.now()) }),
@@ -74,7 +71,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
 
   app.post(
     '/users/:id/sessions/revocation',
-    { config: { access: 'users.manage' }, schema: { tags: ['admin'], summary: "End every open session of a user", params: IdParams, response: responses({ 200: Type.Object({ revoked: Type.Integer() }) }) } },
+    { config: { access: 'users.manage' }, schema: { tags: ['admin'], summary: "End every open session of a user", params: IdParams, response: responses({ 200: SessionsRevoked }) } },
     async (request) => ({ revoked: await db.transaction((tx) => revokeSessions(tx, currentUser(request), request.params.id, { now: deps.now(), ip: request.ip })) }),
   );
 };
