@@ -8,6 +8,9 @@ import type { QueueLogEvent } from './queue-log.js';
 
 export const AGENT_STATES = ['logged_out', 'available', 'on_call', 'wrap_up', 'paused'] as const;
 export type AgentStateName = (typeof AGENT_STATES)[number];
+/** The states an agent sets from the console; on_call comes from the telephony. */
+export const CONSOLE_STATES = ['available', 'paused', 'wrap_up', 'logged_out'] as const satisfies readonly AgentStateName[];
+export type ConsoleState = (typeof CONSOLE_STATES)[number];
 export const AGENT_STATE_SOURCES = ['queue_log', 'cti', 'console'] as const;
 export type AgentStateSource = (typeof AGENT_STATE_SOURCES)[number];
 /** States in which an agent counts as staffed for occupancy: logged in and not paused. */

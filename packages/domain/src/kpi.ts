@@ -6,6 +6,13 @@
  *  service level = answered within T / offered (and Asterisk's answered within T / answered);
  *  ASA = total wait of answered / answered; AHT = (talk + hold + wrap-up) / handled.
  */
+/** The periods a KPI report counts by, coarsest first; 15- and 30-minute intervals are the staffing planner's. */
+export const KPI_BUCKETS = ['year', 'month', 'day', 'hour', '30min', '15min'] as const;
+export type KpiBucket = (typeof KPI_BUCKETS)[number];
+/** A report per queue or per agent instead of one row per period. */
+export const KPI_GROUPS = ['queue', 'agent'] as const;
+export type KpiGroup = (typeof KPI_GROUPS)[number];
+
 export interface CallFacts {
   entered: boolean;
   answered: boolean;

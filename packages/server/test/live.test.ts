@@ -190,7 +190,7 @@ describe('staffing week', () => {
       const mondays = ['2026-03-09', '2026-03-02', '2026-02-23', '2026-02-16', '2026-02-09'];
       const counts = [40, 60, 80, 20, 500];
       const rows = mondays.flatMap((day, w) =>
-        Array.from({ length: counts[w]! }, (_, i) => ({ channel: 'phone', externalId: `f-${day}-${i}`, offeredAt: new Date(`${day}T07:${String(i % 30).padStart(2, '0')}:00Z`), answeredAt: new Date(`${day}T07:${String(i % 30).padStart(2, '0')}:10Z`), waitSeconds: 10, talkSeconds: 170, wrapSeconds: 10, exitReason: 'answered' })),
+        Array.from({ length: counts[w]! }, (_, i) => ({ channel: 'phone' as const, externalId: `f-${day}-${i}`, offeredAt: new Date(`${day}T07:${String(i % 30).padStart(2, '0')}:00Z`), answeredAt: new Date(`${day}T07:${String(i % 30).padStart(2, '0')}:10Z`), waitSeconds: 10, talkSeconds: 170, wrapSeconds: 10, exitReason: 'answered' })),
       );
       await staffing.database.db.insert(contacts).values(rows);
       const res = await staffing.app.inject({ url: '/api/v1/staffing/week?weeks=4&targetServiceLevel=0.8&targetSeconds=20&maxOccupancy=0.85&shrinkage=0.3', headers });

@@ -1,7 +1,7 @@
-import { localDateRange } from '@cozum/domain';
+import { KPI_BUCKETS, KPI_GROUPS, localDateRange, type KpiBucket, type KpiGroup } from '@cozum/domain';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
-import { KPI_BUCKETS, KPI_GROUPS, contactKpis, type KpiBucket, type KpiGroup } from '../app/contacts/kpis.js';
+import { contactKpis } from '../app/contacts/kpis.js';
 import { kpiLimits } from '../app/contacts/kpi-rollup.js';
 import { UsageError, type Command } from './command.js';
 

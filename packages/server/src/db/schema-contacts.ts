@@ -2,6 +2,7 @@
  * Contacts: every call, message or visit, with its outcome.
  */
 import { bigint, bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ContactChannel, ContactOutcome } from '@cozum/domain';
 import { createdAt } from './schema-columns.js';
 import { citizens } from './schema-citizens.js';
 import { kbArticles } from './schema-knowledge-base.js';
@@ -12,7 +13,7 @@ export const contacts = pgTable(
   'contacts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<ContactChannel>().notNull(),
     queue: text('queue'),
     externalId: text('external_id'),
     callerNumber: text('caller_number'),
@@ -27,7 +28,7 @@ export const contacts = pgTable(
     holdSeconds: integer('hold_seconds').notNull().default(0),
     wrapSeconds: integer('wrap_seconds').notNull().default(0),
     exitReason: text('exit_reason'),
-    outcome: text('outcome'),
+    outcome: text('outcome').$type<ContactOutcome>(),
     kbArticleId: integer('kb_article_id').references(() => kbArticles.id),
     requestId: bigint('request_id', { mode: 'number' }).references(() => requests.id),
     notes: text('notes'),

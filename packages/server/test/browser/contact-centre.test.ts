@@ -92,7 +92,7 @@ it("the supervisor's pages: the editor shows the article's use and previews a ne
   // Last week's calls on one half hour, for the forecast.
   const weekAgo = Date.now() - 7 * 86400_000;
   await t.database.db.insert(contacts).values(
-    Array.from({ length: 40 }, (_, i) => ({ channel: 'phone', externalId: `hist-${i}`, offeredAt: new Date(weekAgo + i * 1000), answeredAt: new Date(weekAgo + i * 1000 + 5000), waitSeconds: 5, talkSeconds: 170, wrapSeconds: 10, exitReason: 'answered' })),
+    Array.from({ length: 40 }, (_, i) => ({ channel: 'phone' as const, externalId: `hist-${i}`, offeredAt: new Date(weekAgo + i * 1000), answeredAt: new Date(weekAgo + i * 1000 + 5000), waitSeconds: 5, talkSeconds: 170, wrapSeconds: 10, exitReason: 'answered' })),
   );
   const page = await browser.newPage();
   await signIn(page, 'sefi', 'sefi-parola-1');

@@ -1,62 +1,16 @@
-import { api } from './client';
+import { KPI_BUCKETS as COARSEST_FIRST, type KpiQuery, type KpiReport, type StaffingQuery as StaffingParams, type StaffingWeek } from '@cozum/contract';
+import { api, type Filter } from './client';
 
-export const KPI_BUCKETS = ['15min', '30min', 'hour', 'day', 'month', 'year'] as const;
-export type KpiBucket = (typeof KPI_BUCKETS)[number];
-export const KPI_GROUPS = ['queue', 'agent'] as const;
-export type KpiGroup = (typeof KPI_GROUPS)[number];
+export { KPI_GROUPS, type KpiBucket, type KpiGroup, type KpiRow, type StaffingWeek } from '@cozum/contract';
+/** The periods as the report's picker lists them, finest first. */
+export const KPI_BUCKETS = [...COARSEST_FIRST].reverse();
 
-export interface KpiRow {
-  period: string;
-  queue?: string | null;
-  agent?: string | null;
-  offered: number;
-  answered: number;
-  abandoned: number;
-  shortAbandoned: number;
-  answerRate: number | null;
-  serviceLevel: number | null;
-  serviceLevelOfAnswered: number | null;
-  asaSeconds: number | null;
-  ahtSeconds: number | null;
-  longestWaitSeconds: number | null;
-  occupancy?: number | null;
-}
+/** The report's query as the page holds it: from and to required, the group cleared with null. */
+export type KpiFilter = Pick<KpiQuery, 'from' | 'to'> & Filter<Omit<KpiQuery, 'from' | 'to'>>;
 
-export interface KpiQuery {
-  from: string;
-  to: string;
-  by: KpiBucket;
-  group?: KpiGroup | null;
-  queue?: string;
-}
+export const getKpis = async (query: KpiFilter) => (await api.get<KpiReport>('/kpis', { ...query })).rows;
 
-export const getKpis = async (query: KpiQuery) => (await api.get<{ rows: KpiRow[] }>('/kpis', { ...query })).rows;
-
-export interface StaffingQuery {
-  weeks: number;
-  targetServiceLevel: number;
-  targetSeconds: number;
-  maxOccupancy: number;
-  shrinkage: number;
-  ahtSeconds?: number | null;
-  patienceSeconds?: number | null;
-  queue?: string;
-}
-
-export interface StaffingWeek {
-  from: string;
-  to: string;
-  weeks: number;
-  model: 'erlang-c' | 'erlang-a';
-  ahtSeconds: number;
-  ahtMeasured: boolean;
-  /** [weekday 0 = Monday][slot 0 = 00:00–00:30] */
-  arrivals: number[][];
-  agents: number[][];
-  staffed: number[][];
-  serviceLevel: number[][];
-  staffedHours: number;
-  peakStaffed: number;
-}
+/** The server defaults the weeks and the targets; AHT and patience are cleared with null (measured AHT, Erlang C). */
+export type StaffingQuery = Filter<StaffingParams>;
 
 export const getStaffingWeek = (query: StaffingQuery) => api.get<StaffingWeek>('/staffing/week', { ...query });

@@ -7,7 +7,7 @@ import { PageHeader } from '../components/PageHeader';
 import { formatDuration, formatPercent } from '../figures';
 
 const STATE_COLORS: Record<string, string> = { available: '#2f9e44', on_call: '#1971c2', wrap_up: '#f08c00', paused: '#868e96', logged_out: '#ced4da' };
-const STATE_ORDER = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'];
+const STATE_ORDER = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'] as const;
 
 /** The supervisor's wall: live over Server-Sent Events, within a second of every call event. */
 export default function WallboardPage() {

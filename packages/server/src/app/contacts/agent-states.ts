@@ -15,6 +15,7 @@ import {
   type AgentState,
   type AgentStateName,
   type AgentStateSource,
+  type ConsoleState,
 } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 
@@ -269,10 +270,8 @@ export async function listAgents(ex: Executor, only?: { userId: number; username
   }));
 }
 
-export const CONSOLE_STATES = ['available', 'paused', 'wrap_up', 'logged_out'] as const;
-
 /** The agent's own console sets their state; a pause needs its reason. */
-export async function setOwnState(ex: Executor, user: { id: number; username: string }, input: { state: (typeof CONSOLE_STATES)[number]; reason?: string | null }, now: Date): Promise<AgentView> {
+export async function setOwnState(ex: Executor, user: { id: number; username: string }, input: { state: ConsoleState; reason?: string | null }, now: Date): Promise<AgentView> {
   const reason = input.reason?.trim() || null;
   if (input.state === 'paused' && !reason) throw invalid('reason', "is required when the state is 'paused': say why (break, training, meeting, …)");
   const [mine] = await listAgents(ex, { userId: user.id, username: user.username });

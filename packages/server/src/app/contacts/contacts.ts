@@ -4,19 +4,17 @@
  * the caller's history pops up from their number.
  */
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { DomainError, invalid, maskEmail, maskName, maskPhone, normalizePhone, seesPersonalData } from '@cozum/domain';
+import { DomainError, invalid, maskEmail, maskName, maskPhone, normalizePhone, seesPersonalData, type ContactChannel, type ContactOutcome, type RequestStatus } from '@cozum/domain';
+import type { CallerHistory, Locale } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, contacts, kbArticles, requests } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 
-export const CONTACT_CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer'] as const;
-export const CONTACT_OUTCOMES = ['information_given', 'request_created', 'transferred', 'abandoned', 'callback_scheduled', 'other'] as const;
-
 export interface RecordContactInput {
-  channel: (typeof CONTACT_CHANNELS)[number];
+  channel: ContactChannel;
   callerNumber?: string | null;
   citizenId?: number | null;
-  outcome: (typeof CONTACT_OUTCOMES)[number];
+  outcome: ContactOutcome;
   kbArticleId?: number | null;
   requestId?: number | null;
   notes?: string | null;
@@ -78,8 +76,8 @@ export interface ContactFilter {
   from?: Date;
   to?: Date;
   agentId?: number;
-  outcome?: string;
-  channel?: string;
+  outcome?: ContactOutcome;
+  channel?: ContactChannel;
   page?: number;
   pageSize?: number;
 }
@@ -106,7 +104,7 @@ export async function listContacts(ex: Executor, viewer: Pick<Actor, 'role'>, fi
 }
 
 /** Screen-pop: who is calling, their earlier contacts, and their requests with where each stands. */
-export async function callerHistory(ex: Executor, number: string) {
+export async function callerHistory(ex: Executor, number: string): Promise<CallerHistory> {
   const phone = normalizePhone(number);
   if (!phone) throw new DomainError('validation_failed', `'${number}' is not a phone number`, [{ field: 'number', message: 'is not a phone number' }]);
   const people = await ex.select({ id: citizens.id, fullName: citizens.fullName, phone: citizens.phone, email: citizens.email, locale: citizens.locale }).from(citizens).where(eq(citizens.phone, phone));
@@ -128,9 +126,9 @@ export async function callerHistory(ex: Executor, number: string) {
     : [];
   return {
     phone,
-    citizens: people,
+    citizens: people.map((p) => ({ ...p, locale: p.locale as Locale })),
     contacts: earlier.map((c) => ({ ...c, offeredAt: c.offeredAt.toISOString() })),
-    requests: theirRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), dueAt: r.dueAt?.toISOString() ?? null })),
+    requests: theirRequests.map((r) => ({ ...r, status: r.status as RequestStatus, createdAt: r.createdAt.toISOString(), dueAt: r.dueAt?.toISOString() ?? null })),
   };
 }
 
@@ -139,7 +137,7 @@ export async function callerHistory(ex: Executor, number: string) {
  * e-mail in full, and each person shown is logged with the purpose "caller screen-pop" (KVKK);
  * the others (field staff) see them masked, which needs no log entry.
  */
-export async function callerScreenPop(ex: Executor, viewer: Actor, number: string, ip?: string) {
+export async function callerScreenPop(ex: Executor, viewer: Actor, number: string, ip?: string): Promise<CallerHistory> {
   const history = await callerHistory(ex, number);
   if (!seesPersonalData(viewer.role)) {
     return { ...history, citizens: history.citizens.map((c) => ({ ...c, fullName: c.fullName && maskName(c.fullName), phone: c.phone && maskPhone(c.phone), email: c.email && maskEmail(c.email) })) };

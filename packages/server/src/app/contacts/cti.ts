@@ -5,12 +5,10 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { DomainError, normalizePhone, type AgentStateName } from '@cozum/domain';
+import type { CtiCallEvent } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { contacts } from '../../db/schema.js';
 import { recordAgentChanges, resolveAgents } from './agent-states.js';
-
-export const CTI_EVENTS = ['call.new', 'call.answered', 'call.ended', 'call.transferred'] as const;
-export const CTI_AGENT_EVENTS = ['agent.state'] as const;
 
 /** `agent.state`: the PBX reports an agent's state (login, pause with its reason, …). */
 export interface CtiAgentEvent {
@@ -34,7 +32,7 @@ export async function applyCtiAgentEvent(ex: Executor, e: CtiAgentEvent): Promis
 }
 
 export interface CtiEvent {
-  event: (typeof CTI_EVENTS)[number];
+  event: CtiCallEvent;
   callId: string;
   at: Date;
   queue?: string | null;

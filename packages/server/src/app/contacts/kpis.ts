@@ -13,13 +13,9 @@
  * staffed time is not split between queues and occupancy is not given per queue.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { KpiBucket, KpiGroup } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { kpiLimits } from './kpi-rollup.js';
-
-export const KPI_BUCKETS = ['year', 'month', 'day', 'hour', '30min', '15min'] as const;
-export type KpiBucket = (typeof KPI_BUCKETS)[number];
-export const KPI_GROUPS = ['queue', 'agent'] as const;
-export type KpiGroup = (typeof KPI_GROUPS)[number];
 
 export interface KpiRow {
   period: string;

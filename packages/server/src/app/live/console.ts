@@ -4,33 +4,15 @@
  * caller's number; and closing it with its outcome, the article used or the request created.
  */
 import { and, desc, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
-import { DomainError, invalid, normalizePhone, notFound } from '@cozum/domain';
+import { DomainError, invalid, normalizePhone, notFound, type ContactChannel, type ContactOutcome } from '@cozum/domain';
+import type { ConsoleCall, ConsolePop } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { contacts, kbArticles, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, callerHistory, callerScreenPop } from '../contacts/contacts.js';
+import { callerScreenPop } from '../contacts/contacts.js';
 
 /** A call the agent forgot to close does not haunt the next shift. */
 const OPEN_CALL_HOURS = 12;
-
-export interface ConsoleCall {
-  contactId: number;
-  channel: string;
-  /** telephony: it came through the PBX; manual: the agent entered it. */
-  source: 'telephony' | 'manual';
-  callerNumber: string | null;
-  queue: string | null;
-  offeredAt: string;
-  answeredAt: string | null;
-  endedAt: string | null;
-}
-
-export type CallerHistory = Awaited<ReturnType<typeof callerHistory>>;
-
-export interface ConsolePop {
-  call: ConsoleCall | null;
-  history: CallerHistory | null;
-}
 
 export async function currentCall(ex: Executor, agentId: number, now: Date): Promise<ConsoleCall | null> {
   const since = new Date(now.getTime() - OPEN_CALL_HOURS * 3600_000);
@@ -66,7 +48,7 @@ export async function consolePop(ex: Executor, actor: Actor, now: Date, ip?: str
 
 export interface StartCallInput {
   callerNumber: string;
-  channel?: (typeof CONTACT_CHANNELS)[number];
+  channel?: ContactChannel;
 }
 
 /** A call taken by hand (no PBX link, a walk-in, a call on another line): it becomes the agent's current call. */
@@ -83,7 +65,7 @@ export async function startManualCall(ex: Executor, actor: Actor, input: StartCa
 }
 
 export interface CloseContactInput {
-  outcome: (typeof CONTACT_OUTCOMES)[number];
+  outcome: ContactOutcome;
   kbArticleId?: number | null;
   requestId?: number | null;
   notes?: string | null;

@@ -5,7 +5,7 @@
  * information_given over answered contacts.
  */
 import { sql } from 'drizzle-orm';
-import { addDays, localDate, startOfLocalDate } from '@cozum/domain';
+import { addDays, localDate, startOfLocalDate, type AgentStateName } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { contactKpis } from '../contacts/kpis.js';
 
@@ -23,7 +23,7 @@ export interface Wallboard {
   dayStart: string;
   thresholdSeconds: number;
   waiting: { calls: number; longestWaitSeconds: number; oldestSince: string | null; byQueue: { queue: string; calls: number; oldestSince: string }[] };
-  agents: { state: string; count: number }[];
+  agents: { state: AgentStateName; count: number }[];
   today: {
     offered: number;
     answered: number;
@@ -93,7 +93,7 @@ export async function wallboardSnapshot(ex: Executor, now: Date, options: Wallbo
  * witness of a call: an agent whose answered call has not ended is on a call whatever their
  * last recorded state says, and also when the PBX never reported them.
  */
-async function agentsByState(ex: Executor, now: Date): Promise<{ state: string; count: number }[]> {
+async function agentsByState(ex: Executor, now: Date): Promise<{ state: AgentStateName; count: number }[]> {
   const staleBefore = new Date(now.getTime() - STALE_WAIT_MS);
   const result = (await ex.execute(sql`
     with on_call as (
@@ -103,7 +103,7 @@ async function agentsByState(ex: Executor, now: Date): Promise<{ state: string; 
     )
     select case when o.agent_id is not null then 'on_call' else s.state end as state, count(*)::int as count
     from agent_states s full join on_call o on o.agent_id = s.user_id
-    group by 1`)) as unknown as { rows: { state: string; count: number }[] };
-  const order = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'];
+    group by 1`)) as unknown as { rows: { state: AgentStateName; count: number }[] };
+  const order: AgentStateName[] = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'];
   return result.rows.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
 }

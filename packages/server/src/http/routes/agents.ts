@@ -1,21 +1,9 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AGENT_STATES, maskPhone, seesPersonalData } from '@cozum/domain';
-import { CONSOLE_STATES, listAgents, setOwnState, type AgentView } from '../../app/contacts/agent-states.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { maskPhone, seesPersonalData } from '@cozum/domain';
+import { listAgents, setOwnState, type AgentView } from '../../app/contacts/agent-states.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '@cozum/contract';
-
-const NS = Nullable(Type.String());
-export const Agent = Type.Object({
-  agent: Type.String({ description: "the username, or the PBX's agent name when it names no user" }),
-  userId: Nullable(Type.Integer()),
-  displayName: NS,
-  state: Type.Union(AGENT_STATES.map((s) => Type.Literal(s))),
-  reason: NS,
-  since: Nullable(Type.String({ description: 'null: never had a state' })),
-  queues: Type.Array(Type.String()),
-  currentCall: Nullable(Type.Object({ callId: Type.String(), contactId: Nullable(Type.Integer()), queue: NS, callerNumber: NS, answeredAt: NS })),
-});
+import { Agent, AgentList, responses, SetAgentStateBody } from '@cozum/contract';
 
 const loggedOut = (user: { id: number; username: string; displayName?: string }): AgentView => ({ agent: user.username, userId: user.id, displayName: user.displayName ?? null, state: 'logged_out', reason: null, since: null, queues: [], currentCall: null });
 
@@ -28,7 +16,7 @@ export const agentRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       schema: {
         tags: ['contact centre'],
         summary: "Every agent's current state, since when, the pause reason and the call they are on",
-        response: responses({ 200: Type.Object({ items: Type.Array(Agent) }) }),
+        response: responses({ 200: AgentList }),
       },
     },
     async (request) => {
@@ -59,10 +47,7 @@ export const agentRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       schema: {
         tags: ['contact centre'],
         summary: 'Set the signed-in agent’s state from the console (on_call comes from the telephony); a pause needs its reason',
-        body: Type.Object(
-          { state: Type.Union(CONSOLE_STATES.map((s) => Type.Literal(s))), reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) },
-          { additionalProperties: false },
-        ),
+        body: SetAgentStateBody,
         response: responses({ 200: Agent }),
       },
     },

@@ -1,33 +1,10 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { liveBus } from '../../app/live/bus.js';
 import { closeContact, consolePop, currentCall, startManualCall } from '../../app/live/console.js';
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../../app/contacts/contacts.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Nullable, responses } from '@cozum/contract';
+import { CloseContactBody, ClosedContact, ConsoleCall, ConsolePop, IdParams, responses, TakeCallBody } from '@cozum/contract';
 import { closeStreamsOnShutdown, openEventStream, type EventStream } from './wallboard.js';
-
-const S = Type.String();
-const NS = Nullable(Type.String());
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
-const Call = Type.Object({
-  contactId: Type.Integer(),
-  channel: S,
-  source: Type.Union([Type.Literal('telephony'), Type.Literal('manual')]),
-  callerNumber: NS,
-  queue: NS,
-  offeredAt: S,
-  answeredAt: NS,
-  endedAt: NS,
-});
-const History = Type.Object({
-  phone: S,
-  citizens: Type.Array(Type.Object({ id: Type.Integer(), fullName: NS, phone: NS, email: NS, locale: S })),
-  contacts: Type.Array(Type.Object({ id: Type.Integer(), channel: S, offeredAt: S, outcome: NS, agentName: NS, requestId: Nullable(Type.Integer()) })),
-  requests: Type.Array(Type.Object({ id: Type.Integer(), trackingNo: S, status: S, categoryName: S, createdAt: S, dueAt: NS })),
-});
-const Pop = Type.Object({ call: Nullable(Call), history: Nullable(History) });
 
 export const consoleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -38,7 +15,7 @@ export const consoleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     '/console/call',
     {
       config: { access: 'contacts.record' },
-      schema: { tags: ['contact centre'], summary: "The agent's call in hand (answered, not yet closed) with the caller's identity and history", response: responses({ 200: Pop }) },
+      schema: { tags: ['contact centre'], summary: "The agent's call in hand (answered, not yet closed) with the caller's identity and history", response: responses({ 200: ConsolePop }) },
     },
     async (request) => db.transaction((tx) => consolePop(tx, currentUser(request), deps.now(), request.ip)),
   );
@@ -89,8 +66,8 @@ export const consoleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       schema: {
         tags: ['contact centre'],
         summary: "Take a call by hand with the caller's number (no PBX link): it becomes the agent's call in hand",
-        body: Type.Object({ callerNumber: Type.String({ minLength: 3, maxLength: 30 }), channel: Type.Optional(literals(CONTACT_CHANNELS)) }, { additionalProperties: false }),
-        response: responses({ 201: Call }),
+        body: TakeCallBody,
+        response: responses({ 201: ConsoleCall }),
       },
     },
     async (request, reply) => reply.status(201).send(await db.transaction((tx) => startManualCall(tx, currentUser(request), request.body, deps.now()))),
@@ -104,17 +81,8 @@ export const consoleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
         tags: ['contact centre'],
         summary: 'Close a call with its outcome in one step: information given with the article used, request created with the request, or another outcome code',
         params: IdParams,
-        body: Type.Object(
-          {
-            outcome: literals(CONTACT_OUTCOMES),
-            kbArticleId: Type.Optional(Nullable(Id)),
-            requestId: Type.Optional(Nullable(Id)),
-            notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-            wrapSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Type.Object({ id: Type.Integer(), outcome: S }) }),
+        body: CloseContactBody,
+        response: responses({ 200: ClosedContact }),
       },
     },
     async (request) => db.transaction((tx) => closeContact(tx, currentUser(request), request.params.id, request.body, deps.now())),

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AGENT_STATES, DomainError, invalid } from '@cozum/domain';
-import { CTI_AGENT_EVENTS, CTI_EVENTS, applyCtiAgentEvent, applyCtiEvent } from '../../app/contacts/cti.js';
+import { applyCtiAgentEvent, applyCtiEvent } from '../../app/contacts/cti.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '@cozum/contract';
+import { CtiEventBody, CtiEventResult, responses } from '@cozum/contract';
 
 function checkToken(header: string | undefined, token: string | null): void {
   if (!token) throw new DomainError('unauthenticated', 'the CTI webhook is closed: set CTI_TOKEN on the server and send it as a Bearer token');
@@ -22,23 +22,8 @@ export const ctiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
         tags: ['contact centre'],
         summary: 'CTI webhook for PBXs without queue_log: call.new, call.answered, call.ended, call.transferred, agent.state (Bearer CTI_TOKEN)',
         security: [{ bearer: [] }],
-        body: Type.Object(
-          {
-            event: Type.Union([...CTI_EVENTS, ...CTI_AGENT_EVENTS].map((e) => Type.Literal(e))),
-            /** Call events: the PBX's call id. */
-            callId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-            at: Type.Optional(Type.String({ format: 'date-time' })),
-            queue: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-            callerNumber: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
-            agent: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-            /** call.ended without an answer: abandoned or timeout; agent.state paused: why. */
-            reason: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-            /** agent.state: the agent's state. */
-            state: Type.Optional(Type.Union(AGENT_STATES.map((a) => Type.Literal(a)))),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Type.Object({ contactId: Type.Optional(Type.Integer()), agent: Type.Optional(Type.String()), changed: Type.Boolean() }) }),
+        body: CtiEventBody,
+        response: responses({ 200: CtiEventResult }),
       },
       // The token is checked before the body is read.
       onRequest: async (request) => checkToken(request.headers.authorization, deps.config.ctiToken),

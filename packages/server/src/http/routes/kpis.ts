@@ -1,31 +1,10 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError, localDateRange } from '@cozum/domain';
-import { KPI_BUCKETS, KPI_GROUPS, contactKpis } from '../../app/contacts/kpis.js';
+import { contactKpis } from '../../app/contacts/kpis.js';
 import { kpiLimits, setKpiLimits } from '../../app/contacts/kpi-rollup.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '@cozum/contract';
-
-const Ratio = Nullable(Type.Number());
-const KpiRow = Type.Object({
-  period: Type.String(),
-  queue: Type.Optional(Nullable(Type.String({ description: "with group=queue: the queue (null: none)" }))),
-  agent: Type.Optional(Nullable(Type.String({ description: 'with group=agent: the agent (null: contacts no agent took)' }))),
-  offered: Type.Integer(),
-  answered: Type.Integer(),
-  abandoned: Type.Integer(),
-  shortAbandoned: Type.Integer(),
-  answerRate: Ratio,
-  serviceLevel: Ratio,
-  serviceLevelOfAnswered: Ratio,
-  asaSeconds: Ratio,
-  ahtSeconds: Ratio,
-  longestWaitSeconds: Nullable(Type.Integer()),
-  handleSeconds: Type.Number({ description: 'talk + hold + wrap-up of the answered contacts' }),
-  staffedSeconds: Nullable(Type.Number({ description: 'logged in and not paused (null per queue or with a queue filter)' })),
-  occupancy: Nullable(Type.Number({ description: 'handling time of staffed agents / their staffed time' })),
-});
-const Limits = Type.Object({ thresholdSeconds: Type.Integer({ minimum: 0, maximum: 3600 }), shortAbandonSeconds: Type.Integer({ minimum: 0, maximum: 3600 }) }, { additionalProperties: false });
+import { KpiLimits, KpiQuery, KpiReport, responses } from '@cozum/contract';
 
 export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   app.get(
@@ -35,20 +14,8 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
       schema: {
         tags: ['contact centre'],
         summary: 'Contact-centre KPIs per period, overall or per queue or agent, with occupancy (DESIGN.md section 8 definitions); dates are days in the city time zone, to inclusive',
-        querystring: Type.Object(
-          {
-            from: Type.String({ format: 'date' }),
-            to: Type.String({ format: 'date' }),
-            by: Type.Optional(Type.Union(KPI_BUCKETS.map((b) => Type.Literal(b)))),
-            queue: Type.Optional(Type.String({ maxLength: 100 })),
-            agent: Type.Optional(Type.String({ maxLength: 100 })),
-            group: Type.Optional(Type.Union(KPI_GROUPS.map((g) => Type.Literal(g)))),
-            thresholdSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })),
-            shortAbandonSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 200: Type.Object({ thresholdSeconds: Type.Integer(), shortAbandonSeconds: Type.Integer(), rows: Type.Array(KpiRow) }) }),
+        querystring: KpiQuery,
+        response: responses({ 200: KpiReport }),
       },
     },
     async (request) => {
@@ -70,7 +37,7 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
     '/kpis/limits',
     {
       config: { access: 'kpis.read' },
-      schema: { tags: ['contact centre'], summary: 'The service-level threshold T and short-abandon limit S the reports count with', response: responses({ 200: Limits }) },
+      schema: { tags: ['contact centre'], summary: 'The service-level threshold T and short-abandon limit S the reports count with', response: responses({ 200: KpiLimits }) },
     },
     async () => kpiLimits(deps.database.db),
   );
@@ -82,8 +49,8 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
       schema: {
         tags: ['contact centre'],
         summary: 'Change T and S for every report (rebuilds the KPI rollup)',
-        body: Limits,
-        response: responses({ 200: Limits }),
+        body: KpiLimits,
+        response: responses({ 200: KpiLimits }),
       },
     },
     async (request) => deps.database.db.transaction((tx) => setKpiLimits(tx, currentUser(request), request.body)),

@@ -1,35 +1,11 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { liveBus } from '../../app/live/bus.js';
 import { wallboardSnapshot } from '../../app/live/wallboard.js';
 import { wallboardHub } from '../../app/live/wallboard-hub.js';
 import type { Deps } from '../deps.js';
-import { Nullable, responses } from '@cozum/contract';
-
-const Ratio = Nullable(Type.Number());
-export const WallboardSchema = Type.Object({
-  at: Type.String(),
-  dayStart: Type.String(),
-  thresholdSeconds: Type.Integer(),
-  waiting: Type.Object({
-    calls: Type.Integer(),
-    longestWaitSeconds: Type.Integer(),
-    oldestSince: Nullable(Type.String()),
-    byQueue: Type.Array(Type.Object({ queue: Type.String(), calls: Type.Integer(), oldestSince: Type.String() })),
-  }),
-  agents: Type.Array(Type.Object({ state: Type.String(), count: Type.Integer() })),
-  today: Type.Object({
-    offered: Type.Integer(),
-    answered: Type.Integer(),
-    abandoned: Type.Integer(),
-    answerRate: Ratio,
-    serviceLevel: Ratio,
-    informationGiven: Type.Integer(),
-    instantInformationShare: Ratio,
-  }),
-  hourly: Type.Array(Type.Object({ hour: Type.String(), offered: Type.Integer(), answered: Type.Integer(), abandoned: Type.Integer() })),
-});
+import { responses, Wallboard, WallboardQuery } from '@cozum/contract';
 
 export interface EventStream {
   send(event: string, data: unknown): void;
@@ -103,8 +79,8 @@ export const wallboardRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async 
       schema: {
         tags: ['contact centre'],
         summary: "The wallboard now: calls waiting and the longest wait, agents by state, today's offered, answered, answer rate, service level and instant-information share",
-        querystring: Type.Object({ thresholdSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })) }, { additionalProperties: false }),
-        response: responses({ 200: WallboardSchema }),
+        querystring: WallboardQuery,
+        response: responses({ 200: Wallboard }),
       },
     },
     async (request) => wallboardSnapshot(deps.database.db, deps.now(), { ...request.query, timeZone: deps.config.cityTimeZone }),
