@@ -1,117 +1,70 @@
 /** The citizen portal's calls: public ones, and those behind the citizen session cookie. */
-import { api, type Items } from './client';
-import { withProofOfWork, type ProofChallenge } from './proofOfWork';
+import type {
+  Items,
+  Locale,
+  PortalCategory,
+  PortalCodeBody,
+  PortalCodeSent,
+  PortalConfig,
+  PortalDistrictBoundaries,
+  PortalDistrictFeature,
+  PortalMyRequest,
+  PortalPhoto,
+  PortalPlace,
+  PortalProofOfWorkBody,
+  PortalRating,
+  PortalRatingBody,
+  PortalRequestView,
+  PortalSignedIn,
+  PortalSignInBody,
+  PortalSignInStarted,
+  PortalSubmissionBody,
+  PortalSubmissionConfirmed,
+  PortalSubmissionStarted,
+  ProofChallenge,
+} from '@cozum/contract';
+import { api } from './client';
+import { withProofOfWork } from './proofOfWork';
 
-export interface PortalConfig {
-  noticeVersion: string;
-  notice: { tr: string; en: string };
-  codeLength: number;
-  maxPhotoBytes: number;
-  maxPhotos: number;
-  photoTypes: string[];
-  /** A tile server's URL template and attribution, when the city configured one (MAP_TILE_URL). */
-  mapTiles: { url: string; attribution: string } | null;
-}
+export type { PortalCategory, PortalConfig, PortalPlace } from '@cozum/contract';
+/** The form as the page fills it; the proof of work is added when the server asks for one. */
+export type SubmissionForm = Omit<PortalSubmissionBody, 'proof'>;
+export type CodeSent = PortalCodeSent;
+export type MyRequest = PortalMyRequest;
+export type PublicRequest = PortalRequestView;
+export type DistrictFeature = PortalDistrictFeature;
 
-export interface PortalCategory {
-  id: number;
-  code: string;
-  nameTr: string;
-  nameEn: string;
-  parentId: number | null;
-}
-
-export interface PortalPlace {
-  id: number;
-  code: string;
-  name: string;
-}
-
-export interface SubmissionForm {
-  categoryId: number;
-  description: string;
-  districtId: number | null;
-  neighbourhoodId: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  address: string | null;
-  fullName: string | null;
-  phone: string;
-  email: string | null;
-  locale: 'tr' | 'en';
-  consent: boolean;
-  noticeVersion: string;
-  website: string;
-}
-
-export interface CodeSent {
-  phone: string;
-  expiresAt: string;
-}
-
-export interface MyRequest {
-  trackingNo: string;
-  status: string;
-  categoryNameTr: string;
-  categoryNameEn: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PublicRequest {
-  trackingNo: string;
-  status: string;
-  description: string;
-  categoryNameTr: string;
-  categoryNameEn: string;
-  districtName: string | null;
-  neighbourhoodName: string | null;
-  address: string | null;
-  createdAt: string;
-  dueAt: string | null;
-  resolvedAt: string | null;
-  resolution: string | null;
-  timeline: { id: number; type: string; toStatus: string | null; text: string | null; at: string }[];
-  canRate: boolean;
-  rating: { score: number; comment: string | null } | null;
-}
-
-export interface DistrictFeature {
-  properties: { code: string; name: string };
-  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
-}
-
-const codeChallenge = (phone: string) => api.post<ProofChallenge>('/portal/proof-of-work', { phone });
+const codeChallenge = (phone: string) => api.post<ProofChallenge>('/portal/proof-of-work', { phone } satisfies PortalProofOfWorkBody);
 
 export const portalApi = {
   config: () => api.get<PortalConfig>('/portal/config'),
   categories: () => api.get<Items<PortalCategory>>('/portal/categories'),
   districts: () => api.get<Items<PortalPlace>>('/portal/districts'),
   neighbourhoods: (districtId: number) => api.get<Items<PortalPlace>>(`/portal/districts/${districtId}/neighbourhoods`),
-  boundaries: () => api.get<{ attribution: string; features: DistrictFeature[] }>('/portal/map/districts'),
+  boundaries: () => api.get<PortalDistrictBoundaries>('/portal/map/districts'),
   // Empty fields are left out rather than sent as null: the server's coercion would read a null number as 0.
   // Past a few codes to a number (or from an address) the server asks for a proof of work first.
   submit: (form: SubmissionForm, working: (busy: boolean) => void = () => undefined) =>
     withProofOfWork(
-      (proof) => api.post<CodeSent & { submissionId: string }>('/portal/submissions', { ...Object.fromEntries(Object.entries(form).filter(([, value]) => value !== null)), ...(proof ? { proof } : {}) }),
+      (proof) => api.post<PortalSubmissionStarted>('/portal/submissions', { ...Object.fromEntries(Object.entries(form).filter(([, value]) => value !== null)), ...(proof ? { proof } : {}) }),
       () => codeChallenge(form.phone),
       working,
     ),
-  confirmSubmission: (id: string, code: string) => api.post<{ trackingNo: string }>(`/portal/submissions/${id}/confirm`, { code }),
-  signIn: (phone: string, trackingNo: string | null, locale: 'tr' | 'en', working: (busy: boolean) => void = () => undefined) =>
+  confirmSubmission: (id: string, code: string) => api.post<PortalSubmissionConfirmed>(`/portal/submissions/${id}/confirm`, { code } satisfies PortalCodeBody),
+  signIn: (phone: string, trackingNo: string | null, locale: Locale, working: (busy: boolean) => void = () => undefined) =>
     withProofOfWork(
-      (proof) => api.post<CodeSent & { challengeId: string }>('/portal/sign-in', { phone, trackingNo: trackingNo || undefined, locale, ...(proof ? { proof } : {}) }),
+      (proof) => api.post<PortalSignInStarted>('/portal/sign-in', { phone, trackingNo: trackingNo || undefined, locale, ...(proof ? { proof } : {}) } satisfies PortalSignInBody),
       () => codeChallenge(phone),
       working,
     ),
-  confirmSignIn: (id: string, code: string) => api.post<{ trackingNo: string | null }>(`/portal/sign-in/${id}/confirm`, { code }),
+  confirmSignIn: (id: string, code: string) => api.post<PortalSignedIn>(`/portal/sign-in/${id}/confirm`, { code } satisfies PortalCodeBody),
   signOut: () => api.post<void>('/portal/sign-out'),
-  myRequests: () => api.get<Items<MyRequest>>('/portal/requests'),
-  request: (trackingNo: string) => api.get<PublicRequest>(`/portal/requests/${encodeURIComponent(trackingNo)}`),
-  rate: (trackingNo: string, score: number, comment: string | null) => api.post<{ score: number }>(`/portal/requests/${encodeURIComponent(trackingNo)}/rating`, { score, comment }),
+  myRequests: () => api.get<Items<PortalMyRequest>>('/portal/requests'),
+  request: (trackingNo: string) => api.get<PortalRequestView>(`/portal/requests/${encodeURIComponent(trackingNo)}`),
+  rate: (trackingNo: string, score: number, comment: string | null) => api.post<PortalRating>(`/portal/requests/${encodeURIComponent(trackingNo)}/rating`, { score, comment } satisfies PortalRatingBody),
   addPhoto: (trackingNo: string, file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return api.upload<{ id: number }>(`/portal/requests/${encodeURIComponent(trackingNo)}/photos`, form);
+    return api.upload<PortalPhoto>(`/portal/requests/${encodeURIComponent(trackingNo)}/photos`, form);
   },
 };

@@ -1,16 +1,10 @@
+import type { ProofBody, ProofChallenge } from '@cozum/contract';
 import { leadingZeroBits, proofText, sha256 } from '@cozum/domain';
 import { ApiError } from './client';
 
 /** A proof the server asks for after repeated attempts (packages/domain/src/proof-of-work.ts holds the rules). */
-export interface Proof {
-  challenge: string;
-  nonce: string;
-}
-
-export interface ProofChallenge {
-  challenge: string;
-  bits: number;
-}
+export type Proof = ProofBody;
+export type { ProofChallenge } from '@cozum/contract';
 
 // Browsers offer WebCrypto's subtle only in a secure context: a page served over plain HTTP on
 // an intranet address has none, so it hashes in JavaScript, in larger batches (about 10 ms each)

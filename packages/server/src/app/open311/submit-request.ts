@@ -5,12 +5,12 @@
  */
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Open311PostBody } from '@cozum/contract';
 import { DomainError } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts, neighbourhoods, open311Clients, open311Submissions, requestTypes, units } from '../../db/schema.js';
 import { districtAt } from '../portal/places.js';
 import { createRequest } from '../requests/create-request.js';
-import type { Open311Post } from '../../http/open311/post-body.js';
 import { ATTRIBUTES, serviceByCode } from './services.js';
 
 /** Our field names in intake errors, in the words of the Open311 request. */
@@ -37,7 +37,7 @@ function coordinate(name: 'lat' | 'long', raw: string | number | undefined): num
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
-export async function submitOpen311Request(ex: Executor, client: { id: number }, post: Open311Post, now: Date) {
+export async function submitOpen311Request(ex: Executor, client: { id: number }, post: Open311PostBody, now: Date) {
   if (!post.service_code?.trim()) throw new DomainError('validation_failed', 'service_code: is required; GET services.json lists the codes');
   const service = await serviceByCode(ex, post.service_code.trim(), 400);
   const latitude = coordinate('lat', post.lat);

@@ -6,7 +6,7 @@ import { getUser } from '../../app/users.js';
 import type { Deps } from '../deps.js';
 import { currentUser } from '../access.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session.js';
-import { ProofBody, ProofChallenge } from '../proof-schemas.js';
+import { ProofBody, ProofChallenge } from '@cozum/contract';
 import { responses } from '@cozum/contract';
 import { User } from './users.js';
 

@@ -4,35 +4,20 @@
  * api_key), single requests and tokens, each as .json or .xml. Errors use the spec's form,
  * a list of { code, description }, in the format the path asked for.
  */
-import { Type, TypeBoxValidatorCompiler, type TObject } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler, type TObject } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { clientForKey } from '../../app/open311/api-clients.js';
 import { MAX_BODY_BYTES, Open311Error, errorList, formatOfUrl, isFormat, send, type Format } from '../open311/format.js';
-import { Open311PostBody, Open311PostQuery, UnparsedForm, parseForm, type Open311Post } from '../open311/post-body.js';
+import { UnparsedForm, parseForm } from '../open311/post-body.js';
 import { MAX_SPAN_DAYS, findRequest, findRequests, findToken, type RequestQuery } from '../../app/open311/find-requests.js';
 import { listServices, serviceDefinition } from '../../app/open311/services.js';
 import { submitOpen311Request } from '../../app/open311/submit-request.js';
 import { isLocalDate, startOfLocalDate } from '@cozum/domain';
 import type { Deps } from '../deps.js';
+import { Open311PostBody, Open311PostQuery, Open311Query, Open311RequestsQuery } from '@cozum/contract';
 
 export const OPEN311_PREFIX = '/open311/v2';
 
-// GET parameters: text, and the filters that take lists also as repeated parameters. Other
-// parameters are ignored, as GeoReport clients send their own (api_key on a GET, cache busters).
-const Word = Type.Optional(Type.String({ maxLength: 200 }));
-const Listed = Type.Optional(Type.Union([Type.String({ maxLength: 8000 }), Type.Array(Type.String({ maxLength: 8000 }), { maxItems: 1000 })]));
-const BaseQuery = Type.Object({ jurisdiction_id: Word, extensions: Word });
-const RequestsQuery = Type.Object({
-  jurisdiction_id: Word,
-  extensions: Word,
-  service_request_id: Listed,
-  service_code: Listed,
-  status: Listed,
-  start_date: Word,
-  end_date: Word,
-  page: Word,
-  page_size: Word,
-});
 /** The spec's default and our ceiling for one page of GET requests. */
 export const MAX_PAGE_SIZE = 1000;
 
@@ -105,7 +90,7 @@ export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => 
     return format;
   }
 
-  const spec = (summary: string, querystring: TObject = BaseQuery) => ({ config: { access: 'public' as const }, schema: { tags: ['open311'], summary, querystring } });
+  const spec = (summary: string, querystring: TObject = Open311Query) => ({ config: { access: 'public' as const }, schema: { tags: ['open311'], summary, querystring } });
 
   app.get('/discovery.:format', spec('GeoReport discovery: where the endpoint is and what it speaks'), async (request, reply) => {
     const format = begin(request);
@@ -124,7 +109,7 @@ export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => 
     return send(reply, format, 'service_definition', await serviceDefinition(db, (request.params as { code: string }).code));
   });
 
-  app.get('/requests.:format', spec(`GeoReport requests: filters service_request_id, service_code, start_date, end_date (at most ${MAX_SPAN_DAYS} days; default the last ${MAX_SPAN_DAYS}), status; page and page_size (default and at most ${MAX_PAGE_SIZE}); extensions=true adds notes and extended_attributes`, RequestsQuery), async (request, reply) => {
+  app.get('/requests.:format', spec(`GeoReport requests: filters service_request_id, service_code, start_date, end_date (at most ${MAX_SPAN_DAYS} days; default the last ${MAX_SPAN_DAYS}), status; page and page_size (default and at most ${MAX_PAGE_SIZE}); extensions=true adds notes and extended_attributes`, Open311RequestsQuery), async (request, reply) => {
     const format = begin(request);
     return send(reply, format, 'service_requests', await findRequests(db, requestQuery(request.query as Query, deps.config.cityTimeZone), deps.now()));
   });
@@ -187,7 +172,7 @@ export const open311Routes = (deps: Deps): FastifyPluginAsync => async (app) => 
     async (request: FastifyRequest, reply: FastifyReply) => {
       const format = begin(request);
       const client = clients.get(request)!;
-      const created = await db.transaction((tx) => submitOpen311Request(tx, client, request.body as Open311Post, deps.now()));
+      const created = await db.transaction((tx) => submitOpen311Request(tx, client, request.body as Open311PostBody, deps.now()));
       return send(reply, format, 'service_requests', [created]);
     },
   );

@@ -1,8 +1,7 @@
 /**
  * What the portal's route files share: the citizen session cookie (a verified phone, not a
- * staff session), the rate limiter's refusal in our error form, and the one-time code shapes.
+ * staff session) and the rate limiter's refusal in our error form.
  */
-import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@cozum/domain';
 import { CITIZEN_SESSION_MINUTES } from '../../app/portal/limits.js';
@@ -17,9 +16,6 @@ export const limited = (what: string) => (_request: FastifyRequest, context: { a
   statusCode: 429,
   message: `too many ${what} from your address; try again in ${context.after}`,
 });
-
-export const Code = Type.Object({ code: Type.String({ minLength: 1, maxLength: 12 }) }, { additionalProperties: false });
-export const Challenge = Type.Object({ phone: Type.String(), expiresAt: Type.String() });
 
 /** The citizen session cookie: set once a code is confirmed, read as the verified phone, ended. */
 export function citizenSession(deps: Deps) {

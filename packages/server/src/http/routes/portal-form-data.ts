@@ -2,7 +2,7 @@
  * What the portal's form needs, open to anyone: the privacy notice and photo limits, the topics
  * a citizen may choose, the districts and neighbourhoods, and the district boundaries for the map.
  */
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listDistricts, listNeighbourhoods } from '../../app/places-and-request-types.js';
 import { listPortalCategories } from '../../app/portal/categories.js';
 import { CODE_LENGTH, MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from '../../app/portal/limits.js';
@@ -10,10 +10,7 @@ import { NOTICE_VERSION, PRIVACY_NOTICE } from '../../app/portal/notice.js';
 import { districtBoundaries } from '../../app/portal/places.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/requests/attachments.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, Nullable, responses } from '@cozum/contract';
-
-const S = Type.String();
-const Place = Type.Object({ id: Type.Integer(), code: S, name: S, population: Nullable(Type.Integer()) });
+import { IdParams, Items, PortalCategory, PortalConfig, PortalDistrictBoundaries, PortalPlace, responses } from '@cozum/contract';
 
 export const portalFormDataRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -25,17 +22,7 @@ export const portalFormDataRoutes = (deps: Deps): FastifyPluginAsyncTypebox => a
       schema: {
         tags: ['portal'],
         summary: 'What the portal form needs: the privacy notice and its version, photo limits, the map tiles (MAP_TILE_URL) if any',
-        response: responses({
-          200: Type.Object({
-            noticeVersion: S,
-            notice: Type.Object({ tr: S, en: S }),
-            codeLength: Type.Integer(),
-            maxPhotoBytes: Type.Integer(),
-            maxPhotos: Type.Integer(),
-            photoTypes: Type.Array(S),
-            mapTiles: Nullable(Type.Object({ url: S, attribution: S })),
-          }),
-        }),
+        response: responses({ 200: PortalConfig }),
       },
     },
     async () => ({ noticeVersion: NOTICE_VERSION, notice: PRIVACY_NOTICE, codeLength: CODE_LENGTH, maxPhotoBytes: MAX_ATTACHMENT_BYTES, maxPhotos: MAX_PHOTOS_PER_REQUEST, photoTypes: [...PHOTO_TYPES], mapTiles: deps.config.mapTileUrl ? { url: deps.config.mapTileUrl, attribution: deps.config.mapTileAttribution } : null }),
@@ -45,20 +32,20 @@ export const portalFormDataRoutes = (deps: Deps): FastifyPluginAsyncTypebox => a
     '/portal/categories',
     {
       config: { access: 'public' },
-      schema: { tags: ['portal'], summary: 'Topics a citizen may choose, with their group', response: responses({ 200: Items(Type.Object({ id: Type.Integer(), code: S, nameTr: S, nameEn: S, parentId: Nullable(Type.Integer()) })) }) },
+      schema: { tags: ['portal'], summary: 'Topics a citizen may choose, with their group', response: responses({ 200: Items(PortalCategory) }) },
     },
     async () => ({ items: await listPortalCategories(db) }),
   );
 
-  app.get('/portal/districts', { config: { access: 'public' }, schema: { tags: ['portal'], summary: "The city's districts", response: responses({ 200: Items(Place) }) } }, async () => ({ items: await listDistricts(db) }));
+  app.get('/portal/districts', { config: { access: 'public' }, schema: { tags: ['portal'], summary: "The city's districts", response: responses({ 200: Items(PortalPlace) }) } }, async () => ({ items: await listDistricts(db) }));
   app.get(
     '/portal/districts/:id/neighbourhoods',
-    { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'Neighbourhoods of a district', params: IdParams, response: responses({ 200: Items(Place) }) } },
+    { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'Neighbourhoods of a district', params: IdParams, response: responses({ 200: Items(PortalPlace) }) } },
     async (request) => ({ items: await listNeighbourhoods(db, request.params.id) }),
   );
   app.get(
     '/portal/map/districts',
-    { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'District boundaries as GeoJSON (© OpenStreetMap contributors, ODbL 1.0)' } },
+    { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'District boundaries as GeoJSON (© OpenStreetMap contributors, ODbL 1.0)', response: responses({ 200: PortalDistrictBoundaries }) } },
     async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').send(districtBoundaries()),
   );
 };

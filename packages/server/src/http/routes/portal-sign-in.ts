@@ -2,16 +2,25 @@
  * Signing in on the portal with a one-time code to the phone (and the proof of work that
  * recent codes to a number ask for first), the session's masked phone, and signing out.
  */
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { codeCost, codeProofScope } from '../../app/portal/challenges.js';
 import { CONFIRMATIONS_PER_IP, SIGN_INS_PER_IP } from '../../app/portal/limits.js';
 import { checkPhone } from '../../app/portal/submit.js';
 import { confirmSignIn, startSignIn } from '../../app/portal/track.js';
 import { issueProofChallenge } from '../../app/proof-of-work.js';
 import type { Deps } from '../deps.js';
-import { ProofBody, ProofChallenge } from '../proof-schemas.js';
-import { Locale, Nullable, responses } from '@cozum/contract';
-import { Challenge, Code, citizenSession, limited } from './portal-citizen-session.js';
+import {
+  PortalCodeBody,
+  PortalCodeParams,
+  PortalMe,
+  PortalProofOfWorkBody,
+  PortalSignedIn,
+  PortalSignInBody,
+  PortalSignInStarted,
+  ProofChallenge,
+  responses,
+} from '@cozum/contract';
+import { citizenSession, limited } from './portal-citizen-session.js';
 
 export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -25,7 +34,7 @@ export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       schema: {
         tags: ['portal'],
         summary: 'A challenge to solve before the next code to this number, when recent codes to it or from this address ask for one (bits 0: none needed)',
-        body: Type.Object({ phone: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false }),
+        body: PortalProofOfWorkBody,
         response: responses({ 200: ProofChallenge }),
       },
     },
@@ -44,8 +53,8 @@ export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       schema: {
         tags: ['portal'],
         summary: 'Ask for a one-time code to follow your requests (with a tracking number: that request). Answers alike whether or not the number is known',
-        body: Type.Object({ phone: Type.String({ minLength: 1, maxLength: 30 }), trackingNo: Type.Optional(Type.String({ maxLength: 20 })), locale: Type.Optional(Locale), proof: Type.Optional(ProofBody) }, { additionalProperties: false }),
-        response: responses({ 201: Type.Intersect([Challenge, Type.Object({ challengeId: Type.String() })]) }),
+        body: PortalSignInBody,
+        response: responses({ 201: PortalSignInStarted }),
       },
     },
     async (request, reply) => reply.status(201).send(await db.transaction((tx) => startSignIn(tx, request.body, { ip: request.ip, secret }, deps.now()))),
@@ -58,9 +67,9 @@ export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       schema: {
         tags: ['portal'],
         summary: 'Confirm the phone with the one-time code; starts a citizen session of 30 minutes',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-        body: Code,
-        response: responses({ 200: Type.Object({ trackingNo: Nullable(Type.String()) }) }),
+        params: PortalCodeParams,
+        body: PortalCodeBody,
+        response: responses({ 200: PortalSignedIn }),
       },
     },
     async (request, reply) => {
@@ -73,7 +82,7 @@ export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
 
   app.get(
     '/portal/me',
-    { config: { access: 'token' }, schema: { tags: ['portal'], summary: 'The verified phone of this citizen session (masked)', response: responses({ 200: Type.Object({ phone: Type.String() }) }) } },
+    { config: { access: 'token' }, schema: { tags: ['portal'], summary: 'The verified phone of this citizen session (masked)', response: responses({ 200: PortalMe }) } },
     async (request) => {
       const phone = await session.phone(request);
       return { phone: `0${phone.slice(2, 5)} *** ** ${phone.slice(10)}` };

@@ -3,13 +3,12 @@
  * code goes to the phone by SMS, and confirming the code records it and starts a citizen session.
  */
 import crypto from 'node:crypto';
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CONFIRMATIONS_PER_IP, SUBMISSIONS_PER_IP } from '../../app/portal/limits.js';
 import { confirmSubmission, isRobot, startSubmission } from '../../app/portal/submit.js';
 import type { Deps } from '../deps.js';
-import { ProofBody } from '../proof-schemas.js';
-import { Id, Locale, Nullable, responses } from '@cozum/contract';
-import { Challenge, Code, citizenSession, limited } from './portal-citizen-session.js';
+import { PortalCodeBody, PortalCodeParams, PortalSubmissionBody, PortalSubmissionConfirmed, PortalSubmissionStarted, responses } from '@cozum/contract';
+import { citizenSession, limited } from './portal-citizen-session.js';
 
 export const portalSubmitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -23,27 +22,8 @@ export const portalSubmitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       schema: {
         tags: ['portal'],
         summary: 'Submit a request: checked, kept, and a one-time code sent by SMS to confirm it',
-        body: Type.Object(
-          {
-            categoryId: Id,
-            description: Type.String({ minLength: 1, maxLength: 5000 }),
-            districtId: Type.Optional(Nullable(Id)),
-            neighbourhoodId: Type.Optional(Nullable(Id)),
-            latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
-            longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
-            address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-            fullName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-            phone: Type.String({ minLength: 1, maxLength: 30 }),
-            email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
-            locale: Type.Optional(Locale),
-            consent: Type.Boolean(),
-            noticeVersion: Type.String({ maxLength: 40 }),
-            website: Type.Optional(Type.String({ maxLength: 200 })),
-            proof: Type.Optional(ProofBody),
-          },
-          { additionalProperties: false },
-        ),
-        response: responses({ 201: Type.Intersect([Challenge, Type.Object({ submissionId: Type.String() })]) }),
+        body: PortalSubmissionBody,
+        response: responses({ 201: PortalSubmissionStarted }),
       },
     },
     async (request, reply) => {
@@ -64,9 +44,9 @@ export const portalSubmitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
       schema: {
         tags: ['portal'],
         summary: 'Confirm a submission with its one-time code: the request is recorded and a citizen session starts',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-        body: Code,
-        response: responses({ 201: Type.Object({ trackingNo: Type.String() }) }),
+        params: PortalCodeParams,
+        body: PortalCodeBody,
+        response: responses({ 201: PortalSubmissionConfirmed }),
       },
     },
     async (request, reply) => {

@@ -2,18 +2,14 @@
  * Following one's requests, behind a verified phone ('token': the citizen session cookie):
  * my requests, one request's public timeline, the rating, photos.
  */
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError } from '@cozum/domain';
 import { MAX_PHOTOS_PER_REQUEST } from '../../app/portal/limits.js';
 import { addCitizenPhoto, myRequests, publicRequestView, rateRequest } from '../../app/portal/track.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/requests/attachments.js';
 import type { Deps } from '../deps.js';
-import { Items, Nullable, responses } from '@cozum/contract';
+import { Items, PortalMyRequest, PortalPhoto, PortalRating, PortalRatingBody, PortalRequestView, PortalTrackingParams, responses } from '@cozum/contract';
 import { citizenSession } from './portal-citizen-session.js';
-
-const S = Type.String();
-const NS = Nullable(Type.String());
-const TrackingParams = Type.Object({ trackingNo: Type.String({ pattern: '^\\d{4}-\\d{7}$' }) }, { additionalProperties: false });
 
 export const portalTrackRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -26,7 +22,7 @@ export const portalTrackRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asyn
       schema: {
         tags: ['portal'],
         summary: 'My requests: every request of the verified phone, newest first',
-        response: responses({ 200: Items(Type.Object({ trackingNo: S, status: S, categoryNameTr: S, categoryNameEn: S, createdAt: S, updatedAt: S })) }),
+        response: responses({ 200: Items(PortalMyRequest) }),
       },
     },
     async (request) => ({ items: await myRequests(db, await session.phone(request)) }),
@@ -39,16 +35,8 @@ export const portalTrackRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asyn
       schema: {
         tags: ['portal'],
         summary: "One of my requests with its public timeline (internal notes are never shown)",
-        params: TrackingParams,
-        response: responses({
-          200: Type.Object({
-            trackingNo: S, status: S, description: S, categoryNameTr: S, categoryNameEn: S, districtName: NS, neighbourhoodName: NS, address: NS,
-            createdAt: S, dueAt: NS, resolvedAt: NS, resolution: NS,
-            timeline: Type.Array(Type.Object({ id: Type.Integer(), type: S, toStatus: NS, text: NS, at: S })),
-            canRate: Type.Boolean(),
-            rating: Nullable(Type.Object({ score: Type.Integer(), comment: NS })),
-          }),
-        }),
+        params: PortalTrackingParams,
+        response: responses({ 200: PortalRequestView }),
       },
     },
     async (request) => publicRequestView(db, await session.phone(request), request.params.trackingNo),
@@ -61,9 +49,9 @@ export const portalTrackRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asyn
       schema: {
         tags: ['portal'],
         summary: 'Rate the solution (1 to 5) once the request is resolved; once per request',
-        params: TrackingParams,
-        body: Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))) }, { additionalProperties: false }),
-        response: responses({ 201: Type.Object({ score: Type.Integer(), comment: NS }) }),
+        params: PortalTrackingParams,
+        body: PortalRatingBody,
+        response: responses({ 201: PortalRating }),
       },
     },
     async (request, reply) => {
@@ -79,8 +67,8 @@ export const portalTrackRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asyn
       schema: {
         tags: ['portal'],
         summary: `Add a photo (JPEG, PNG or WebP, at most ${MAX_ATTACHMENT_BYTES / 1048576} MB, at most ${MAX_PHOTOS_PER_REQUEST} a request) as multipart/form-data field 'file'`,
-        params: TrackingParams,
-        response: responses({ 201: Type.Object({ id: Type.Integer(), fileName: S, contentType: S, sizeBytes: Type.Integer() }) }),
+        params: PortalTrackingParams,
+        response: responses({ 201: PortalPhoto }),
       },
     },
     async (request, reply) => {

@@ -3,30 +3,12 @@
  * (counts and shares, never a record about a person), the open-data CSV, and the map's
  * boundaries. Neighbourhood figures stay inside the staff dashboards.
  */
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { buildReport, yearPeriod } from '../../app/reports/report.js';
 import { districtGeoJson, neighbourhoodGeoJson, openDataCsv, reportYears } from '../../app/reports/open-data.js';
 import { localYear, notFound } from '@cozum/domain';
 import type { Deps } from '../deps.js';
-import { Id, Nullable, responses } from '@cozum/contract';
-
-const Year = Type.Integer({ minimum: 2000, maximum: 2100, description: 'a calendar year in the city time zone' });
-const Named = { code: Type.String(), name: Type.String(), nameEn: Type.String(), count: Type.Integer(), share: Type.Number() };
-const Figures = { offered: Type.Integer(), answered: Type.Integer(), answerRate: Nullable(Type.Number()), instant: Type.Integer(), routed: Type.Integer(), requests: Type.Integer() };
-const Transparency = Type.Object({
-  year: Type.Integer(),
-  years: Type.Array(Type.Integer()),
-  ...Figures,
-  previous: Type.Object({ year: Type.Integer(), ...Figures }),
-  topicGroups: Type.Array(Type.Object(Named)),
-  topics: Type.Array(Type.Object(Named)),
-  districts: Type.Array(Type.Object({ id: Type.Integer(), ...Named, population: Nullable(Type.Integer()), perThousand: Nullable(Type.Number()) })),
-  units: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String(), count: Type.Integer(), medianHours: Nullable(Type.Number()), onTimeShare: Nullable(Type.Number()) })),
-  channels: Type.Array(Type.Object({ channel: Type.String(), count: Type.Integer(), share: Type.Number() })),
-  satisfaction: Type.Object({ count: Type.Integer(), average: Nullable(Type.Number()), distribution: Type.Array(Type.Integer()) }),
-  months: Type.Array(Type.Object({ month: Type.String(), offered: Type.Integer(), answered: Type.Integer(), requests: Type.Integer() })),
-});
-const GeoJson = Type.Object({ type: Type.Literal('FeatureCollection'), attribution: Type.Optional(Type.String()), features: Type.Array(Type.Any()) });
+import { IdParams, OpenDataCsv, OpenDataQuery, responses, Transparency, TransparencyGeo, TransparencyQuery } from '@cozum/contract';
 
 export const transparencyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -35,7 +17,7 @@ export const transparencyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
     '/transparency',
     {
       config: { access: 'public', rateLimit: publicRate },
-      schema: { tags: ['transparency'], summary: "A year's anonymised figures for the public (default: the latest year with data)", security: [], querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }), response: responses({ 200: Transparency }) },
+      schema: { tags: ['transparency'], summary: "A year's anonymised figures for the public (default: the latest year with data)", security: [], querystring: TransparencyQuery, response: responses({ 200: Transparency }) },
     },
     async (request) => {
       const zone = deps.config.cityTimeZone;
@@ -62,19 +44,19 @@ export const transparencyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
     '/transparency/open-data.csv',
     {
       config: { access: 'public', rateLimit: publicRate },
-      schema: { tags: ['transparency'], summary: 'Open data: requests per month, district, category, unit and channel (counts only, no personal data), CSV', security: [], querystring: Type.Object({ year: Year }, { additionalProperties: false }), response: responses({ 200: Type.String({ description: 'text/csv' }) }) },
+      schema: { tags: ['transparency'], summary: 'Open data: requests per month, district, category, unit and channel (counts only, no personal data), CSV', security: [], querystring: OpenDataQuery, response: responses({ 200: OpenDataCsv }) },
     },
     async (request, reply) =>
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cozum-open-data-${request.query.year}.csv"`).send(await openDataCsv(db, request.query.year)),
   );
   app.get(
     '/transparency/geo/districts',
-    { config: { access: 'public' }, schema: { tags: ['transparency'], summary: "District boundaries (GeoJSON, © OpenStreetMap contributors, ODbL) with our district ids", security: [], response: responses({ 200: GeoJson }) } },
+    { config: { access: 'public' }, schema: { tags: ['transparency'], summary: "District boundaries (GeoJSON, © OpenStreetMap contributors, ODbL) with our district ids", security: [], response: responses({ 200: TransparencyGeo }) } },
     async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send(await districtGeoJson(db)),
   );
   app.get(
     '/transparency/geo/districts/:id/neighbourhoods',
-    { config: { access: 'public' }, schema: { tags: ['transparency'], summary: "A district's neighbourhood boundaries mapped in OpenStreetMap (GeoJSON, ODbL)", security: [], params: Type.Object({ id: Id }, { additionalProperties: false }), response: responses({ 200: GeoJson }) } },
+    { config: { access: 'public' }, schema: { tags: ['transparency'], summary: "A district's neighbourhood boundaries mapped in OpenStreetMap (GeoJSON, ODbL)", security: [], params: IdParams, response: responses({ 200: TransparencyGeo }) } },
     async (request, reply) => {
       const geo = await neighbourhoodGeoJson(db, request.params.id);
       if (!geo) throw notFound('district', request.params.id);
