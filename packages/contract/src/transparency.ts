@@ -37,5 +37,16 @@ export const Transparency = Type.Object({
 export type Transparency = Static<typeof Transparency>;
 
 /** Boundaries as GeoJSON; the features go out as stored (properties differ between districts and neighbourhoods). */
-export const TransparencyGeo = Type.Object({ type: Type.Literal('FeatureCollection'), attribution: Type.Optional(S), features: Type.Array(Type.Any()) });
+/** A boundary as stored: its properties name the place (id null where no district row matches). */
+export interface GeoFeature {
+  type: 'Feature';
+  properties: { id: number | null; code: string; name: string };
+  geometry: unknown;
+}
+export const TransparencyGeo = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  attribution: Type.Optional(S),
+  // Sent as stored, in the stored key order: the schema types them without reshaping them.
+  features: Type.Array(Type.Unsafe<GeoFeature>({ description: 'a GeoJSON Feature with properties { id, code, name }' })),
+});
 export type TransparencyGeo = Static<typeof TransparencyGeo>;
