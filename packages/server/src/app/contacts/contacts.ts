@@ -8,6 +8,7 @@ import { DomainError, invalid, maskEmail, maskName, maskPhone, normalizePhone, s
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, contacts, kbArticles, requests } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 
 export const CONTACT_CHANNELS = ['phone', 'web', 'email', 'whatsapp', 'walk_in', 'field', 'cimer'] as const;
 export const CONTACT_OUTCOMES = ['information_given', 'request_created', 'transferred', 'abandoned', 'callback_scheduled', 'other'] as const;
@@ -118,10 +119,7 @@ export async function callerHistory(ex: Executor, number: string) {
     .orderBy(desc(contacts.offeredAt))
     .limit(20);
   const theirRequests = ids.length
-    ? await ex
-        .select({ id: requests.id, trackingNo: requests.trackingNo, status: requests.status, categoryName: categories.nameTr, createdAt: requests.createdAt, dueAt: requests.dueAt })
-        .from(requests)
-        .innerJoin(categories, eq(categories.id, requests.categoryId))
+    ? await selectRequestsWithNames(ex, { id: requests.id, trackingNo: requests.trackingNo, status: requests.status, categoryName: categories.nameTr, createdAt: requests.createdAt, dueAt: requests.dueAt })
         .where(sql`${requests.citizenId} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
         .orderBy(desc(requests.createdAt))
         .limit(20)
