@@ -9,6 +9,7 @@ import type { CallerHistory, Locale } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, contacts, kbArticles, requests } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 
 export interface RecordContactInput {
   channel: ContactChannel;
@@ -116,10 +117,7 @@ export async function callerHistory(ex: Executor, number: string): Promise<Calle
     .orderBy(desc(contacts.offeredAt))
     .limit(20);
   const theirRequests = ids.length
-    ? await ex
-        .select({ id: requests.id, trackingNo: requests.trackingNo, status: requests.status, categoryName: categories.nameTr, createdAt: requests.createdAt, dueAt: requests.dueAt })
-        .from(requests)
-        .innerJoin(categories, eq(categories.id, requests.categoryId))
+    ? await selectRequestsWithNames(ex, { id: requests.id, trackingNo: requests.trackingNo, status: requests.status, categoryName: categories.nameTr, createdAt: requests.createdAt, dueAt: requests.dueAt })
         .where(sql`${requests.citizenId} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
         .orderBy(desc(requests.createdAt))
         .limit(20)

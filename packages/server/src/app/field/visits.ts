@@ -7,6 +7,7 @@ import { invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, fieldTeamMembers, fieldTeams, fieldVisitRequests, fieldVisits, neighbourhoods, requests, surveyResponses, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 
 export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
@@ -118,19 +119,13 @@ export async function getVisit(ex: Executor, id: number) {
 /** What a visit took: its requests by category (and each one), and its survey answers by survey. */
 export async function visitReport(ex: Executor, id: number) {
   const visit = await getVisit(ex, id);
-  const byCategory = await ex
-    .select({ categoryId: categories.id, categoryTr: categories.nameTr, categoryEn: categories.nameEn, count: sql<number>`count(*)::int` })
-    .from(fieldVisitRequests)
-    .innerJoin(requests, eq(requests.id, fieldVisitRequests.requestId))
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
+  const byCategory = await selectRequestsWithNames(ex, { categoryId: categories.id, categoryTr: categories.nameTr, categoryEn: categories.nameEn, count: sql<number>`count(*)::int` })
+    .innerJoin(fieldVisitRequests, eq(fieldVisitRequests.requestId, requests.id))
     .where(eq(fieldVisitRequests.visitId, id))
     .groupBy(categories.id, categories.nameTr, categories.nameEn)
     .orderBy(desc(sql`count(*)`), asc(categories.nameTr));
-  const items = await ex
-    .select({ id: requests.id, trackingNo: requests.trackingNo, categoryTr: categories.nameTr, status: requests.status, createdAt: requests.createdAt })
-    .from(fieldVisitRequests)
-    .innerJoin(requests, eq(requests.id, fieldVisitRequests.requestId))
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
+  const items = await selectRequestsWithNames(ex, { id: requests.id, trackingNo: requests.trackingNo, categoryTr: categories.nameTr, status: requests.status, createdAt: requests.createdAt })
+    .innerJoin(fieldVisitRequests, eq(fieldVisitRequests.requestId, requests.id))
     .where(eq(fieldVisitRequests.visitId, id))
     .orderBy(asc(requests.id));
   const answers = await ex

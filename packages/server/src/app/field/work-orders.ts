@@ -10,26 +10,22 @@ import { categories, districts, neighbourhoods, requests } from '../../db/schema
 import type { Actor } from '../audit.js';
 import { actOnRequest } from '../requests/act-on-request.js';
 import { addAttachment } from '../requests/attachments.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 
 export async function listWorkOrders(ex: Executor, actor: Actor) {
-  const rows = await ex
-    .select({
-      id: requests.id,
-      trackingNo: requests.trackingNo,
-      status: requests.status,
-      version: requests.version,
-      description: requests.description,
-      categoryTr: categories.nameTr,
-      categoryEn: categories.nameEn,
-      districtName: districts.name,
-      neighbourhoodName: neighbourhoods.name,
-      address: requests.address,
-      dueAt: requests.dueAt,
-    })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .leftJoin(districts, eq(districts.id, requests.districtId))
-    .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
+  const rows = await selectRequestsWithNames(ex, {
+    id: requests.id,
+    trackingNo: requests.trackingNo,
+    status: requests.status,
+    version: requests.version,
+    description: requests.description,
+    categoryTr: categories.nameTr,
+    categoryEn: categories.nameEn,
+    districtName: districts.name,
+    neighbourhoodName: neighbourhoods.name,
+    address: requests.address,
+    dueAt: requests.dueAt,
+  })
     .where(and(eq(requests.assigneeId, actor.id), inArray(requests.status, [...ACTIVE_STATUSES])))
     .orderBy(asc(requests.dueAt), asc(requests.id))
     .limit(500);

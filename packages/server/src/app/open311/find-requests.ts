@@ -10,6 +10,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { CLOSED_STATUSES, DomainError, groupBy, isOpenStatus, OPEN_STATUSES, publicationOf, scrubPersonalText } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods, open311Submissions, requestEvents, requests, requestTypes, units } from '../../db/schema.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 
 /** Waiting and on hold are still open to the citizen; everything that ended is closed. */
 export const open311Status = (status: string): 'open' | 'closed' => (isOpenStatus(status) ? 'open' : 'closed');
@@ -77,43 +78,37 @@ export async function findRequests(ex: Executor, query: RequestQuery, now: Date)
     if (query.serviceCodes?.length) where.push(inArray(categories.code, query.serviceCodes));
     if (query.statuses?.length && query.statuses.length < 2) where.push(inArray(requests.status, query.statuses[0] === 'open' ? [...OPEN_STATUSES] : [...CLOSED_STATUSES]));
   }
-  const rows = await ex
-    .select({
-      id: requests.id,
-      trackingNo: requests.trackingNo,
-      status: requests.status,
-      description: requests.description,
-      resolution: requests.resolution,
-      referredTo: requests.referredTo,
-      address: requests.address,
-      latitude: requests.latitude,
-      longitude: requests.longitude,
-      createdAt: requests.createdAt,
-      updatedAt: requests.updatedAt,
-      dueAt: requests.dueAt,
-      channel: requests.channel,
-      requestType: requests.requestType,
-      requestTypeTr: requestTypes.nameTr,
-      serviceCode: categories.code,
-      serviceName: categories.nameTr,
-      group: parent.nameTr,
-      unitName: units.nameTr,
-      districtCode: districts.code,
-      districtName: districts.name,
-      postalCodes: districts.postalCodes,
-      neighbourhoodCode: neighbourhoods.code,
-      neighbourhoodName: neighbourhoods.name,
-      mediaUrl: open311Submissions.mediaUrl,
-      publication: categories.publication,
-      publishable: requestTypes.publishable,
-    })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
+  const rows = await selectRequestsWithNames(ex, {
+    id: requests.id,
+    trackingNo: requests.trackingNo,
+    status: requests.status,
+    description: requests.description,
+    resolution: requests.resolution,
+    referredTo: requests.referredTo,
+    address: requests.address,
+    latitude: requests.latitude,
+    longitude: requests.longitude,
+    createdAt: requests.createdAt,
+    updatedAt: requests.updatedAt,
+    dueAt: requests.dueAt,
+    channel: requests.channel,
+    requestType: requests.requestType,
+    requestTypeTr: requestTypes.nameTr,
+    serviceCode: categories.code,
+    serviceName: categories.nameTr,
+    group: parent.nameTr,
+    unitName: units.nameTr,
+    districtCode: districts.code,
+    districtName: districts.name,
+    postalCodes: districts.postalCodes,
+    neighbourhoodCode: neighbourhoods.code,
+    neighbourhoodName: neighbourhoods.name,
+    mediaUrl: open311Submissions.mediaUrl,
+    publication: categories.publication,
+    publishable: requestTypes.publishable,
+  })
     .leftJoin(parent, eq(parent.id, categories.parentId))
     .innerJoin(requestTypes, eq(requestTypes.code, requests.requestType))
-    .innerJoin(units, eq(units.id, requests.unitId))
-    .leftJoin(districts, eq(districts.id, requests.districtId))
-    .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
     .leftJoin(open311Submissions, eq(open311Submissions.requestId, requests.id))
     .where(and(...where))
     .orderBy(desc(requests.createdAt), desc(requests.id))

@@ -9,6 +9,7 @@ import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, satisfactionRatings } from '../../db/schema.js';
 import { eventText } from '../open311/find-requests.js';
 import { MAX_ATTACHMENT_BYTES, sniffType, storeFile, storedFileName } from '../requests/attachments.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 import { checkChallenge, issueChallenge } from './challenges.js';
 import { MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from './limits.js';
 import type { Proof } from '../proof-of-work.js';
@@ -44,10 +45,7 @@ export async function confirmSignIn(ex: Executor, input: { challengeId: string; 
 export async function myRequests(ex: Executor, phone: string) {
   const ids = await citizenIds(ex, phone);
   if (!ids.length) return [];
-  const rows = await ex
-    .select({ trackingNo: requests.trackingNo, status: requests.status, categoryNameTr: categories.nameTr, categoryNameEn: categories.nameEn, createdAt: requests.createdAt, updatedAt: requests.updatedAt })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
+  const rows = await selectRequestsWithNames(ex, { trackingNo: requests.trackingNo, status: requests.status, categoryNameTr: categories.nameTr, categoryNameEn: categories.nameEn, createdAt: requests.createdAt, updatedAt: requests.updatedAt })
     .where(inArray(requests.citizenId, ids))
     .orderBy(desc(requests.createdAt))
     .limit(200);
@@ -63,13 +61,7 @@ async function ownedRequest(ex: Executor, phone: string, trackingNo: string) {
 
 export async function publicRequestView(ex: Executor, phone: string, trackingNo: string) {
   const r = await ownedRequest(ex, phone, trackingNo);
-  const [place] = await ex
-    .select({ categoryNameTr: categories.nameTr, categoryNameEn: categories.nameEn, districtName: districts.name, neighbourhoodName: neighbourhoods.name })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .leftJoin(districts, eq(districts.id, requests.districtId))
-    .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
-    .where(eq(requests.id, r.id));
+  const [place] = await selectRequestsWithNames(ex, { categoryNameTr: categories.nameTr, categoryNameEn: categories.nameEn, districtName: districts.name, neighbourhoodName: neighbourhoods.name }).where(eq(requests.id, r.id));
   // Public events only: internal notes never reach the citizen.
   const events = await ex
     .select({ id: requestEvents.id, type: requestEvents.type, toStatus: requestEvents.toStatus, reason: requestEvents.reason, data: requestEvents.data, at: requestEvents.at })

@@ -7,6 +7,7 @@ import { invalid, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, auditLog, categories, citizens, consents, contacts, open311Submissions, outbox, requestEvents, requestFollowers, requests, satisfactionRatings, surveyAnswers, surveyQuestions, surveyResponses, units } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 
 export interface CitizenData {
   generatedAt: string;
@@ -58,11 +59,7 @@ export async function collectCitizenData(ex: Executor, id: number, now: Date): P
   const [c] = await ex.select().from(citizens).where(eq(citizens.id, id));
   if (!c) throw notFound('citizen', id);
   const given = await ex.select().from(consents).where(eq(consents.citizenId, id)).orderBy(asc(consents.givenAt));
-  const reqs = await ex
-    .select({ r: requests, category: categories.nameTr, unit: units.nameTr })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .innerJoin(units, eq(units.id, requests.unitId))
+  const reqs = await selectRequestsWithNames(ex, { r: requests, category: categories.nameTr, unit: units.nameTr })
     .where(eq(requests.citizenId, id))
     .orderBy(asc(requests.createdAt));
   const requestIds = reqs.map((x) => x.r.id);
@@ -82,11 +79,8 @@ export async function collectCitizenData(ex: Executor, id: number, now: Date): P
     : [];
   const files = requestIds.length ? await ex.select().from(attachments).where(inArray(attachments.requestId, requestIds)).orderBy(asc(attachments.id)) : [];
   const apps = requestIds.length ? await ex.select().from(open311Submissions).where(inArray(open311Submissions.requestId, requestIds)) : [];
-  const followed = await ex
-    .select({ id: requests.id, trackingNo: requests.trackingNo, category: categories.nameTr, status: requests.status, channel: requestFollowers.channel, since: requestFollowers.createdAt })
-    .from(requestFollowers)
-    .innerJoin(requests, eq(requests.id, requestFollowers.requestId))
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
+  const followed = await selectRequestsWithNames(ex, { id: requests.id, trackingNo: requests.trackingNo, category: categories.nameTr, status: requests.status, channel: requestFollowers.channel, since: requestFollowers.createdAt })
+    .innerJoin(requestFollowers, eq(requestFollowers.requestId, requests.id))
     .where(eq(requestFollowers.citizenId, id))
     .orderBy(asc(requestFollowers.createdAt));
   const calls = await ex.select().from(contacts).where(eq(contacts.citizenId, id)).orderBy(asc(contacts.offeredAt));

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { DomainError, allowedActions, inUnitScope, maskAddress, maskEmail, maskName, maskPhone, maskTcKimlikNo, notFound, seesPersonalData } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, outbox, requestEvents, requests, units, users } from '../../db/schema.js';
+import { assignee, selectRequestsWithNames } from './with-names.js';
 import type { Actor } from '../audit.js';
 import { recordAudit } from '../audit.js';
 
@@ -15,23 +16,15 @@ export function checkUnitScope(actor: Actor, unitId: number): void {
 }
 
 export async function getRequestDetail(ex: Executor, actor: Actor, id: number, options: { purpose?: string; ip?: string } = {}) {
-  const assignee = alias(users, 'assignee');
-  const [row] = await ex
-    .select({
-      request: requests,
-      categoryName: categories.nameTr,
-      categoryNameEn: categories.nameEn,
-      unitName: units.nameTr,
-      districtName: districts.name,
-      neighbourhoodName: neighbourhoods.name,
-      assigneeName: assignee.displayName,
-    })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .innerJoin(units, eq(units.id, requests.unitId))
-    .leftJoin(districts, eq(districts.id, requests.districtId))
-    .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
-    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+  const [row] = await selectRequestsWithNames(ex, {
+    request: requests,
+    categoryName: categories.nameTr,
+    categoryNameEn: categories.nameEn,
+    unitName: units.nameTr,
+    districtName: districts.name,
+    neighbourhoodName: neighbourhoods.name,
+    assigneeName: assignee.displayName,
+  })
     .where(eq(requests.id, id));
   if (!row) throw notFound('request', id);
   checkUnitScope(actor, row.request.unitId);

@@ -3,10 +3,12 @@
  * agent can link the caller to an existing request instead of opening another.
  * Nearby: the same neighbourhood, or within `radiusMeters` when both have coordinates.
  */
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { OPEN_STATUSES, readsCitizenText, scopedUnitId, type Viewer } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
+import { neighbourhoods, requests } from '../../db/schema.js';
 import { statusList } from '../../db/status-sql.js';
+import { selectRequestsWithNames } from './with-names.js';
 
 export interface DuplicateQuery {
   categoryId: number;
@@ -38,30 +40,32 @@ export async function suggestDuplicates(ex: Executor, viewer: Viewer, query: Dup
   const unitId = scopedUnitId(viewer);
   const radius = query.radiusMeters ?? 300;
   const hasPoint = query.latitude != null && query.longitude != null;
+  // Equirectangular distance: exact enough within a city, and needs no PostGIS.
+  const distance = sql`6371000 * sqrt(power(radians(${requests.latitude} - ${query.latitude}), 2) + power(radians(${requests.longitude} - ${query.longitude}) * cos(radians(${query.latitude})), 2))`;
   const nearby = [
-    query.neighbourhoodId ? sql`r.neighbourhood_id = ${query.neighbourhoodId}` : null,
-    // Equirectangular distance: exact enough within a city, and needs no PostGIS.
-    hasPoint ? sql`(r.latitude is not null and 6371000 * sqrt(power(radians(r.latitude - ${query.latitude}), 2) + power(radians(r.longitude - ${query.longitude}) * cos(radians(${query.latitude})), 2)) <= ${radius})` : null,
+    query.neighbourhoodId ? eq(requests.neighbourhoodId, query.neighbourhoodId) : null,
+    hasPoint ? sql`(${requests.latitude} is not null and ${distance} <= ${radius})` : null,
   ].filter((c) => c !== null);
   if (!nearby.length) return [];
-  const distance = hasPoint
-    ? sql`case when r.latitude is null then null else round(6371000 * sqrt(power(radians(r.latitude - ${query.latitude}), 2) + power(radians(r.longitude - ${query.longitude}) * cos(radians(${query.latitude})), 2))) end`
-    : sql`null`;
-  const result = (await ex.execute(sql`
-    select r.id, r.tracking_no as "trackingNo", r.status, r.description, n.name as "neighbourhoodName", r.created_at as "createdAt",
-           similarity(r.description, ${query.description}) as similarity, ${distance} as "distanceMeters"
-    from requests r
-    left join neighbourhoods n on n.id = r.neighbourhood_id
-    where r.category_id = ${query.categoryId} and r.status in ${statusList(OPEN_STATUSES)} and (${sql.join(nearby, sql` or `)})
-      ${unitId === null ? sql`` : sql`and r.unit_id = ${unitId}`}
-    order by similarity(r.description, ${query.description}) desc, r.created_at desc
-    limit ${query.limit ?? 5}`)) as unknown as { rows: (Omit<DuplicateCandidate, 'createdAt'> & { createdAt: Date | string })[] };
-  return result.rows.map((r) => ({
+  const similarity = sql<number>`similarity(${requests.description}, ${query.description})`;
+  const rows = await selectRequestsWithNames(ex, {
+    id: requests.id,
+    trackingNo: requests.trackingNo,
+    status: requests.status,
+    description: requests.description,
+    neighbourhoodName: neighbourhoods.name,
+    createdAt: requests.createdAt,
+    similarity,
+    distanceMeters: hasPoint ? sql<number | null>`case when ${requests.latitude} is null then null else round(${distance}) end` : sql<null>`null`,
+  })
+    .where(and(eq(requests.categoryId, query.categoryId), sql`${requests.status} in ${statusList(OPEN_STATUSES)}`, or(...nearby), unitId === null ? undefined : eq(requests.unitId, unitId)))
+    .orderBy(desc(similarity), desc(requests.createdAt))
+    .limit(query.limit ?? 5);
+  return rows.map((r) => ({
     ...r,
-    id: Number(r.id),
     description: readsCitizenText(viewer.role) ? r.description : null,
     similarity: Math.round(Number(r.similarity) * 100) / 100,
     distanceMeters: r.distanceMeters === null ? null : Number(r.distanceMeters),
-    createdAt: new Date(r.createdAt).toISOString(),
+    createdAt: r.createdAt.toISOString(),
   }));
 }

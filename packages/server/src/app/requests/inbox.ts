@@ -4,12 +4,12 @@
  * the folded text so that text typed without Turkish letters, or with a typo, still matches.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { isOpenStatus } from '@cozum/domain';
 import type { InboxSort } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { containing } from '../../db/like.js';
-import { categories, districts, neighbourhoods, requests, units, users } from '../../db/schema.js';
+import { categories, districts, neighbourhoods, requests, units } from '../../db/schema.js';
+import { assignee, selectRequestsWithNames } from './with-names.js';
 
 /**
  * Descriptions matching a search: Turkish full-text search (stems: "lambalar" finds "lamba"),
@@ -88,38 +88,30 @@ export async function listInbox(ex: Executor, filter: InboxFilter, now: Date): P
   const pageSize = Math.min(200, Math.max(1, filter.pageSize ?? 50));
   const sortColumn = filter.sort === 'due' ? requests.dueAt : filter.sort === 'updated' ? requests.updatedAt : requests.createdAt;
   const direction = (filter.order ?? (filter.sort === 'due' ? 'asc' : 'desc')) === 'asc' ? asc : desc;
-  const assignee = alias(users, 'assignee');
   const condition = where.length ? and(...where) : undefined;
 
-  const rows = await ex
-    .select({
-      id: requests.id,
-      trackingNo: requests.trackingNo,
-      status: requests.status,
-      requestType: requests.requestType,
-      channel: requests.channel,
-      description: requests.description,
-      categoryId: requests.categoryId,
-      categoryName: categories.nameTr,
-      unitId: requests.unitId,
-      unitName: units.nameTr,
-      districtName: districts.name,
-      neighbourhoodName: neighbourhoods.name,
-      assigneeId: requests.assigneeId,
-      assigneeName: assignee.displayName,
-      dueAt: requests.dueAt,
-      overdueAt: requests.overdueAt,
-      createdAt: requests.createdAt,
-      version: requests.version,
-      // Counted in the same statement (run once: it refers to nothing of the row).
-      total: sql<number>`(select count(*)::int from ${requests} where ${condition ?? sql`true`})`,
-    })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .innerJoin(units, eq(units.id, requests.unitId))
-    .leftJoin(districts, eq(districts.id, requests.districtId))
-    .leftJoin(neighbourhoods, eq(neighbourhoods.id, requests.neighbourhoodId))
-    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+  const rows = await selectRequestsWithNames(ex, {
+    id: requests.id,
+    trackingNo: requests.trackingNo,
+    status: requests.status,
+    requestType: requests.requestType,
+    channel: requests.channel,
+    description: requests.description,
+    categoryId: requests.categoryId,
+    categoryName: categories.nameTr,
+    unitId: requests.unitId,
+    unitName: units.nameTr,
+    districtName: districts.name,
+    neighbourhoodName: neighbourhoods.name,
+    assigneeId: requests.assigneeId,
+    assigneeName: assignee.displayName,
+    dueAt: requests.dueAt,
+    overdueAt: requests.overdueAt,
+    createdAt: requests.createdAt,
+    version: requests.version,
+    // Counted in the same statement (run once: it refers to nothing of the row).
+    total: sql<number>`(select count(*)::int from ${requests} where ${condition ?? sql`true`})`,
+  })
     .where(condition)
     .orderBy(direction(sortColumn), desc(requests.id))
     .limit(pageSize)

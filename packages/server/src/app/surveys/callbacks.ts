@@ -8,6 +8,7 @@ import { SOLVED_STATUSES } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, requests, satisfactionRatings, surveyInvitations } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
+import { selectRequestsWithNames } from '../requests/with-names.js';
 
 export interface CallbackFilter {
   /** Days since the resolution before a call (the link's chance to be answered first). */
@@ -21,22 +22,19 @@ export interface CallbackFilter {
 export async function satisfactionCallbacks(ex: Executor, actor: Actor, now: Date, filter: CallbackFilter = {}, ip?: string) {
   const latest = new Date(now.getTime() - (filter.afterDays ?? 3) * 86400_000);
   const earliest = new Date(now.getTime() - (filter.withinDays ?? 30) * 86400_000);
-  const rows = await ex
-    .select({
-      requestId: requests.id,
-      trackingNo: requests.trackingNo,
-      categoryTr: categories.nameTr,
-      resolvedAt: requests.resolvedAt,
-      resolution: requests.resolution,
-      citizenId: citizens.id,
-      fullName: citizens.fullName,
-      phone: citizens.phone,
-      locale: citizens.locale,
-      linkSent: sql<boolean>`exists (select 1 from ${surveyInvitations} where ${surveyInvitations.requestId} = ${requests.id})`,
-    })
-    .from(requests)
+  const rows = await selectRequestsWithNames(ex, {
+    requestId: requests.id,
+    trackingNo: requests.trackingNo,
+    categoryTr: categories.nameTr,
+    resolvedAt: requests.resolvedAt,
+    resolution: requests.resolution,
+    citizenId: citizens.id,
+    fullName: citizens.fullName,
+    phone: citizens.phone,
+    locale: citizens.locale,
+    linkSent: sql<boolean>`exists (select 1 from ${surveyInvitations} where ${surveyInvitations.requestId} = ${requests.id})`,
+  })
     .innerJoin(citizens, eq(citizens.id, requests.citizenId))
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
     .where(
       and(
         inArray(requests.status, [...SOLVED_STATUSES]),
