@@ -1,6 +1,6 @@
 /** Requests: intake on any channel, the inbox, one request with its history, actions, followers, duplicates, attachments. */
 import { Type, type Static } from 'typebox';
-import { CHANNELS, REQUEST_ACTIONS, REQUEST_STATUSES } from '@cozum/domain';
+import { CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES, REQUEST_ACTIONS, REQUEST_STATUSES, ROUTED_BY, VISIBILITIES } from '@cozum/domain';
 import { CitizenInput, Id, Items, Latitude, Longitude, Nullable, OneOf } from './common.js';
 
 const S = Type.String();
@@ -10,7 +10,6 @@ const Status = OneOf(REQUEST_STATUSES);
 const NStatus = Nullable(Status);
 export const Channel = OneOf(CHANNELS);
 export type Channel = Static<typeof Channel>;
-export const VISIBILITIES = ['public', 'internal'] as const;
 export const Visibility = OneOf(VISIBILITIES);
 export type Visibility = Static<typeof Visibility>;
 
@@ -32,7 +31,7 @@ export const CreateRequestBody = Type.Object(
 );
 export type CreateRequestBody = Static<typeof CreateRequestBody>;
 
-export const CreatedRequest = Type.Object({ id: Type.Integer(), trackingNo: S, unitId: Type.Integer(), routedBy: S, dueAt: NS, legalDueAt: NS });
+export const CreatedRequest = Type.Object({ id: Type.Integer(), trackingNo: S, unitId: Type.Integer(), routedBy: OneOf(ROUTED_BY), dueAt: NS, legalDueAt: NS });
 export type CreatedRequest = Static<typeof CreatedRequest>;
 
 export const INBOX_SORTS = ['created', 'due', 'updated'] as const;
@@ -105,7 +104,7 @@ export const Attachment = Type.Object({ id: Type.Integer(), fileName: S, content
 export type Attachment = Static<typeof Attachment>;
 
 /** A message sent (or waiting in the outbox) about the request: SMS or e-mail to the citizen or a follower. */
-export const SentMessage = Type.Object({ id: Type.Integer(), kind: S, to: S, subject: NS, text: S, status: S, attempts: Type.Integer(), sentAt: NS, lastError: NS, createdAt: S });
+export const SentMessage = Type.Object({ id: Type.Integer(), kind: OneOf(OUTBOX_KINDS), to: S, subject: NS, text: S, status: OneOf(OUTBOX_STATUSES), attempts: Type.Integer(), sentAt: NS, lastError: NS, createdAt: S });
 export type SentMessage = Static<typeof SentMessage>;
 
 export const RequestDetail = Type.Object({
@@ -120,7 +119,7 @@ export const RequestDetail = Type.Object({
   categoryNameEn: S,
   unitId: Type.Integer(),
   unitName: S,
-  routedBy: S,
+  routedBy: OneOf(ROUTED_BY),
   routingRuleId: NI,
   districtId: NI,
   districtName: NS,

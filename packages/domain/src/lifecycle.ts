@@ -122,3 +122,7 @@ export function decideTransition(current: CurrentRequest, action: ActionRequest,
   const toStatus: RequestStatus = rule.to === 'same' ? current.status : rule.to === 'held_from' ? (current.heldFrom ?? 'in_progress') : rule.to;
   return { toStatus, eventType: action.type, visibility: rule.visibility, pausesClock: action.type === 'hold', resumesClock: action.type === 'resume' };
 }
+
+/** Who sees an event or attachment of a request: the citizen too (public), or staff only (internal). */
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];

@@ -24,10 +24,17 @@ export interface RouteInput {
   neighbourhoodId: number | null;
 }
 
+/**
+ * How a request came to its unit: chosen at intake (the first three), moved by staff
+ * (transfer), or brought in with its unit by an import.
+ */
+export const ROUTED_BY = ['rule', 'category_default', 'triage', 'transfer', 'import'] as const;
+export type RoutedBy = (typeof ROUTED_BY)[number];
+
 export interface Route {
   unitId: number;
   ruleId: number | null;
-  routedBy: 'rule' | 'category_default' | 'triage';
+  routedBy: Extract<RoutedBy, 'rule' | 'category_default' | 'triage'>;
 }
 
 export function chooseRoute(input: RouteInput, rules: RoutingRule[], defaults: { categoryDefaultUnitId: number | null; triageUnitId: number }): Route {

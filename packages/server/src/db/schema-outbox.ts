@@ -3,6 +3,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { OutboxKind, OutboxStatus } from '@cozum/domain';
 import { createdAt } from './schema-columns.js';
 import { requests } from './schema-requests.js';
 
@@ -11,9 +12,9 @@ export const outbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** What to do: email, sms, escalation, … A handler per kind, idempotent by id. */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OutboxKind>().notNull(),
     payload: jsonb('payload').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './schema-columns.js';
-import { ACTIVE_STATUSES } from '@cozum/domain';
+import { ACTIVE_STATUSES, type Channel, type RequestStatus, type RoutedBy, type Visibility } from '@cozum/domain';
 import { statusList } from './status-sql.js';
 import { citizens } from './schema-citizens.js';
 import { districts, neighbourhoods } from './schema-places.js';
@@ -19,8 +19,8 @@ export const requests = pgTable(
     trackingNo: text('tracking_no').notNull(),
     requestType: text('request_type').notNull().references(() => requestTypes.code),
     categoryId: integer('category_id').notNull().references(() => categories.id),
-    status: text('status').notNull(),
-    channel: text('channel').notNull(),
+    status: text('status').$type<RequestStatus>().notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
     description: text('description').notNull(),
     citizenId: integer('citizen_id').references(() => citizens.id),
     districtId: integer('district_id').references(() => districts.id),
@@ -31,7 +31,7 @@ export const requests = pgTable(
     unitId: integer('unit_id').notNull().references(() => units.id),
     assigneeId: integer('assignee_id').references(() => users.id),
     routingRuleId: integer('routing_rule_id'),
-    routedBy: text('routed_by').notNull(),
+    routedBy: text('routed_by').$type<RoutedBy>().notNull(),
     parentId: bigint('parent_id', { mode: 'number' }),
     dueAt: timestamp('due_at', { withTimezone: true }),
     legalDueAt: timestamp('legal_due_at', { withTimezone: true }),
@@ -71,13 +71,13 @@ export const requestEvents = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
     type: text('type').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    fromStatus: text('from_status').$type<RequestStatus>(),
+    toStatus: text('to_status').$type<RequestStatus>(),
     actorId: integer('actor_id').references(() => users.id),
     actorKind: text('actor_kind').notNull(),
     reason: text('reason'),
-    visibility: text('visibility').notNull(),
-    data: jsonb('data').notNull().default({}),
+    visibility: text('visibility').$type<Visibility>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -98,7 +98,7 @@ export const attachments = pgTable(
     /** Path under DATA_DIR/files, named by content hash. */
     storageKey: text('storage_key').notNull(),
     sha256: text('sha256').notNull(),
-    visibility: text('visibility').notNull().default('internal'),
+    visibility: text('visibility').$type<Visibility>().notNull().default('internal'),
     uploadedBy: integer('uploaded_by').references(() => users.id),
     createdAt: createdAt(),
   },

@@ -4,7 +4,7 @@
  * the caller's history pops up from their number.
  */
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { DomainError, invalid, maskEmail, maskName, maskPhone, normalizePhone, seesPersonalData, type ContactChannel, type ContactOutcome, type RequestStatus } from '@cozum/domain';
+import { DomainError, invalid, maskEmail, maskName, maskPhone, normalizePhone, seesPersonalData, type ContactChannel, type ContactOutcome } from '@cozum/domain';
 import type { CallerHistory, Locale } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, contacts, kbArticles, requests } from '../../db/schema.js';
@@ -126,7 +126,7 @@ export async function callerHistory(ex: Executor, number: string): Promise<Calle
     phone,
     citizens: people.map((p) => ({ ...p, locale: p.locale as Locale })),
     contacts: earlier.map((c) => ({ ...c, offeredAt: c.offeredAt.toISOString() })),
-    requests: theirRequests.map((r) => ({ ...r, status: r.status as RequestStatus, createdAt: r.createdAt.toISOString(), dueAt: r.dueAt?.toISOString() ?? null })),
+    requests: theirRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), dueAt: r.dueAt?.toISOString() ?? null })),
   };
 }
 

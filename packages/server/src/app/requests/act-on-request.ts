@@ -60,7 +60,7 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
     heldFrom = hold?.fromStatus ?? undefined;
   }
   const decision = decideTransition(
-    { status: current.status as RequestStatus, heldFrom: heldFrom as RequestStatus | undefined, resolvedAt: current.resolvedAt ?? undefined },
+    { status: current.status, heldFrom: heldFrom as RequestStatus | undefined, resolvedAt: current.resolvedAt ?? undefined },
     { type: input.action, reason: input.reason, text: input.text, institution: input.institution, parentGiven: Boolean(input.parentTrackingNo?.trim()) },
     { now, reopenWindowDays: input.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS },
   );

@@ -36,7 +36,7 @@ export interface CreatedRequest {
   id: number;
   trackingNo: string;
   unitId: number;
-  routedBy: string;
+  routedBy: Route['routedBy'];
   dueAt: Date | null;
   legalDueAt: Date | null;
 }

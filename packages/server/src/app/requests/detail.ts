@@ -2,6 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DomainError, allowedActions, inUnitScope, maskAddress, maskEmail, maskName, maskPhone, maskTcKimlikNo, notFound, seesPersonalData } from '@cozum/domain';
+import type { RequestDetail } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, outbox, requestEvents, requests, units, users } from '../../db/schema.js';
 import { assignee, selectRequestsWithNames } from './with-names.js';
@@ -15,7 +16,7 @@ export function checkUnitScope(actor: Actor, unitId: number): void {
   }
 }
 
-export async function getRequestDetail(ex: Executor, actor: Actor, id: number, options: { purpose?: string; ip?: string } = {}) {
+export async function getRequestDetail(ex: Executor, actor: Actor, id: number, options: { purpose?: string; ip?: string } = {}): Promise<RequestDetail> {
   const [row] = await selectRequestsWithNames(ex, {
     request: requests,
     categoryName: categories.nameTr,
@@ -118,7 +119,7 @@ export async function getRequestDetail(ex: Executor, actor: Actor, id: number, o
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
     citizen,
-    allowedActions: allowedActions(r.status as never),
+    allowedActions: allowedActions(r.status),
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     attachments: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
     messages,

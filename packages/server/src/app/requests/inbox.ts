@@ -4,7 +4,7 @@
  * the folded text so that text typed without Turkish letters, or with a typo, still matches.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { isOpenStatus } from '@cozum/domain';
+import { isOpenStatus, type RequestStatus } from '@cozum/domain';
 import type { InboxSort } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { containing } from '../../db/like.js';
@@ -25,7 +25,7 @@ export function textMatch(q: string): SQL {
 
 export interface InboxFilter {
   unitId?: number;
-  status?: string[];
+  status?: RequestStatus[];
   overdue?: boolean;
   categoryId?: number;
   districtId?: number;
