@@ -22,3 +22,4 @@ export * from './agent-state.js';
 export * from './surveys.js';
 export * from './proof-of-work.js';
 export * from './sha256.js';
+export * from './field.js';
