@@ -23,3 +23,4 @@ export * from './surveys.js';
 export * from './proof-of-work.js';
 export * from './sha256.js';
 export * from './contacts.js';
+export * from './field.js';

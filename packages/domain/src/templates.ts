@@ -4,6 +4,12 @@
  */
 import { invalid } from './errors.js';
 
+/** The messages a citizen is sent, one per event; each has a text per language and channel. */
+export const MESSAGE_KEYS = ['request.created', 'request.status_changed', 'request.resolved', 'request.referred', 'request.rejected', 'request.reply', 'request.extended', 'survey.satisfaction'] as const;
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+export const MESSAGE_CHANNELS = ['sms', 'email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 
 export function placeholdersOf(template: string): string[] {

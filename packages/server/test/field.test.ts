@@ -118,6 +118,16 @@ describe('sync with idempotency keys', () => {
     expect(Date.now() - rows[0]!.createdAt.getTime()).toBeGreaterThan(2.9 * 3600_000);
   });
 
+  it('takes the citizen’s e-mail address up to 254 characters, as every other intake does (RFC 5321)', async () => {
+    const email = `${'a'.repeat(64)}@${`${'b'.repeat(60)}.`.repeat(3)}com.tr`;
+    expect(email).toHaveLength(254);
+    const taken = await capture(randomUUID(), faceToFace({ visitId: null, citizen: { fullName: 'Uzun Adresli', email } }));
+    expect(taken.statusCode, taken.body).toBe(201);
+    const tooLong = await capture(randomUUID(), faceToFace({ visitId: null, citizen: { fullName: 'Uzun Adresli', email: `a${email}` } }));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.details).toContainEqual({ field: 'body.citizen.email', message: 'must NOT have more than 254 characters' });
+  });
+
   it('does the work once when the same write arrives twice at the same moment', async () => {
     const key = randomUUID();
     const body = faceToFace({ description: 'Parkın aydınlatması iki gündür yanmıyor.' });

@@ -3,14 +3,12 @@
  * used until an admin saves an edited version in message_templates.
  */
 import { inArray } from 'drizzle-orm';
-import { renderTemplate } from '@cozum/domain';
+import { renderTemplate, type MessageChannel, type MessageKey } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { citizens, messageTemplates } from '../db/schema.js';
 import type { CitizenContact } from './citizens.js';
 import { enqueueMany, type QueuedMessage } from './outbox.js';
 
-export const MESSAGE_KEYS = ['request.created', 'request.status_changed', 'request.resolved', 'request.referred', 'request.rejected', 'request.reply', 'request.extended', 'survey.satisfaction'] as const;
-export type MessageKey = (typeof MESSAGE_KEYS)[number];
 export const MESSAGE_PLACEHOLDERS = ['trackingNo', 'category', 'status', 'unit', 'text', 'dueDate', 'institution', 'link'] as const;
 
 export type Locale = 'tr' | 'en';
@@ -53,7 +51,7 @@ const DEFAULTS: Record<MessageKey, Record<Locale, Template>> = {
 
 export const defaultTemplate = (key: MessageKey, locale: Locale): Template => DEFAULTS[key][locale];
 
-export type Channel = 'sms' | 'email';
+export type Channel = MessageChannel;
 const templateKey = (key: string, locale: string, channel: string) => `${key}|${locale}|${channel}`;
 
 /** The templates admins edited, by key, locale and channel; the defaults stand for the rest. */

@@ -5,11 +5,11 @@
  * the text before and after, and a message can be previewed with sample values before saving.
  */
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import { checkTemplate, invalid, notFound, renderTemplate } from '@cozum/domain';
+import { checkTemplate, invalid, MESSAGE_CHANNELS, MESSAGE_KEYS, notFound, renderTemplate, type MessageChannel, type MessageKey } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, messageTemplates, responseTemplates } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
-import { MESSAGE_KEYS, MESSAGE_PLACEHOLDERS, defaultTemplate, type MessageKey } from './notifications.js';
+import { MESSAGE_PLACEHOLDERS, defaultTemplate } from './notifications.js';
 
 /** What a reply template may mention about the request it answers. */
 export const RESPONSE_PLACEHOLDERS = ['trackingNo', 'citizenName', 'category', 'unit', 'district', 'neighbourhood', 'date'] as const;
@@ -70,7 +70,7 @@ export async function listMessageTemplates(ex: Executor) {
   const find = (key: string, locale: string, channel: string) => edited.find((e) => e.key === key && e.locale === locale && e.channel === channel);
   return MESSAGE_KEYS.flatMap((key) =>
     (['tr', 'en'] as const).flatMap((locale) =>
-      (['sms', 'email'] as const).map((channel) => {
+      MESSAGE_CHANNELS.map((channel) => {
         const own = find(key, locale, channel);
         const fallback = defaultTemplate(key, locale);
         return { key, locale, channel, subject: own?.subject ?? (channel === 'email' ? fallback.subject : null), body: own?.body ?? fallback.body, edited: Boolean(own), placeholders: [...MESSAGE_PLACEHOLDERS] };
@@ -82,7 +82,7 @@ export async function listMessageTemplates(ex: Executor) {
 export interface MessageTemplateInput {
   key: MessageKey;
   locale: 'tr' | 'en';
-  channel: 'sms' | 'email';
+  channel: MessageChannel;
   subject?: string | null;
   body: string;
 }

@@ -8,6 +8,7 @@ import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable
 import { districts, neighbourhoods } from './schema-places.js';
 import { requests } from './schema-requests.js';
 import { users } from './schema-staff.js';
+import type { TeamKind, VisitStatus } from '@cozum/domain';
 
 export const surveys = pgTable(
   'surveys',
@@ -119,7 +120,7 @@ export const fieldTeams = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind').notNull().default('bus'),
+    kind: text('kind').$type<TeamKind>().notNull().default('bus'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -144,7 +145,7 @@ export const fieldVisits = pgTable(
     neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhoods.id),
     place: text('place').notNull(),
     visitDate: date('visit_date').notNull(),
-    status: text('status').notNull().default('planned'),
+    status: text('status').$type<VisitStatus>().notNull().default('planned'),
     notes: text('notes'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

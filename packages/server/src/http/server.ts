@@ -23,10 +23,10 @@ import { DomainError } from '@cozum/domain';
 import { enforceAccessDeclarations } from './access.js';
 import type { Deps } from './deps.js';
 import { errorBody, handleError } from './errors.js';
-import { ErrorResponse } from '@cozum/contract';
+import { Category, ErrorResponse, Unit, User } from '@cozum/contract';
 import { registerCsrfCheck, registerSessions } from './session.js';
 import { authRoutes } from './routes/auth.js';
-import { categoryRoutes, Category } from './routes/categories.js';
+import { categoryRoutes } from './routes/categories.js';
 import { referenceRoutes } from './routes/places-and-request-types.js';
 import { requestRoutes } from './routes/requests.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
@@ -51,8 +51,8 @@ import { consoleRoutes } from './routes/console.js';
 import { staffingRoutes } from './routes/staffing.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { fieldRoutes } from './routes/field.js';
-import { unitRoutes, Unit } from './routes/units.js';
-import { userRoutes, User } from './routes/users.js';
+import { unitRoutes } from './routes/units.js';
+import { userRoutes } from './routes/users.js';
 
 export type { Deps } from './deps.js';
 

@@ -1,7 +1,7 @@
+import type { LoginBody, SignedIn, SignInChallengeBody } from '@cozum/contract';
 import { api } from './client';
 import { withProofOfWork, type ProofChallenge } from './proofOfWork';
 import { setCityTimeZone } from '../clock';
-import type { User } from './users';
 
 /**
  * `totpCode` only for accounts with two-factor sign-in on (the server answers totp_required).
@@ -9,8 +9,8 @@ import type { User } from './users';
  */
 export const login = (username: string, password: string, totpCode?: string, working: (busy: boolean) => void = () => undefined) =>
   withProofOfWork(
-    (proof) => api.post<{ user: User; timeZone: string }>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}), ...(proof ? { proof } : {}) }),
-    () => api.post<ProofChallenge>('/auth/proof-of-work', { username }),
+    (proof) => api.post<SignedIn>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}), ...(proof ? { proof } : {}) } satisfies LoginBody),
+    () => api.post<ProofChallenge>('/auth/proof-of-work', { username } satisfies SignInChallengeBody),
     working,
   ).then((r) => {
     setCityTimeZone(r.timeZone);
@@ -18,7 +18,7 @@ export const login = (username: string, password: string, totpCode?: string, wor
   });
 export const logout = () => api.post<void>('/auth/logout');
 export const me = () =>
-  api.get<{ user: User; timeZone: string }>('/auth/me').then((r) => {
+  api.get<SignedIn>('/auth/me').then((r) => {
     setCityTimeZone(r.timeZone);
     return r.user;
   });

@@ -1,31 +1,12 @@
-import { api, type Items } from './client';
+import type { Article, ArticlesQuery, CreateArticleBody, UpdateArticleBody } from '@cozum/contract';
+import { api, type Filter, type Items } from './client';
 
-export interface Article {
-  id: number;
-  titleTr: string;
-  titleEn: string | null;
-  bodyTr: string;
-  bodyEn: string | null;
-  categoryId: number | null;
-  unitId: number | null;
-  tags: string[];
-  validFrom: string | null;
-  validUntil: string | null;
-  useCount: number;
-  active: boolean;
-  updatedAt: string;
-  score?: number;
-}
-
-export type ArticleInput = Omit<Article, 'id' | 'useCount' | 'updatedAt' | 'score'>;
-
-export interface ArticleQuery {
-  q?: string;
-  categoryId?: number | null;
-  limit?: number;
-  includeInactive?: boolean;
-}
+export type { Article } from '@cozum/contract';
+/** An article as the editor holds it: every field given. */
+export type ArticleInput = Required<CreateArticleBody>;
+/** The search as a page holds it: null clears a filter. */
+export type ArticleQuery = Filter<ArticlesQuery>;
 
 export const searchArticles = async (query: ArticleQuery = {}) => (await api.get<Items<Article>>('/kb/articles', { ...query })).items;
-export const createArticle = (input: ArticleInput) => api.post<Article>('/kb/articles', input);
-export const updateArticle = (id: number, input: Partial<ArticleInput>) => api.patch<Article>(`/kb/articles/${id}`, input);
+export const createArticle = (input: CreateArticleBody) => api.post<Article>('/kb/articles', input);
+export const updateArticle = (id: number, input: UpdateArticleBody) => api.patch<Article>(`/kb/articles/${id}`, input);

@@ -1,22 +1,9 @@
+import type { CreateUnitBody, Unit, UpdateUnitBody } from '@cozum/contract';
 import { api, type Items } from './client';
 
-export interface Unit {
-  id: number;
-  code: string;
-  nameTr: string;
-  nameEn: string;
-  parentId: number | null;
-  active: boolean;
-}
-
-export interface NewUnit {
-  code: string;
-  nameTr: string;
-  nameEn: string;
-  parentId?: number | null;
-}
-
-export type UnitChanges = Partial<Pick<Unit, 'nameTr' | 'nameEn' | 'parentId' | 'active'>>;
+export type { Unit } from '@cozum/contract';
+export type NewUnit = CreateUnitBody;
+export type UnitChanges = UpdateUnitBody;
 
 export const listUnits = () => api.get<Items<Unit>>('/units').then((r) => r.items);
 export const createUnit = (input: NewUnit) => api.post<Unit>('/units', input);

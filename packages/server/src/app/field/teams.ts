@@ -1,13 +1,13 @@
 /** Field teams and the Mobile Solution Bus crew: who goes out together. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { invalid, notFound } from '@cozum/domain';
+import { invalid, notFound, type TeamKind } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { fieldTeamMembers, fieldTeams, users } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 
 export interface TeamInput {
   name: string;
-  kind?: 'bus' | 'field';
+  kind?: TeamKind;
   memberIds: number[];
   active?: boolean;
 }

@@ -3,14 +3,11 @@
  * the report of a visit: the requests and survey answers it took, by category.
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { invalid, notFound } from '@cozum/domain';
+import { invalid, notFound, type VisitStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, fieldTeamMembers, fieldTeams, fieldVisitRequests, fieldVisits, neighbourhoods, requests, surveyResponses, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
 import { selectRequestsWithNames } from '../requests/with-names.js';
-
-export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 export interface VisitInput {
   teamId: number;

@@ -5,12 +5,12 @@
  * append-only event, and told to the citizen through the outbox when it is public.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { checkInformationExtension, computeDueDates, decideTransition, DomainError, formatLocalDate, inUnitScope, invalid, type LegalClock, notFound, pausedSlaSeconds, type RequestAction, type RequestStatus } from '@cozum/domain';
+import { checkInformationExtension, computeDueDates, decideTransition, DomainError, formatLocalDate, inUnitScope, invalid, type LegalClock, type MessageKey, notFound, pausedSlaSeconds, type RequestAction, type RequestStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestTypes, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { loadCalendar } from '../calendar.js';
-import { notifyCitizen, notifyCitizens, type Locale, type MessageKey } from '../notifications.js';
+import { notifyCitizen, notifyCitizens, type Locale } from '../notifications.js';
 import { followerNotices } from './followers.js';
 import { checkUnitScope } from './detail.js';
 

@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { issueProofChallenge } from '../../app/proof-of-work.js';
 import { login, logout, signInWork } from '../../app/sessions.js';
 import { throttleKeys } from '../../app/sign-in-throttle.js';
@@ -6,12 +6,7 @@ import { getUser } from '../../app/users.js';
 import type { Deps } from '../deps.js';
 import { currentUser } from '../access.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../session.js';
-import { ProofBody, ProofChallenge } from '@cozum/contract';
-import { responses } from '@cozum/contract';
-import { User } from './users.js';
-
-/** The user, and the city's IANA time zone (CITY_TIME_ZONE): the web app shows dates on the city's clock. */
-const SignedIn = Type.Object({ user: User, timeZone: Type.String({ description: 'IANA time zone, e.g. Europe/Istanbul' }) });
+import { LoginBody, NoContent, ProofChallenge, SignedIn, SignInChallengeBody, responses } from '@cozum/contract';
 
 export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   app.post(
@@ -21,7 +16,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
       schema: {
         tags: ['auth'],
         summary: 'A challenge to solve before the next sign-in, when recent failures for this username or address ask for one (bits 0: none needed)',
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+        body: SignInChallengeBody,
         response: responses({ 200: ProofChallenge }),
       },
     },
@@ -39,7 +34,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a staff account; sets the session cookie',
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), totpCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'Only for accounts with two-factor sign-in on' })), proof: Type.Optional(ProofBody) }, { additionalProperties: false }),
+        body: LoginBody,
         response: responses({ 200: SignedIn }),
       },
     },
@@ -56,7 +51,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app)
 
   app.post(
     '/auth/logout',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End the current session', response: responses({ 204: Type.Null() }) } },
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End the current session', response: responses({ 204: NoContent }) } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await logout(deps.database.db, token, deps.now(), deps.config.sessionSecret);

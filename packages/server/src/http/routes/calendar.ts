@@ -1,23 +1,19 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { deleteHoliday, getWorkingHours, listHolidays, saveHoliday, saveWorkingHours } from '../../app/calendar-admin.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Items, responses } from '@cozum/contract';
-
-const Holiday = Type.Object({ date: Type.String({ format: 'date' }), nameTr: Type.String({ minLength: 1, maxLength: 200 }), nameEn: Type.String({ minLength: 1, maxLength: 200 }), halfDay: Type.Boolean() }, { additionalProperties: false });
-const Interval = Type.Object({ start: Type.String({ pattern: '^\\d\\d:\\d\\d$' }), end: Type.String({ pattern: '^\\d\\d:\\d\\d$' }) }, { additionalProperties: false });
-const WorkingHours = Type.Record(Type.String({ pattern: '^[1-7]$' }), Type.Array(Interval, { maxItems: 6 }));
+import { Holiday, HolidayParams, Holidays, HolidaysQuery, NoContent, WorkingHours, responses } from '@cozum/contract';
 
 export const calendarRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
   app.get(
     '/holidays',
-    { config: { access: 'reference.read' }, schema: { tags: ['calendar'], summary: 'Public holidays (half days end work at 12:00)', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, { additionalProperties: false }), response: responses({ 200: Items(Holiday) }) } },
+    { config: { access: 'reference.read' }, schema: { tags: ['calendar'], summary: 'Public holidays (half days end work at 12:00)', querystring: HolidaysQuery, response: responses({ 200: Holidays }) } },
     async (request) => ({ items: (await listHolidays(db, request.query.year)).map((h) => ({ ...h, date: String(h.date) })) }),
   );
   app.put(
     '/holidays',
-    { config: { access: 'categories.manage' }, schema: { tags: ['calendar'], summary: 'Add or change a holiday', body: Holiday, response: responses({ 204: Type.Null() }) } },
+    { config: { access: 'categories.manage' }, schema: { tags: ['calendar'], summary: 'Add or change a holiday', body: Holiday, response: responses({ 204: NoContent }) } },
     async (request, reply) => {
       await db.transaction((tx) => saveHoliday(tx, currentUser(request), request.body));
       return reply.status(204).send(null);
@@ -25,7 +21,7 @@ export const calendarRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
   );
   app.delete(
     '/holidays/:date',
-    { config: { access: 'categories.manage' }, schema: { tags: ['calendar'], summary: 'Remove a holiday', params: Type.Object({ date: Type.String({ format: 'date' }) }, { additionalProperties: false }), response: responses({ 204: Type.Null() }) } },
+    { config: { access: 'categories.manage' }, schema: { tags: ['calendar'], summary: 'Remove a holiday', params: HolidayParams, response: responses({ 204: NoContent }) } },
     async (request, reply) => {
       await db.transaction((tx) => deleteHoliday(tx, currentUser(request), request.params.date));
       return reply.status(204).send(null);
@@ -38,7 +34,7 @@ export const calendarRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
   );
   app.put(
     '/working-hours',
-    { config: { access: 'categories.manage' }, schema: { tags: ['calendar'], summary: 'Set office hours per ISO weekday', body: WorkingHours, response: responses({ 204: Type.Null() }) } },
+    { config: { access: 'categories.manage' }, schema: { tags: ['calendar'], summary: 'Set office hours per ISO weekday', body: WorkingHours, response: responses({ 204: NoContent }) } },
     async (request, reply) => {
       await db.transaction((tx) => saveWorkingHours(tx, currentUser(request), request.body));
       return reply.status(204).send(null);

@@ -1,16 +1,14 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createRoutingRule, listRoutingRules, updateRoutingRule } from '../../app/routing-rules.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Items, Nullable, responses } from '@cozum/contract';
-
-const Rule = Type.Object({ id: Type.Integer(), categoryId: Type.Integer(), districtId: Nullable(Type.Integer()), neighbourhoodId: Nullable(Type.Integer()), unitId: Type.Integer(), active: Type.Boolean() });
+import { CreateRoutingRuleBody, IdParams, RoutingRule, RoutingRules, UpdateRoutingRuleBody, responses } from '@cozum/contract';
 
 export const routingRuleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
   app.get(
     '/routing-rules',
-    { config: { access: 'routing.read' }, schema: { tags: ['admin'], summary: 'Routing rules (most specific wins: neighbourhood, then district, then category)', response: responses({ 200: Items(Rule) }) } },
+    { config: { access: 'routing.read' }, schema: { tags: ['admin'], summary: 'Routing rules (most specific wins: neighbourhood, then district, then category)', response: responses({ 200: RoutingRules }) } },
     async () => ({ items: await listRoutingRules(db) }),
   );
   app.post(
@@ -20,8 +18,8 @@ export const routingRuleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asyn
       schema: {
         tags: ['admin'],
         summary: 'Add a routing rule',
-        body: Type.Object({ categoryId: Id, districtId: Type.Optional(Nullable(Id)), neighbourhoodId: Type.Optional(Nullable(Id)), unitId: Id }, { additionalProperties: false }),
-        response: responses({ 201: Rule }),
+        body: CreateRoutingRuleBody,
+        response: responses({ 201: RoutingRule }),
       },
     },
     async (request, reply) => reply.status(201).send(await db.transaction((tx) => createRoutingRule(tx, currentUser(request), request.body))),
@@ -34,8 +32,8 @@ export const routingRuleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asyn
         tags: ['admin'],
         summary: 'Change or deactivate a routing rule',
         params: IdParams,
-        body: Type.Object({ categoryId: Type.Optional(Id), districtId: Type.Optional(Nullable(Id)), neighbourhoodId: Type.Optional(Nullable(Id)), unitId: Type.Optional(Id), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
-        response: responses({ 200: Rule }),
+        body: UpdateRoutingRuleBody,
+        response: responses({ 200: RoutingRule }),
       },
     },
     async (request) => db.transaction((tx) => updateRoutingRule(tx, currentUser(request), request.params.id, request.body)),

@@ -1,17 +1,20 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MESSAGE_KEYS } from '../../app/notifications.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createResponseTemplate, listMessageTemplates, listResponseTemplates, previewMessageTemplate, saveMessageTemplate, updateResponseTemplate } from '../../app/templates.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { Id, IdParams, Items, Locale, Nullable, responses } from '@cozum/contract';
-
-const ResponseTemplate = Type.Object({ id: Type.Integer(), categoryId: Nullable(Type.Integer()), name: Type.String(), bodyTr: Type.String(), bodyEn: Nullable(Type.String()), active: Type.Boolean() });
-const Body = Type.String({ minLength: 1, maxLength: 5000 });
-const MessageTemplateIn = Type.Object(
-  { key: Type.Union(MESSAGE_KEYS.map((k) => Type.Literal(k))), locale: Locale, channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]), subject: Type.Optional(Nullable(Type.String({ maxLength: 300 }))), body: Body },
-  { additionalProperties: false },
-);
-const MessageTemplate = Type.Object({ key: Type.String(), locale: Type.String(), channel: Type.String(), subject: Nullable(Type.String()), body: Type.String(), edited: Type.Boolean(), placeholders: Type.Array(Type.String()) });
+import {
+  CreateResponseTemplateBody,
+  IdParams,
+  MessagePreview,
+  MessageTemplateBody,
+  MessageTemplates,
+  NoContent,
+  ResponseTemplate,
+  ResponseTemplates,
+  ResponseTemplatesQuery,
+  UpdateResponseTemplateBody,
+  responses,
+} from '@cozum/contract';
 
 export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -19,7 +22,7 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/response-templates',
     {
       config: { access: 'templates.read' },
-      schema: { tags: ['templates'], summary: 'Reply templates; with categoryId, those for it, its parent and general ones', querystring: Type.Object({ categoryId: Type.Optional(Id) }, { additionalProperties: false }), response: responses({ 200: Items(ResponseTemplate) }) },
+      schema: { tags: ['templates'], summary: 'Reply templates; with categoryId, those for it, its parent and general ones', querystring: ResponseTemplatesQuery, response: responses({ 200: ResponseTemplates }) },
     },
     async (request) => ({ items: await listResponseTemplates(db, request.query.categoryId) }),
   );
@@ -27,7 +30,7 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/response-templates',
     {
       config: { access: 'templates.manage' },
-      schema: { tags: ['templates'], summary: 'Add a reply template', body: Type.Object({ categoryId: Type.Optional(Nullable(Id)), name: Type.String({ minLength: 1, maxLength: 200 }), bodyTr: Body, bodyEn: Type.Optional(Nullable(Body)) }, { additionalProperties: false }), response: responses({ 201: ResponseTemplate }) },
+      schema: { tags: ['templates'], summary: 'Add a reply template', body: CreateResponseTemplateBody, response: responses({ 201: ResponseTemplate }) },
     },
     async (request, reply) => reply.status(201).send(await db.transaction((tx) => createResponseTemplate(tx, currentUser(request), request.body))),
   );
@@ -35,13 +38,13 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/response-templates/:id',
     {
       config: { access: 'templates.manage' },
-      schema: { tags: ['templates'], summary: 'Change a reply template', params: IdParams, body: Type.Object({ categoryId: Type.Optional(Nullable(Id)), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), bodyTr: Type.Optional(Body), bodyEn: Type.Optional(Nullable(Body)), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }), response: responses({ 200: ResponseTemplate }) },
+      schema: { tags: ['templates'], summary: 'Change a reply template', params: IdParams, body: UpdateResponseTemplateBody, response: responses({ 200: ResponseTemplate }) },
     },
     async (request) => db.transaction((tx) => updateResponseTemplate(tx, currentUser(request), request.params.id, request.body)),
   );
   app.get(
     '/message-templates',
-    { config: { access: 'templates.manage' }, schema: { tags: ['templates'], summary: 'What citizens are told, per event, language and channel', response: responses({ 200: Items(MessageTemplate) }) } },
+    { config: { access: 'templates.manage' }, schema: { tags: ['templates'], summary: 'What citizens are told, per event, language and channel', response: responses({ 200: MessageTemplates }) } },
     async () => ({ items: await listMessageTemplates(db) }),
   );
   app.put(
@@ -51,8 +54,8 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
       schema: {
         tags: ['templates'],
         summary: 'Save the text of one citizen message',
-        body: MessageTemplateIn,
-        response: responses({ 204: Type.Null() }),
+        body: MessageTemplateBody,
+        response: responses({ 204: NoContent }),
       },
     },
     async (request, reply) => {
@@ -67,8 +70,8 @@ export const templateRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
       schema: {
         tags: ['templates'],
         summary: 'A citizen message as it would go out, filled with sample values; checked as a save would be, nothing saved',
-        body: MessageTemplateIn,
-        response: responses({ 200: Type.Object({ subject: Nullable(Type.String()), body: Type.String(), characters: Type.Integer() }) }),
+        body: MessageTemplateBody,
+        response: responses({ 200: MessagePreview }),
       },
     },
     async (request) => previewMessageTemplate(request.body),
