@@ -8,8 +8,20 @@ export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
-  run(values: Record<string, string | boolean | string[] | boolean[] | undefined>, positionals: string[]): Promise<number>;
+  run(values: Record<string, string | boolean | string[] | boolean[] | undefined>, positionals: string[], io: CliIo): Promise<number>;
 }
+
+/** What a command reads and writes: the process's environment and output, or a test's. */
+export interface CliIo {
+  /** The environment the configuration (and COZUM_PASSWORD) is read from. */
+  env: NodeJS.ProcessEnv;
+  /** Writes a line (or lines) to standard output, as console.log does. */
+  out(text: string): void;
+  /** Writes a line (or lines) to standard error, as console.error does. */
+  err(text: string): void;
+}
+
+export const processIo: CliIo = { env: process.env, out: (text) => console.log(text), err: (text) => console.error(text) };
 
 export class UsageError extends Error {}
 

@@ -13,10 +13,10 @@ Applies the SQL migrations in packages/server/src/db/migrations to the database 
 DATABASE_URL, or to the embedded PGlite database in DATA_DIR. Safe to run again; exits
 non-zero when a migration fails.`,
   options: {},
-  async run() {
-    const config = loadConfig();
+  async run(_values, _positionals, io) {
+    const config = loadConfig(io.env);
     const database = await openAndMigrate(config);
-    console.log(`migrations applied on ${database.engine} (${database.location})`);
+    io.out(`migrations applied on ${database.engine} (${database.location})`);
     await database.close();
     return 0;
   },
@@ -34,15 +34,15 @@ is kept as it is, so an admin's edits survive.
 Options:
   --demo-accounts   also create one demo account per role (for trying the product)`,
   options: { 'demo-accounts': { type: 'boolean' } },
-  async run(values) {
-    const config = loadConfig();
+  async run(values, _positionals, io) {
+    const config = loadConfig(io.env);
     const database = await openAndMigrate(config);
     try {
       const summary = await database.db.transaction((tx) => seedReference(tx));
-      console.log(`reference data on ${database.engine}: ${summary.districts} districts, ${summary.neighbourhoods} neighbourhoods, ${summary.holidays} holidays, ${summary.requestTypes} request types, ${summary.units} units, ${summary.categories} categories`);
+      io.out(`reference data on ${database.engine}: ${summary.districts} districts, ${summary.neighbourhoods} neighbourhoods, ${summary.holidays} holidays, ${summary.requestTypes} request types, ${summary.units} units, ${summary.categories} categories`);
       if (values['demo-accounts']) {
         const accounts = await database.db.transaction((tx) => ensureDemoAccounts(tx));
-        for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.username} / ${a.password}`);
+        for (const a of accounts) io.out(`  ${a.role.padEnd(12)} ${a.username} / ${a.password}`);
       }
     } finally {
       await database.close();

@@ -46,13 +46,13 @@ The rows carry no personal data. Cities: ${DEMO_CITIES.join(', ')}.`,
     instant: { type: 'string' },
     routed: { type: 'string' },
   },
-  async run(values) {
+  async run(values, _positionals, io) {
     const year = whole(values, 'year') ?? 2025;
     const scale = values.scale === undefined ? 1 : Number(values.scale);
     if (!(scale > 0)) throw new UsageError(`--scale ${String(values.scale)}: expected a number above 0, such as 0.01 or 1`);
     const seed = whole(values, 'seed') ?? 153;
     const targets = resolveTargets({ city: String(values.city ?? 'samsun'), year, scale, offered: whole(values, 'offered'), answered: whole(values, 'answered'), instant: whole(values, 'instant'), routed: whole(values, 'routed') });
-    const database = await openAndMigrate(loadConfig());
+    const database = await openAndMigrate(loadConfig(io.env));
     const bar = new cliProgress.SingleBar({ format: `demo ${year} {bar} {percentage}% | {value}/{total} calls`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
     try {
       await database.db.transaction((tx) => seedReference(tx));
@@ -67,7 +67,7 @@ The rows carry no personal data. Cities: ${DEMO_CITIES.join(', ')}.`,
       });
       bar.stop();
       const n = (x: number) => x.toLocaleString('en-US');
-      console.log(`${year}: ${n(summary.offered)} calls offered, ${n(summary.answered)} answered (${((summary.answered / Math.max(1, summary.offered)) * 100).toFixed(2)} %), ${n(summary.instant)} instant information, ${n(summary.routed)} routed as requests, ${n(summary.ratings)} satisfaction answers; ${summary.seconds.toFixed(1)} s`);
+      io.out(`${year}: ${n(summary.offered)} calls offered, ${n(summary.answered)} answered (${((summary.answered / Math.max(1, summary.offered)) * 100).toFixed(2)} %), ${n(summary.instant)} instant information, ${n(summary.routed)} routed as requests, ${n(summary.ratings)} satisfaction answers; ${summary.seconds.toFixed(1)} s`);
     } finally {
       bar.stop();
       await database.close();

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { import311, loadMapping, type Import311Report, type Problem } from '../app/reports/import-311.js';
-import { UsageError, type Command } from './command.js';
+import { UsageError, type CliIo, type Command } from './command.js';
 import { countLines, IncompleteImportError } from './file-lines.js';
 
 export const MAPPINGS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../app/reports/mappings');
@@ -59,20 +59,20 @@ function lastByte(file: string, size: number): number {
   }
 }
 
-function printReport(report: Import311Report, readProblems: Problem[], file: { inFile: number; read: number; unit: 'lines' | 'records' }) {
+function printReport(io: CliIo, report: Import311Report, readProblems: Problem[], file: { inFile: number; read: number; unit: 'lines' | 'records' }) {
   const problems = [...readProblems, ...report.problems].sort((a, b) => a.row - b.row);
   const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k} ${n}`).join(', ') || '—';
-  console.log(`${file.inFile} ${file.unit} in the file, ${file.read} read`);
-  console.log(`${report.source}: ${report.rows} rows read, ${report.imported} requests imported, ${report.alreadyKnown} already imported, ${report.skipped + readProblems.length} skipped, ${problems.length} problems`);
-  for (const p of problems.slice(0, 40)) console.log(`  row ${p.row}${p.id ? ` (${p.id})` : ''}: ${p.reason}`);
-  if (problems.length > 40) console.log(`  … and ${problems.length - 40} more (--json lists them all)`);
-  for (const [what, values] of Object.entries(report.unmapped)) if (Object.keys(values).length) console.log(`  not in the mapping, filed under '*': ${what} ${list(values)}`);
+  io.out(`${file.inFile} ${file.unit} in the file, ${file.read} read`);
+  io.out(`${report.source}: ${report.rows} rows read, ${report.imported} requests imported, ${report.alreadyKnown} already imported, ${report.skipped + readProblems.length} skipped, ${problems.length} problems`);
+  for (const p of problems.slice(0, 40)) io.out(`  row ${p.row}${p.id ? ` (${p.id})` : ''}: ${p.reason}`);
+  if (problems.length > 40) io.out(`  … and ${problems.length - 40} more (--json lists them all)`);
+  for (const [what, values] of Object.entries(report.unmapped)) if (Object.keys(values).length) io.out(`  not in the mapping, filed under '*': ${what} ${list(values)}`);
   const t = report.totals;
-  console.log(`All ${t.requests} requests from ${report.source}:`);
-  console.log(`  status:  ${list(t.byStatus)}`);
-  console.log(`  area:    ${list(t.byArea)}`);
-  console.log(`  channel: ${list(t.byChannel)}`);
-  console.log(`  median time to close: ${t.medianHoursToClose === null ? '—' : `${t.medianHoursToClose.toFixed(2)} h`}`);
+  io.out(`All ${t.requests} requests from ${report.source}:`);
+  io.out(`  status:  ${list(t.byStatus)}`);
+  io.out(`  area:    ${list(t.byArea)}`);
+  io.out(`  channel: ${list(t.byChannel)}`);
+  io.out(`  median time to close: ${t.medianHoursToClose === null ? '—' : `${t.medianHoursToClose.toFixed(2)} h`}`);
 }
 
 function importCommand(source: 'nyc311' | 'boston311', title: string): Command {
@@ -95,13 +95,13 @@ read, imported and skipped, and, for every request from this source, the counts 
 area and channel and the median time to close. --json prints the whole report as JSON instead.`,
     options: { mapping: { type: 'string' }, json: { type: 'boolean' } },
     allowPositionals: true,
-    async run(values, positionals) {
+    async run(values, positionals, io) {
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new UsageError(`give exactly one FILE\n\n${this.usage}`);
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`${file}: no such file`);
       const mappingFile = values.mapping ? String(values.mapping) : path.join(MAPPINGS, `${source}.json`);
       if (!fs.existsSync(mappingFile)) throw new UsageError(`--mapping ${mappingFile}: no such file`);
-      const database = await openAndMigrate(loadConfig());
+      const database = await openAndMigrate(loadConfig(io.env));
       const bar = new cliProgress.SingleBar({ format: `${source} {bar} {percentage}% | {rows} rows`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
       const readProblems: Problem[] = [];
       try {
@@ -126,8 +126,8 @@ area and channel and the median time to close. --json prints the whole report as
         if (started) bar.update(bar.getTotal(), { rows: report.rows });
         bar.stop();
         const counted = inFile === null ? { inFile: read.records, read: report.rows + readProblems.length, unit: 'records' as const } : { inFile, read: read.lines, unit: 'lines' as const };
-        if (values.json) console.log(JSON.stringify({ file: counted, ...report, problems: [...readProblems, ...report.problems] }, null, 2));
-        else printReport(report, readProblems, counted);
+        if (values.json) io.out(JSON.stringify({ file: counted, ...report, problems: [...readProblems, ...report.problems] }, null, 2));
+        else printReport(io, report, readProblems, counted);
       } finally {
         bar.stop();
         await database.close();

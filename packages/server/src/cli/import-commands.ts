@@ -9,7 +9,7 @@ import { csvTableLines, parseColumnOption, type ColumnMap } from '../app/contact
 import { mysqlTableLines, postgresTableLines, type TableRead } from '../app/contacts/queue-log-db.js';
 import { followQueueLog } from '../app/contacts/follow-queue-log.js';
 import { importBankCalls } from '../app/contacts/import-bank-calls.js';
-import { UsageError, type Command } from './command.js';
+import { UsageError, type CliIo, type Command } from './command.js';
 import { countLines, fileLines, IncompleteImportError, lineSummary } from './file-lines.js';
 
 /** `--agents FILE`: a JSON object of interface name (or extension) → agent. */
@@ -39,11 +39,11 @@ function isTableExport(file: string): boolean {
   }
 }
 
-function printQueueLogReport(report: ImportReport, inSource: number, read: number, unit: 'lines in the file' | 'rows in the table') {
+function printQueueLogReport(io: CliIo, report: ImportReport, inSource: number, read: number, unit: 'lines in the file' | 'rows in the table') {
   const summary = lineSummary({ inFile: inSource, read, header: report.header, imported: report.events, empty: report.empty, skipped: report.malformed, what: 'events' });
-  console.log(unit === 'lines in the file' ? summary.text : summary.text.replace('lines in the file', 'rows in the table').replace('skipped', 'rows skipped'));
-  console.log(`${report.calls} calls (${report.newCalls} new, ${report.calls - report.newCalls} already known), ${report.agentEvents} agent events (${report.agentStates.history} new in the agents' history, ${report.agentStates.moved} agents' states moved, ${report.agentStates.outOfOrder} changes older than the agent's state kept as history only), ${report.unknownEvents} events of unknown kind`);
-  for (const line of summary.problems) console.error(line);
+  io.out(unit === 'lines in the file' ? summary.text : summary.text.replace('lines in the file', 'rows in the table').replace('skipped', 'rows skipped'));
+  io.out(`${report.calls} calls (${report.newCalls} new, ${report.calls - report.newCalls} already known), ${report.agentEvents} agent events (${report.agentStates.history} new in the agents' history, ${report.agentStates.moved} agents' states moved, ${report.agentStates.outOfOrder} changes older than the agent's state kept as history only), ${report.unknownEvents} events of unknown kind`);
+  for (const line of summary.problems) io.err(line);
 }
 
 export const importQueueLogCommand: Command = {
@@ -84,7 +84,7 @@ Options:
                     that names a user (ayse, SIP/ayse) is that user`,
   options: { follow: { type: 'boolean' }, 'from-db': { type: 'string' }, table: { type: 'string' }, columns: { type: 'string' }, 'time-zone': { type: 'string' }, agents: { type: 'string' } },
   allowPositionals: true,
-  async run(values, positionals) {
+  async run(values, positionals, io) {
     const fromDb = values['from-db'] === undefined ? undefined : String(values['from-db']);
     const file = positionals[0];
     if (fromDb === undefined ? !file || positionals.length > 1 : positionals.length > 0) throw new UsageError(`give exactly one FILE, or --from-db URL\n\n${this.usage}`);
@@ -101,7 +101,7 @@ Options:
     }
     const agentAliases = readAgentAliases(values.agents === undefined ? undefined : String(values.agents));
     const table = values.table === undefined ? 'queue_log' : String(values.table);
-    const config = loadConfig();
+    const config = loadConfig(io.env);
     const database = await openAndMigrate(config);
     const stop = new AbortController();
     if (values.follow) {
@@ -119,7 +119,7 @@ Options:
             if (read.lines !== counts.rows) throw new IncompleteImportError(`${table}`, counts.rows, read.lines);
             return read;
           });
-          if (!values.follow || report.lines) printQueueLogReport(report, counts.rows, report.lines, 'rows in the table');
+          if (!values.follow || report.lines) printQueueLogReport(io, report, counts.rows, report.lines, 'rows in the table');
           after = counts.after;
           if (values.follow) await sleep(1000, undefined, { signal: stop.signal }).catch(() => undefined);
         } while (values.follow && !stop.signal.aborted);
@@ -127,13 +127,13 @@ Options:
       }
       if (values.follow) {
         if (isTableExport(file!)) throw new UsageError('--follow reads a flat queue_log file or a table (--from-db), not a CSV export');
-        console.error(`following ${file} (Ctrl-C to stop)`);
+        io.err(`following ${file} (Ctrl-C to stop)`);
         await followQueueLog(database.db, file!, {
           signal: stop.signal,
           agentAliases,
           onBatch: (r) => {
-            console.log(`${new Date().toISOString()} ${r.lines} lines: ${r.calls} calls (${r.newCalls} new), ${r.malformed.length} malformed`);
-            for (const m of r.malformed) console.error(`  line ${m.line}: ${m.reason}`);
+            io.out(`${new Date().toISOString()} ${r.lines} lines: ${r.calls} calls (${r.newCalls} new), ${r.malformed.length} malformed`);
+            for (const m of r.malformed) io.err(`  line ${m.line}: ${m.reason}`);
           },
         });
         return 0;
@@ -153,7 +153,7 @@ Options:
         return read;
       });
       bar.stop();
-      printQueueLogReport(report, inFile, linesRead, 'lines in the file');
+      printQueueLogReport(io, report, inFile, linesRead, 'lines in the file');
     } finally {
       bar.stop();
       await database.close();
@@ -176,10 +176,10 @@ skipped (each with its number and reason); an import that read fewer lines than 
 is rolled back and exits non-zero.`,
   options: {},
   allowPositionals: true,
-  async run(_values, positionals) {
+  async run(_values, positionals, io) {
     if (!positionals.length) throw new UsageError(`give one or more FILEs\n\n${this.usage}`);
     for (const file of positionals) if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
-    const config = loadConfig();
+    const config = loadConfig(io.env);
     const database = await openAndMigrate(config);
     const bar = new cliProgress.SingleBar({ format: 'bank calls {bar} {percentage}% | {value}/{total} lines', stream: process.stderr, hideCursor: true, noTTYOutput: false }, cliProgress.Presets.shades_classic);
     try {
@@ -194,8 +194,8 @@ is rolled back and exits non-zero.`,
         });
         bar.stop();
         const summary = lineSummary({ inFile, read: report.lines, header: report.header, imported: report.rows, empty: report.empty, skipped: report.malformed, what: `calls (${report.newCalls} new, ${report.rows - report.newCalls} already known)` });
-        console.log(`${file}: ${summary.text}`);
-        for (const line of summary.problems) console.error(line);
+        io.out(`${file}: ${summary.text}`);
+        for (const line of summary.problems) io.err(line);
       }
     } finally {
       bar.stop();

@@ -27,8 +27,8 @@ the agents' state history (not per queue). --queue and --agent keep one queue or
 Defaults: --by month; T and S from the settings (20 and 5 unless changed with
 PUT /api/v1/kpis/limits).`,
   options: { from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, group: { type: 'string' }, queue: { type: 'string' }, agent: { type: 'string' }, 'threshold-seconds': { type: 'string' }, 'short-abandon-seconds': { type: 'string' }, json: { type: 'boolean' } },
-  async run(values) {
-    const config = loadConfig();
+  async run(values, _positionals, io) {
+    const config = loadConfig(io.env);
     const { from, to } = localDateRange(day(values.from, 'from'), day(values.to, 'to'), config.cityTimeZone);
     if (to <= from) throw new UsageError('--to must not be before --from');
     const by = (values.by ?? 'month') as KpiBucket;
@@ -48,15 +48,15 @@ PUT /api/v1/kpis/limits).`,
       const thresholdSeconds = num('threshold-seconds', limits.thresholdSeconds);
       const shortAbandonSeconds = num('short-abandon-seconds', limits.shortAbandonSeconds);
       const rows = await contactKpis(database.db, { from, to, by, timeZone: config.cityTimeZone, group, queue: values.queue as string | undefined, agent: values.agent as string | undefined, thresholdSeconds, shortAbandonSeconds });
-      if (values.json) console.log(JSON.stringify({ from: values.from, to: values.to, by, group: group ?? null, thresholdSeconds, shortAbandonSeconds, rows }));
+      if (values.json) io.out(JSON.stringify({ from: values.from, to: values.to, by, group: group ?? null, thresholdSeconds, shortAbandonSeconds, rows }));
       else {
         const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)} %`);
         const sec = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} s`);
         const who = (r: (typeof rows)[number]) => (group ? `${(group === 'queue' ? r.queue : r.agent) ?? '(none)'}`.slice(0, 15).padEnd(16) : '');
-        console.log([`period            ${group ? group.padEnd(16) : ''}offered  answered  abandoned (short)  answer rate  service level  ASA      AHT       occupancy`].concat(
+        io.out([`period            ${group ? group.padEnd(16) : ''}offered  answered  abandoned (short)  answer rate  service level  ASA      AHT       occupancy`].concat(
           rows.map((r) => `${r.period.padEnd(17)} ${who(r)}${String(r.offered).padStart(8)} ${String(r.answered).padStart(9)} ${String(r.abandoned).padStart(10)} (${r.shortAbandoned})`.padEnd(56 + (group ? 16 : 0)) + `${pct(r.answerRate).padStart(11)}  ${pct(r.serviceLevel).padStart(13)}  ${sec(r.asaSeconds).padEnd(8)} ${sec(r.ahtSeconds).padEnd(9)} ${pct(r.occupancy)}`),
         ).join('\n'));
-        if (!rows.length) console.log('no contacts in that period');
+        if (!rows.length) io.out('no contacts in that period');
       }
     } finally {
       await database.close();

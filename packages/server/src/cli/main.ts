@@ -1,8 +1,9 @@
 /** The `cozum` command. Each subcommand calls app/ use cases; none runs SQL of its own. */
+import { inspect } from 'node:util';
 import { ConfigError, configMarkdown } from '../config.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { DomainError } from '@cozum/domain';
-import { parseCommandArgs, UsageError, type Command } from './command.js';
+import { parseCommandArgs, processIo, UsageError, type CliIo, type Command } from './command.js';
 import { migrateCommand, seedCommand } from './db-commands.js';
 import { serveCommand } from './serve-command.js';
 import { staffingCommand } from './staffing-command.js';
@@ -19,8 +20,8 @@ const configCommand: Command = {
   summary: 'print the configuration variables as a Markdown table',
   usage: 'Usage: cozum config\n\nPrints every environment variable Çözüm reads, its default and meaning.',
   options: {},
-  async run() {
-    console.log(configMarkdown());
+  async run(_values, _positionals, io) {
+    io.out(configMarkdown());
     return 0;
   },
 };
@@ -40,31 +41,33 @@ function overview(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Runs one command and returns its exit code; `io` is the process's unless a test gives its own. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const command = COMMANDS.filter((c) => c.words.every((w, i) => argv[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
   if (!command) {
     const helpAsked = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help';
-    (helpAsked ? console.log : console.error)(helpAsked ? overview() : `unknown command '${argv.join(' ')}'\n\n${overview()}`);
+    if (helpAsked) io.out(overview());
+    else io.err(`unknown command '${argv.join(' ')}'\n\n${overview()}`);
     return helpAsked ? 0 : 2;
   }
   try {
     const { values, positionals } = parseCommandArgs(command, argv.slice(command.words.length));
     if (values.help) {
-      console.log(command.usage);
+      io.out(command.usage);
       return 0;
     }
-    return await command.run(values, positionals);
+    return await command.run(values, positionals, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(error.message);
+      io.err(error.message);
       return 2;
     }
     if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DomainError) {
-      console.error(`cozum: ${error.message}`);
+      io.err(`cozum: ${error.message}`);
       return 1;
     }
-    console.error(`cozum: ${(error as Error).message}`);
-    if (process.env.LOG_LEVEL === 'debug') console.error(error);
+    io.err(`cozum: ${(error as Error).message}`);
+    if (io.env.LOG_LEVEL === 'debug') io.err(inspect(error));
     return 1;
   }
 }

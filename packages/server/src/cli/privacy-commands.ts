@@ -19,21 +19,21 @@ which the database keeps append-only.
 
   --dry-run   count what would be anonymised, change nothing (the count is recorded too)`,
   options: { 'dry-run': { type: 'boolean' } },
-  async run(values) {
-    const config = loadConfig();
+  async run(values, _positionals, io) {
+    const config = loadConfig(io.env);
     const database = await openAndMigrate(config);
     try {
       const dryRun = Boolean(values['dry-run']);
       const run = await database.db.transaction((tx) => runRetention(tx, { now: new Date(), dryRun, trigger: 'cli', actor: null }));
       if (!run) {
-        console.error('cozum: another retention run is in progress; try again in a minute');
+        io.err('cozum: another retention run is in progress; try again in a minute');
         return 1;
       }
-      console.log(`retention run ${run.id}${dryRun ? ' (dry run: nothing changed)' : ''}`);
-      console.log('| data class | years kept | cut-off | anonymised |');
-      console.log('|---|---|---|---|');
+      io.out(`retention run ${run.id}${dryRun ? ' (dry run: nothing changed)' : ''}`);
+      io.out('| data class | years kept | cut-off | anonymised |');
+      io.out('|---|---|---|---|');
       for (const key of Object.keys(run.policy) as (keyof typeof run.policy)[]) {
-        console.log(`| ${key} | ${run.policy[key]} | ${run.cutoffs[key]!.slice(0, 10)} | ${run.counts[key]} |`);
+        io.out(`| ${key} | ${run.policy[key]} | ${run.cutoffs[key]!.slice(0, 10)} | ${run.counts[key]} |`);
       }
     } finally {
       await database.close();

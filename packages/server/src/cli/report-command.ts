@@ -32,11 +32,11 @@ Formats: text (default, to the terminal), json (offered, answered, answerRate, i
 routed, requests, …, and "compare" with the same keys), pdf (a document with charts) and xlsx
 (a sheet per section). pdf and xlsx need --out FILE; text and json go to --out or stdout.`,
   options: { year: { type: 'string' }, compare: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'compare-from': { type: 'string' }, 'compare-to': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
-  async run(values) {
+  async run(values, _positionals, io) {
     const format = (values.format ?? 'text') as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`--format ${String(values.format)}: expected one of ${FORMATS.join(', ')}`);
     if ((format === 'pdf' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes a file: give --out FILE`);
-    const config = loadConfig();
+    const config = loadConfig(io.env);
     let period;
     if (values.year !== undefined) {
       if (values.from || values.to) throw new UsageError('give either --year or --from and --to, not both');
@@ -56,8 +56,8 @@ routed, requests, …, and "compare" with the same keys), pdf (a document with c
       const body = format === 'json' ? JSON.stringify(report, null, 2) : format === 'text' ? reportText(report) : format === 'pdf' ? await reportPdf(report) : await reportXlsx(report);
       if (out) {
         fs.writeFileSync(out, body);
-        console.error(`wrote ${out} (${format}, ${report.period.label})`);
-      } else console.log(body);
+        io.err(`wrote ${out} (${format}, ${report.period.label})`);
+      } else io.out(String(body)); // text or JSON: the binary formats need --out
     } finally {
       await database.close();
     }

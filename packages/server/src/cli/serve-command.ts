@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { loadConfig } from '../config.js';
 import { startServer } from '../main.js';
 import { UsageError, type Command } from './command.js';
@@ -16,8 +17,8 @@ Options:
   --demo SCALE  when the database holds no contacts yet, first write the last two years of
                 demo calls and requests at SCALE of Samsun's (e.g. 0.01; see cozum demo)`,
   options: { 'no-seed': { type: 'boolean' }, demo: { type: 'string' } },
-  async run(values) {
-    const config = loadConfig();
+  async run(values, _positionals, io) {
+    const config = loadConfig(io.env);
     const demoScale = values.demo === undefined ? undefined : Number(values.demo);
     if (demoScale !== undefined && !(demoScale > 0 && demoScale <= 1)) throw new UsageError(`--demo ${String(values.demo)}: expected a scale above 0 and at most 1, such as 0.01`);
     const running = await startServer(config, { seed: !values['no-seed'], demoScale });
@@ -26,12 +27,12 @@ Options:
       lines.push('Demo accounts (username / password):');
       for (const a of running.demoAccounts) lines.push(`  ${a.role.padEnd(12)} ${a.username} / ${a.password}${a.unit ? `  (${a.unit})` : ''}`);
     }
-    console.log(lines.join('\n'));
+    io.out(lines.join('\n'));
     await new Promise<void>((resolve) => {
       const shutdown = (signal: string) => {
-        console.log(`${signal}: shutting down`);
+        io.out(`${signal}: shutting down`);
         running.stop().then(resolve, (error: unknown) => {
-          console.error(error);
+          io.err(inspect(error));
           resolve();
         });
       };

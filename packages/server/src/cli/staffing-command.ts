@@ -36,7 +36,7 @@ Shares are fractions: --target-sl 0.8 is 80 %.`,
     agents: { type: 'string' },
     json: { type: 'boolean' },
   },
-  async run(values) {
+  async run(values, _positionals, io) {
     const calls = number(values, 'calls', (n) => n >= 0, 'a number of calls, 0 or more');
     const intervalSeconds = number(values, 'interval-minutes', (n) => n > 0, 'minutes above 0') * 60;
     const ahtSeconds = number(values, 'aht-seconds', (n) => n > 0, 'seconds above 0');
@@ -68,10 +68,10 @@ Shares are fractions: --target-sl 0.8 is 80 %.`,
       ...('abandonProbability' in result ? { abandonProbability: round((result as { abandonProbability: number }).abandonProbability) } : {}),
       meetsTarget: result.serviceLevel >= targetServiceLevel && result.occupancy <= maxOccupancy,
     };
-    if (values.json) console.log(JSON.stringify(output));
+    if (values.json) io.out(JSON.stringify(output));
     else {
       const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-      console.log(
+      io.out(
         [
           `${output.model === 'erlang-c' ? 'Erlang C' : 'Erlang A'}: ${output.trafficErlangs} Erlangs of traffic`,
           `agents on the phones   ${output.agents}${fixed === null ? '' : output.meetsTarget ? ' (meets the target)' : ' (MISSES the target)'}`,

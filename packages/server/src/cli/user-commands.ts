@@ -24,13 +24,13 @@ Roles: ${ROLES.join(', ')}. unit_head and unit_staff need --unit.`,
     unit: { type: 'string' },
     password: { type: 'string' },
   },
-  async run(values) {
+  async run(values, _positionals, io) {
     const username = values.username as string | undefined;
     const role = values.role as string | undefined;
-    const password = (values.password as string | undefined) ?? process.env.COZUM_PASSWORD;
+    const password = (values.password as string | undefined) ?? io.env.COZUM_PASSWORD;
     if (!username || !role) throw new UsageError(`--username and --role are required\n\n${this.usage}`);
     if (!password) throw new UsageError('give a password with --password or the COZUM_PASSWORD environment variable');
-    const config = loadConfig();
+    const config = loadConfig(io.env);
     const database = await openAndMigrate(config);
     try {
       let unitId: number | null = null;
@@ -42,7 +42,7 @@ Roles: ${ROLES.join(', ')}. unit_head and unit_staff need --unit.`,
       const user = await database.db.transaction((tx) =>
         createUser(tx, null, { username, role, password, displayName: (values.name as string | undefined) ?? username, email: (values.email as string | undefined) ?? null, unitId }),
       );
-      console.log(`created ${user.username} (${user.role}${user.unitName ? `, ${user.unitName}` : ''}), id ${user.id}`);
+      io.out(`created ${user.username} (${user.role}${user.unitName ? `, ${user.unitName}` : ''}), id ${user.id}`);
     } finally {
       await database.close();
     }
