@@ -1,5 +1,6 @@
 /** Staff sign-in: the proof of work asked after repeated failures, the session, the signed-in user. */
 import { Type, type Static } from 'typebox';
+import { TIME_ZONE_EXPECTED } from '@cozum/domain';
 import { ProofBody } from './proof-of-work.js';
 import { User } from './users.js';
 
@@ -7,7 +8,6 @@ import { User } from './users.js';
  * The answer of a route that answers 204 (no body). Shared by the auth, calendar and templates
  * routes; it belongs in common.ts beside `responses`.
  */
-export const NoContent = Type.Null();
 
 const Username = Type.String({ minLength: 1, maxLength: 64 });
 
@@ -26,5 +26,5 @@ export const LoginBody = Type.Object(
 export type LoginBody = Static<typeof LoginBody>;
 
 /** The user, and the city's IANA time zone (CITY_TIME_ZONE): the web app shows dates on the city's clock. */
-export const SignedIn = Type.Object({ user: User, timeZone: Type.String({ description: 'IANA time zone, e.g. Europe/Istanbul' }) });
+export const SignedIn = Type.Object({ user: User, timeZone: Type.String({ description: `the city's time zone (CITY_TIME_ZONE), ${TIME_ZONE_EXPECTED}` }) });
 export type SignedIn = Static<typeof SignedIn>;

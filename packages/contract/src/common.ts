@@ -43,6 +43,9 @@ export const LOCALES = ['tr', 'en'] as const;
 export const Locale = OneOf(LOCALES);
 export type Locale = Static<typeof Locale>;
 
+/** The body of a 204 answer: none. */
+export const NoContent = Type.Null();
+
 /** List answers are `{ items: [...] }`. */
 export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
 export interface Items<T> {

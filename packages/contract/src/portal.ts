@@ -32,8 +32,6 @@ export const PortalCategory = Type.Object({ id: Type.Integer(), code: S, nameTr:
 export type PortalCategory = Static<typeof PortalCategory>;
 
 /** A district or a neighbourhood. */
-export const PortalPlace = Type.Object({ id: Type.Integer(), code: S, name: S, population: Nullable(Type.Integer()) });
-export type PortalPlace = Static<typeof PortalPlace>;
 
 // GeoJSON positions are [longitude, latitude].
 const Rings = Type.Array(Type.Array(Type.Array(Type.Number())));

@@ -14,8 +14,6 @@ export const TotpConfirmationBody = Type.Object({ code: Code }, { additionalProp
 export type TotpConfirmationBody = Static<typeof TotpConfirmationBody>;
 export const TotpDisableBody = Type.Object({ code: Type.Optional(Code) }, { additionalProperties: false });
 export type TotpDisableBody = Static<typeof TotpDisableBody>;
-/** 204: two-factor sign-in is off; no body. */
-export const TotpOff = Type.Null();
 
 /** An open session; the id is a prefix of the stored hash, useless as a cookie. */
 export const StaffSession = Type.Object({

@@ -10,7 +10,7 @@ import type {
   PortalDistrictFeature,
   PortalMyRequest,
   PortalPhoto,
-  PortalPlace,
+  Place,
   PortalProofOfWorkBody,
   PortalRating,
   PortalRatingBody,
@@ -26,7 +26,7 @@ import type {
 import { api } from './client';
 import { withProofOfWork } from './proofOfWork';
 
-export type { PortalCategory, PortalConfig, PortalPlace } from '@cozum/contract';
+export type { PortalCategory, PortalConfig, Place } from '@cozum/contract';
 /** The form as the page fills it; the proof of work is added when the server asks for one. */
 export type SubmissionForm = Omit<PortalSubmissionBody, 'proof'>;
 export type CodeSent = PortalCodeSent;
@@ -39,8 +39,8 @@ const codeChallenge = (phone: string) => api.post<ProofChallenge>('/portal/proof
 export const portalApi = {
   config: () => api.get<PortalConfig>('/portal/config'),
   categories: () => api.get<Items<PortalCategory>>('/portal/categories'),
-  districts: () => api.get<Items<PortalPlace>>('/portal/districts'),
-  neighbourhoods: (districtId: number) => api.get<Items<PortalPlace>>(`/portal/districts/${districtId}/neighbourhoods`),
+  districts: () => api.get<Items<Place>>('/portal/districts'),
+  neighbourhoods: (districtId: number) => api.get<Items<Place>>(`/portal/districts/${districtId}/neighbourhoods`),
   boundaries: () => api.get<PortalDistrictBoundaries>('/portal/map/districts'),
   // Empty fields are left out rather than sent as null: the server's coercion would read a null number as 0.
   // Past a few codes to a number (or from an address) the server asks for a proof of work first.

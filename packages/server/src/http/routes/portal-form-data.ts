@@ -10,7 +10,7 @@ import { NOTICE_VERSION, PRIVACY_NOTICE } from '../../app/portal/notice.js';
 import { districtBoundaries } from '../../app/portal/places.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/requests/attachments.js';
 import type { Deps } from '../deps.js';
-import { IdParams, Items, PortalCategory, PortalConfig, PortalDistrictBoundaries, PortalPlace, responses } from '@cozum/contract';
+import { IdParams, Items, PortalCategory, PortalConfig, PortalDistrictBoundaries, Place, responses } from '@cozum/contract';
 
 export const portalFormDataRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -37,10 +37,10 @@ export const portalFormDataRoutes = (deps: Deps): FastifyPluginAsyncTypebox => a
     async () => ({ items: await listPortalCategories(db) }),
   );
 
-  app.get('/portal/districts', { config: { access: 'public' }, schema: { tags: ['portal'], summary: "The city's districts", response: responses({ 200: Items(PortalPlace) }) } }, async () => ({ items: await listDistricts(db) }));
+  app.get('/portal/districts', { config: { access: 'public' }, schema: { tags: ['portal'], summary: "The city's districts", response: responses({ 200: Items(Place) }) } }, async () => ({ items: await listDistricts(db) }));
   app.get(
     '/portal/districts/:id/neighbourhoods',
-    { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'Neighbourhoods of a district', params: IdParams, response: responses({ 200: Items(PortalPlace) }) } },
+    { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'Neighbourhoods of a district', params: IdParams, response: responses({ 200: Items(Place) }) } },
     async (request) => ({ items: await listNeighbourhoods(db, request.params.id) }),
   );
   app.get(

@@ -4,7 +4,7 @@ import { listSessions, revokeSessions } from '../../app/sessions.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, totpStatus } from '../../app/totp.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
-import { IdParams, responses, SessionsRevoked, StaffSessions, TotpConfirmationBody, TotpDisableBody, TotpEnrolment, TotpOff, TotpStatus } from '@cozum/contract';
+import { IdParams, NoContent, responses, SessionsRevoked, StaffSessions, TotpConfirmationBody, TotpDisableBody, TotpEnrolment, TotpStatus } from '@cozum/contract';
 
 export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -37,7 +37,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
     '/auth/totp/disable',
     {
       config: { access: 'session.own', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Turn two-factor sign-in off (needs a current code)', body: TotpDisableBody, response: responses({ 204: TotpOff }) },
+      schema: { tags: ['auth'], summary: 'Turn two-factor sign-in off (needs a current code)', body: TotpDisableBody, response: responses({ 204: NoContent }) },
     },
     async (request, reply) => {
       const actor = currentUser(request);
@@ -48,7 +48,7 @@ export const securityRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (
 
   app.delete(
     '/users/:id/totp',
-    { config: { access: 'users.manage' }, schema: { tags: ['admin'], summary: "Reset a user's two-factor sign-in (a lost phone)", params: IdParams, response: responses({ 204: TotpOff }) } },
+    { config: { access: 'users.manage' }, schema: { tags: ['admin'], summary: "Reset a user's two-factor sign-in (a lost phone)", params: IdParams, response: responses({ 204: NoContent }) } },
     async (request, reply) => {
       await db.transaction((tx) => disableTotp(tx, currentUser(request), request.params.id, { now: deps.now(), sessionSecret: deps.config.sessionSecret, ip: request.ip }));
       return reply.status(204).send(null);

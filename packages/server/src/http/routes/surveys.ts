@@ -38,7 +38,6 @@ import {
 } from '@cozum/contract';
 
 // The field tablets' start-up data lists surveys too (field.ts), until it takes Survey from the contract itself.
-export { Survey } from '@cozum/contract';
 
 const idempotencyKey = (request: FastifyRequest) => {
   const value = request.headers['idempotency-key'];
