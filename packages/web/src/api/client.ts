@@ -3,11 +3,10 @@
  * Every write carries `X-Cozum-Csrf`, which the server demands of cookie-authenticated writes.
  * Failures become an ApiError holding the server's `{ error: { code, message, details } }`.
  */
+import type { ErrorResponse } from '@cozum/contract';
 
-export interface ErrorDetail {
-  field?: string;
-  message: string;
-}
+/** One problem with the input, naming its field where it has one. */
+export type ErrorDetail = NonNullable<ErrorResponse['error']['details']>[number];
 
 export class ApiError extends Error {
   readonly status: number;
