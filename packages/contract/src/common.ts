@@ -56,6 +56,18 @@ export interface Items<T> {
 export const Latitude = Type.Number({ minimum: -90, maximum: 90 });
 export const Longitude = Type.Number({ minimum: -180, maximum: 180 });
 
+/** Where the problem is, as every intake takes it (agent, portal, field): a place, an address, a point. */
+export const ProblemPlaceFields = {
+  districtId: Type.Optional(Nullable(Id)),
+  neighbourhoodId: Type.Optional(Nullable(Id)),
+  address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  latitude: Type.Optional(Nullable(Latitude)),
+  longitude: Type.Optional(Nullable(Longitude)),
+};
+
+/** What the citizen says the problem is. */
+export const Description = Type.String({ minLength: 1, maxLength: 5000 });
+
 /**
  * The citizen as any intake gives them (agent, field, bus): every field optional, the same
  * limits everywhere. An e-mail address is at most 254 characters (RFC 5321).

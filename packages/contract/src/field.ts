@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { REQUEST_STATUSES, TEAM_KINDS, VISIT_STATUSES } from '@cozum/domain';
-import { CitizenInput, Id, Items, Latitude, Longitude, Nullable, OneOf } from './common.js';
+import { CitizenInput, Id, Items, Nullable, OneOf, ProblemPlaceFields } from './common.js';
 import { Survey } from './surveys.js';
 
 export { TEAM_KINDS, VISIT_STATUSES } from '@cozum/domain';
@@ -116,11 +116,7 @@ export const FieldRequestBody = Type.Object(
   {
     categoryId: Id,
     description: Type.String({ maxLength: 5000 }),
-    districtId: Type.Optional(Nullable(Id)),
-    neighbourhoodId: Type.Optional(Nullable(Id)),
-    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    latitude: Type.Optional(Nullable(Latitude)),
-    longitude: Type.Optional(Nullable(Longitude)),
+    ...ProblemPlaceFields,
     citizen: Type.Optional(Nullable(CitizenInput)),
     visitId: Type.Optional(Nullable(Id)),
     capturedAt: Type.Optional(Type.String({ maxLength: 40, description: 'When the citizen asked (ISO 8601), by the tablet’s clock' })),

@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { REQUEST_STATUSES } from '@cozum/domain';
-import { CitizenFields, Id, Latitude, Longitude, Nullable, OneOf } from './common.js';
+import { CitizenFields, Description, Id, Nullable, OneOf, ProblemPlaceFields } from './common.js';
 import { ProofBody } from './proof-of-work.js';
 
 const S = Type.String();
@@ -50,13 +50,8 @@ export type PortalDistrictBoundaries = Static<typeof PortalDistrictBoundaries>;
 export const PortalSubmissionBody = Type.Object(
   {
     categoryId: Id,
-    description: Type.String({ minLength: 1, maxLength: 5000 }),
-    districtId: Type.Optional(Nullable(Id)),
-    neighbourhoodId: Type.Optional(Nullable(Id)),
-    latitude: Type.Optional(Nullable(Latitude)),
-    longitude: Type.Optional(Nullable(Longitude)),
-    /** Where the problem is. */
-    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    description: Description,
+    ...ProblemPlaceFields,
     fullName: CitizenFields.fullName,
     phone: Phone,
     email: CitizenFields.email,

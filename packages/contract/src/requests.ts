@@ -1,7 +1,7 @@
 /** Requests: intake on any channel, the inbox, one request with its history, actions, followers, duplicates, attachments. */
 import { Type, type Static } from 'typebox';
 import { CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES, REQUEST_ACTIONS, REQUEST_STATUSES, ROUTED_BY, VISIBILITIES } from '@cozum/domain';
-import { CitizenInput, Id, Items, Latitude, Longitude, Nullable, OneOf } from './common.js';
+import { CitizenInput, Description, Id, Items, Latitude, Longitude, Nullable, OneOf, ProblemPlaceFields } from './common.js';
 
 const S = Type.String();
 const NS = Nullable(Type.String());
@@ -17,13 +17,9 @@ export const CreateRequestBody = Type.Object(
   {
     categoryId: Id,
     requestType: Type.Optional(Type.String({ maxLength: 64 })),
-    description: Type.String({ minLength: 1, maxLength: 5000 }),
+    description: Description,
     channel: Channel,
-    districtId: Type.Optional(Nullable(Id)),
-    neighbourhoodId: Type.Optional(Nullable(Id)),
-    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    latitude: Type.Optional(Nullable(Latitude)),
-    longitude: Type.Optional(Nullable(Longitude)),
+    ...ProblemPlaceFields,
     /** null: anonymous. */
     citizen: Type.Optional(Nullable(CitizenInput)),
   },
@@ -61,7 +57,8 @@ export const InboxQuery = Type.Object(
 );
 export type InboxQuery = Static<typeof InboxQuery>;
 
-export const InboxRow = Type.Object({
+/** What every list and page shows of a request: its number, state, words, category and unit. */
+const RequestSummaryFields = {
   id: Type.Integer(),
   trackingNo: S,
   status: Status,
@@ -72,6 +69,10 @@ export const InboxRow = Type.Object({
   categoryName: S,
   unitId: Type.Integer(),
   unitName: S,
+};
+
+export const InboxRow = Type.Object({
+  ...RequestSummaryFields,
   districtName: NS,
   neighbourhoodName: NS,
   assigneeId: NI,
@@ -108,17 +109,8 @@ export const SentMessage = Type.Object({ id: Type.Integer(), kind: OneOf(OUTBOX_
 export type SentMessage = Static<typeof SentMessage>;
 
 export const RequestDetail = Type.Object({
-  id: Type.Integer(),
-  trackingNo: S,
-  status: Status,
-  requestType: S,
-  channel: Channel,
-  description: S,
-  categoryId: Type.Integer(),
-  categoryName: S,
+  ...RequestSummaryFields,
   categoryNameEn: S,
-  unitId: Type.Integer(),
-  unitName: S,
   routedBy: OneOf(ROUTED_BY),
   routingRuleId: NI,
   districtId: NI,
@@ -182,7 +174,7 @@ export const BulkAssigned = Type.Object({ assigned: Type.Integer() });
 export const DuplicatesQuery = Type.Object(
   {
     categoryId: Id,
-    description: Type.String({ minLength: 1, maxLength: 5000 }),
+    description: Description,
     neighbourhoodId: Type.Optional(Id),
     latitude: Type.Optional(Latitude),
     longitude: Type.Optional(Longitude),

@@ -5,15 +5,10 @@ import { column, drawFromSequences, jsonRows, oneStatement } from '../db/bulk.js
 import type { Executor } from '../db/client.js';
 import { citizens } from '../db/schema.js';
 import { ADVISORY_LOCKS } from '../db/advisory-locks.js';
+import type { CitizenInput } from '@cozum/contract';
 
-export interface CitizenInput {
-  fullName?: string | null;
-  phone?: string | null;
-  tcKimlikNo?: string | null;
-  email?: string | null;
-  address?: string | null;
-  locale?: 'tr' | 'en';
-}
+/** The citizen as an intake gives them: the contract's one citizen input. */
+export type { CitizenInput };
 
 export interface CheckedCitizen {
   fullName: string | null;

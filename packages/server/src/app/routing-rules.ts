@@ -1,29 +1,19 @@
 /** Admin-edited routing rules: category (optionally narrowed to a district or neighbourhood) → unit. */
 import { asc, eq } from 'drizzle-orm';
-import { invalid, notFound } from '@cozum/domain';
+import { invalid, notFound, type RoutingRule } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, neighbourhoods, routingRules, units } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
+import type { CreateRoutingRuleBody } from '@cozum/contract';
 
-export interface RoutingRuleView {
-  id: number;
-  categoryId: number;
-  districtId: number | null;
-  neighbourhoodId: number | null;
-  unitId: number;
-  active: boolean;
-}
+/** A rule as the domain's router reads it. */
+export type RoutingRuleView = RoutingRule;
 
 const columns = { id: routingRules.id, categoryId: routingRules.categoryId, districtId: routingRules.districtId, neighbourhoodId: routingRules.neighbourhoodId, unitId: routingRules.unitId, active: routingRules.active };
 
 export const listRoutingRules = (ex: Executor): Promise<RoutingRuleView[]> => ex.select(columns).from(routingRules).orderBy(asc(routingRules.categoryId), asc(routingRules.id));
 
-export interface RuleInput {
-  categoryId: number;
-  districtId?: number | null;
-  neighbourhoodId?: number | null;
-  unitId: number;
-}
+export type RuleInput = CreateRoutingRuleBody;
 
 async function checkRule(ex: Executor, input: RuleInput): Promise<{ districtId: number | null }> {
   const [category] = await ex.select({ id: categories.id }).from(categories).where(eq(categories.id, input.categoryId));

@@ -7,23 +7,12 @@ import { invalid } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { fieldVisitRequests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
-import type { CitizenInput } from '../citizens.js';
 import { createRequest } from '../requests/create-request.js';
 import { checkVisitMember } from './visits.js';
+import type { FieldRequestBody } from '@cozum/contract';
 
-export interface FieldCaptureInput {
-  categoryId: number;
-  description: string;
-  districtId?: number | null;
-  neighbourhoodId?: number | null;
-  address?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  citizen?: CitizenInput | null;
-  visitId?: number | null;
-  /** When the citizen asked, by the tablet's clock (the deadlines run from then). */
-  capturedAt?: string;
-}
+/** A request captured in the field; `capturedAt` is when the citizen asked, by the tablet's clock (the deadlines run from then). */
+export type FieldCaptureInput = FieldRequestBody;
 
 /** How far back an offline capture may be dated: a tablet that was a week without network. */
 const MAX_OFFLINE_DAYS = 7;

@@ -9,18 +9,9 @@ import type { Executor } from '../../db/client.js';
 import { containing } from '../../db/like.js';
 import { citizens, requests } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
+import type { CitizenSummary } from '@cozum/contract';
 
-export interface CitizenSummary {
-  id: number;
-  fullName: string | null;
-  phone: string | null;
-  tcKimlikNo: string | null;
-  email: string | null;
-  address: string | null;
-  requestCount: number;
-  anonymisedAt: string | null;
-  createdAt: string;
-}
+export type { CitizenSummary };
 
 const summaryColumns = {
   id: citizens.id,

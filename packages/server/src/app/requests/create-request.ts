@@ -8,29 +8,20 @@
  * number of prepared intakes with two statements (four with citizens to look up).
  */
 import { sql } from 'drizzle-orm';
-import { chooseRoute, computeDueDates, DomainError, formatTrackingNumber, invalid, localYear, type Channel, type Route } from '@cozum/domain';
+import { chooseRoute, computeDueDates, DomainError, formatTrackingNumber, invalid, localYear, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { drawFromSequences, executePrepared, jsonRows, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
-import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen, type CitizenInput } from '../citizens.js';
+import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen } from '../citizens.js';
 import { composeMessages } from '../notifications.js';
 import { insertMessages } from '../outbox.js';
 import { ancestorsOf, loadIntakeReference, ReferenceMoved, REFERENCE_VERSION, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-lookups.js';
+import type { CreateRequestBody } from '@cozum/contract';
 
 export { TRIAGE_UNIT_CODE };
 
-export interface CreateRequestInput {
-  categoryId: number;
-  requestType?: string;
-  description: string;
-  channel: Channel;
-  districtId?: number | null;
-  neighbourhoodId?: number | null;
-  address?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  citizen?: CitizenInput | null;
-}
+/** A request as any channel's intake gives it (the contract's body of POST /requests). */
+export type CreateRequestInput = CreateRequestBody;
 
 export interface CreatedRequest {
   id: number;
