@@ -3,7 +3,6 @@ import { Type, type Static } from 'typebox';
 import { PUBLICATIONS } from '@cozum/domain';
 import { Id, Items, Nullable, OneOf } from './common.js';
 
-export { PUBLICATIONS } from '@cozum/domain';
 
 /** What Open311 publishes of the category's requests (see PUBLICATIONS in packages/domain). */
 export const Publication = OneOf(PUBLICATIONS, {

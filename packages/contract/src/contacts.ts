@@ -3,7 +3,6 @@ import { Type, type Static } from 'typebox';
 import { AGENT_STATES, CONTACT_CHANNELS, CONTACT_OUTCOMES, REQUEST_STATUSES } from '@cozum/domain';
 import { Id, Items, Locale, Nullable, OneOf } from './common.js';
 
-export { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '@cozum/domain';
 
 const S = Type.String();
 const NS = Nullable(Type.String());

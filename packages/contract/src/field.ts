@@ -8,7 +8,6 @@ import { REQUEST_STATUSES, TEAM_KINDS, VISIT_STATUSES } from '@cozum/domain';
 import { CitizenInput, Id, Items, Nullable, OneOf, ProblemPlaceFields } from './common.js';
 import { Survey } from './surveys.js';
 
-export { TEAM_KINDS, VISIT_STATUSES } from '@cozum/domain';
 
 const S = Type.String();
 const NS = Nullable(Type.String());

@@ -3,7 +3,6 @@ import { Type, type Static } from 'typebox';
 import { KPI_BUCKETS, KPI_GROUPS } from '@cozum/domain';
 import { Nullable, OneOf } from './common.js';
 
-export { KPI_BUCKETS, KPI_GROUPS } from '@cozum/domain';
 
 const Ratio = Nullable(Type.Number());
 const Seconds = Type.Integer({ minimum: 0, maximum: 3600 });

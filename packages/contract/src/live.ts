@@ -3,7 +3,6 @@ import { Type, type Static } from 'typebox';
 import { AGENT_STATES, CONSOLE_STATES } from '@cozum/domain';
 import { Items, Nullable, OneOf } from './common.js';
 
-export { AGENT_STATES, CONSOLE_STATES } from '@cozum/domain';
 
 const NS = Nullable(Type.String());
 const Ratio = Nullable(Type.Number());

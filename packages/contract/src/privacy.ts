@@ -3,7 +3,7 @@
  * the data-subject export and anonymisation, and the retention policy with its runs.
  */
 import { Type, type Static } from 'typebox';
-import { CONSENT_CHANNELS, CONSENT_PURPOSES, RETENTION_CLASSES, RETENTION_TRIGGERS, type RetentionClass } from '@cozum/domain';
+import { CONSENT_CHANNELS, CONSENT_PURPOSES, RETENTION_TRIGGERS } from '@cozum/domain';
 import { Items, Nullable, OneOf } from './common.js';
 
 const NS = Nullable(Type.String());
@@ -56,9 +56,6 @@ export const AnonymiseBody = Type.Object(
 export type AnonymiseBody = Static<typeof AnonymiseBody>;
 export const AnonymisedCounts = Type.Object({ citizens: Type.Integer(), requests: Type.Integer(), contacts: Type.Integer(), messages: Type.Integer() });
 export type AnonymisedCounts = Static<typeof AnonymisedCounts>;
-
-/** The data classes in the order the policy lists them. */
-export const RETENTION_CLASS_NAMES = Object.keys(RETENTION_CLASSES) as RetentionClass[];
 
 const Years = Type.Integer({ minimum: 1, maximum: 100 });
 /** Years kept per data class. */

@@ -216,6 +216,8 @@ export const RETENTION_CLASSES = {
   sessions: 1,
 } as const;
 export type RetentionClass = keyof typeof RETENTION_CLASSES;
+/** The data classes in the order the policy lists them. */
+export const RETENTION_CLASS_NAMES = Object.keys(RETENTION_CLASSES) as RetentionClass[];
 export type RetentionPolicy = Record<RetentionClass, number>;
 
 export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { ...RETENTION_CLASSES };
