@@ -54,3 +54,4 @@ export * from './knowledge-base.js';
 export * from './templates.js';
 export * from './routing-rules.js';
 export * from './places.js';
+export * from './ops.js';

@@ -23,7 +23,7 @@ import { DomainError } from '@cozum/domain';
 import { enforceAccessDeclarations } from './access.js';
 import type { Deps } from './deps.js';
 import { errorBody, handleError } from './errors.js';
-import { Category, ErrorResponse, Unit, User } from '@cozum/contract';
+import { Category, ErrorResponse, Health, Unit, User } from '@cozum/contract';
 import { registerCsrfCheck, registerSessions } from './session.js';
 import { authRoutes } from './routes/auth.js';
 import { categoryRoutes } from './routes/categories.js';
@@ -165,11 +165,11 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
 
   app.get(
     '/healthz',
-    { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness and database check' } },
+    { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness and database check', response: { 200: Health, 503: Health } } },
     async (_request, reply) => {
       try {
         await deps.database.db.execute(sql`select 1`);
-        return { status: 'ok', database: deps.database.engine };
+        return { status: 'ok' as const, database: deps.database.engine };
       } catch {
         return reply.status(503).send({ status: 'unavailable', database: deps.database.engine });
       }
