@@ -15,7 +15,7 @@ export const ErrorResponse = Type.Object(
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
-const errorRef = Type.Ref('ErrorResponse');
+const errorRef = Type.Unsafe<ErrorResponse>(Type.Ref('ErrorResponse'));
 
 /** The error answers every route may give, plus its own success responses. */
 export function responses<T extends Record<number, TSchema>>(ok: T) {

@@ -40,7 +40,7 @@ export type Transparency = Static<typeof Transparency>;
 /** A boundary as stored: its properties name the place (id null where no district row matches). */
 export interface GeoFeature {
   type: 'Feature';
-  properties: { id: number | null; code: string; name: string };
+  properties: { id: number | null; code: string; name: string; /** Neighbourhoods: the district they lie in. */ districtCode?: string };
   geometry: unknown;
 }
 export const TransparencyGeo = Type.Object({

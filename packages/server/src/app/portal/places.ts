@@ -7,12 +7,10 @@ import { invalid, locatePoint, type Area } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts } from '../../db/schema.js';
 import { readCityData } from '../../city-data/read.js';
+import type { PortalDistrictBoundaries } from '@cozum/contract';
 
-export interface DistrictBoundaries {
-  type: 'FeatureCollection';
-  attribution: string;
-  features: { type: 'Feature'; properties: { code: string; name: string; population: number | null }; geometry: Area<string>['geometry'] }[];
-}
+/** The stored boundaries, as the portal's map receives them. */
+export type DistrictBoundaries = PortalDistrictBoundaries;
 
 let boundaries: DistrictBoundaries | null = null;
 

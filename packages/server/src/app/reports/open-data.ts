@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { readCityData } from '../../city-data/read.js';
+import type { TransparencyGeo } from '@cozum/contract';
 
 export const OPEN_DATA_COLUMNS = ['month', 'district_code', 'district', 'category_code', 'category', 'category_en', 'unit_code', 'unit', 'channel', 'requests', 'resolved', 'resolved_on_time'];
 
@@ -38,7 +39,7 @@ export async function reportYears(ex: Executor, zone: string): Promise<number[]>
   return result.rows.map((r) => r.y);
 }
 
-interface FeatureCollection { type: 'FeatureCollection'; attribution?: string; features: { type: 'Feature'; properties: Record<string, unknown>; geometry: unknown }[] }
+type FeatureCollection = TransparencyGeo;
 
 let districtsGeo: FeatureCollection | undefined;
 let neighbourhoodsGeo: FeatureCollection | undefined;

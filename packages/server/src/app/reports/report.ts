@@ -6,7 +6,7 @@
  * Periods are whole local months in the city's time zone (the filter's timeZone); `to` is exclusive.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { DomainError, addMonths, localDate, startOfLocalDate } from '@cozum/domain';
+import { DomainError, addMonths, localDate, startOfLocalDate, type Channel } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 
 export interface ReportFilter {
@@ -49,7 +49,7 @@ export interface Report extends CallFigures {
   districts: (Ranked & { population: number | null; perThousand: number | null })[];
   neighbourhoods: (Ranked & { districtId: number; districtName: string; population: number | null })[];
   units: { id: number; code: string; name: string; nameEn: string; count: number; resolved: number; medianHours: number | null; p90Hours: number | null; onTimeShare: number | null }[];
-  channels: { channel: string; count: number; share: number }[];
+  channels: { channel: Channel; count: number; share: number }[];
   satisfaction: { count: number; average: number | null; distribution: number[] };
   months: { month: string; offered: number; answered: number; requests: number }[];
   /** heat[weekday 0 = Monday][hour] = calls offered. */
@@ -306,7 +306,7 @@ export async function buildReport(ex: Executor, filter: ReportFilter, compare?: 
     districts,
     neighbourhoods,
     units,
-    channels: counted('channel').map((g) => ({ channel: g.key!, count: g.n, share: share(g.n) })).sort((a, b) => b.count - a.count),
+    channels: counted('channel').map((g) => ({ channel: g.key as Channel, count: g.n, share: share(g.n) })).sort((a, b) => b.count - a.count),
     satisfaction: { count: rated, average: rated ? scores.reduce((a, n, i) => a + n * (i + 1), 0) / rated : null, distribution: scores },
     months: [...monthMap.values()].sort((a, b) => a.month.localeCompare(b.month)),
     heat,

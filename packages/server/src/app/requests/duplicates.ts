@@ -9,6 +9,7 @@ import type { Executor } from '../../db/client.js';
 import { neighbourhoods, requests } from '../../db/schema.js';
 import { statusList } from '../../db/status-sql.js';
 import { selectRequestsWithNames } from './with-names.js';
+import type { PossibleDuplicate } from '@cozum/contract';
 
 export interface DuplicateQuery {
   categoryId: number;
@@ -20,17 +21,8 @@ export interface DuplicateQuery {
   limit?: number;
 }
 
-export interface DuplicateCandidate {
-  id: number;
-  trackingNo: string;
-  status: string;
-  /** The citizen's words: null for roles that do not read requests (field staff). */
-  description: string | null;
-  neighbourhoodName: string | null;
-  createdAt: string;
-  similarity: number;
-  distanceMeters: number | null;
-}
+/** An open request like the one being recorded; its description is null for roles that do not read requests. */
+export type DuplicateCandidate = PossibleDuplicate;
 
 /**
  * The same policy as every request route (roles.ts): unit staff and heads are offered their

@@ -10,6 +10,7 @@ import type { Executor } from '../../db/client.js';
 import { containing } from '../../db/like.js';
 import { categories, districts, neighbourhoods, requests, units } from '../../db/schema.js';
 import { assignee, selectRequestsWithNames } from './with-names.js';
+import type { InboxRow } from '@cozum/contract';
 
 /**
  * Descriptions matching a search: Turkish full-text search (stems: "lambalar" finds "lamba"),
@@ -41,26 +42,8 @@ export interface InboxFilter {
   pageSize?: number;
 }
 
-export interface InboxItem {
-  id: number;
-  trackingNo: string;
-  status: string;
-  requestType: string;
-  channel: string;
-  description: string;
-  categoryId: number;
-  categoryName: string;
-  unitId: number;
-  unitName: string;
-  districtName: string | null;
-  neighbourhoodName: string | null;
-  assigneeId: number | null;
-  assigneeName: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-  createdAt: string;
-  version: number;
-}
+/** One row of the inbox, as the contract says. */
+export type InboxItem = InboxRow;
 
 export async function listInbox(ex: Executor, filter: InboxFilter, now: Date): Promise<{ items: InboxItem[]; total: number; page: number; pageSize: number }> {
   const where: SQL[] = [];
