@@ -3,7 +3,7 @@
  * contributors, ODbL) matched to our districts by NVİ code. Read once per process.
  */
 import { eq } from 'drizzle-orm';
-import { invalid, locatePoint, type Area } from '@cozum/domain';
+import { invalid, locatePoint } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts } from '../../db/schema.js';
 import { readCityData } from '../../city-data/read.js';
