@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { confirmTotp, disableTotp, getTotp, startTotp } from '../api/security';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 
@@ -14,20 +15,7 @@ export default function TwoFactorPage() {
   const status = useLoad(getTotp, []);
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
-
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: act, busy, failure } = useAction();
   const codeInput = (
     <TextInput
       label={t('twoFactor.code')}

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, FileInput, Group, Stack, Switch, Text } from '@m
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../api/client';
 import { attachmentPath, uploadAttachment } from '../../api/requests';
+import { useAction } from '../../hooks/useAction';
 import { useNotify } from '../../hooks/useNotices';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Shown } from '../RequestDetailPage';
@@ -17,23 +18,16 @@ export function RequestAttachments({ request: { id: requestId, attachments }, on
   const notify = useNotify();
   const [file, setFile] = useState<File | null>(null);
   const [visible, setVisible] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
+  const { run, busy, failure } = useAction();
 
   async function upload() {
     if (!file) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await run(async () => {
       await uploadAttachment(requestId, file, visible ? 'public' : 'internal');
       notify({ message: t('detail.uploaded', { file: file.name }) });
       setFile(null);
       onUploaded();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
