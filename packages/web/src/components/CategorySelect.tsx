@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../api/categories';
+import { idOptions } from '../alphabetical';
 import { useLocalName } from '../hooks/useLocalName';
 import { foldedFilter } from './foldedFilter';
 
@@ -38,10 +39,10 @@ export function CategorySelect(props: {
     return names.join(' › ');
   };
 
-  const data = props.categories
-    .filter((category) => (category.active || category.id === props.value) && (!props.leavesOnly || !parents.has(category.id)))
-    .map((category) => ({ value: category.id, label: path(category) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+  const data = idOptions(
+    props.categories.filter((category) => (category.active || category.id === props.value) && (!props.leavesOnly || !parents.has(category.id))),
+    path,
+  );
 
   return (
     <Select<number>

@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { listNeighbourhoods, type Place } from '../api/places';
+import { idOptions } from '../alphabetical';
 import { useLoad } from '../hooks/useLoad';
 import { foldedFilter } from './foldedFilter';
 
@@ -23,7 +24,7 @@ export function PlaceSelects(props: {
   const { t } = useTranslation();
   const { districtId } = props;
   const neighbourhoods = useLoad(() => (districtId === null ? Promise.resolve(NO_PLACES) : listNeighbourhoods(districtId)), [districtId]);
-  const options = (places: readonly Place[]) => places.map((place) => ({ value: place.id, label: place.name })).sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+  const options = (places: readonly Place[]) => idOptions(places, (place) => place.name);
 
   return (
     <>

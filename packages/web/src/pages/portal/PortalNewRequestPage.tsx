@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Box, Button, Checkbox, FileInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { portalApi, type PortalCategory } from '../../api/portal';
+import { alphabetical } from '../../alphabetical';
 import { foldedFilter } from '../../components/foldedFilter';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
 import { useAction } from '../../hooks/useAction';
@@ -131,7 +132,7 @@ export default function PortalNewRequestPage() {
         <Select
           label={t('portal.form.category')}
           description={t('portal.form.categoryHint')}
-          data={leaves.map((c) => ({ value: String(c.id), label: label(c) })).sort((a, b) => a.label.localeCompare(b.label, 'tr'))}
+          data={leaves.map((c) => ({ value: String(c.id), label: label(c) })).sort(alphabetical((option) => option.label))}
           value={categoryId}
           onChange={setCategoryId}
           searchable
