@@ -1,4 +1,4 @@
-import { NumberInput, Select, Switch, TextInput } from '@mantine/core';
+import { NumberInput, Select, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PUBLICATIONS, createCategory, updateCategory, type Category, type Publication } from '../api/categories';
 import type { RequestType } from '../api/requestTypes';
@@ -6,6 +6,7 @@ import type { Unit } from '../api/units';
 import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
 import { subtreeIds } from '../tree';
+import { CodeAndNameFields, codeAndNameErrors } from './CodeAndNameFields';
 import { FormModal } from './FormModal';
 import { ParentSelect, treeRows } from './ParentSelect';
 
@@ -58,9 +59,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
   const validate = (v: Values): FieldErrors<Values> => {
     const hours = Number(v.slaHours);
     return {
-      code: category || v.code.trim().length >= 2 ? undefined : v.code.trim() ? t('validation.minLength', { min: 2 }) : t('validation.required'),
-      nameTr: v.nameTr.trim() ? undefined : t('validation.required'),
-      nameEn: v.nameEn.trim() ? undefined : t('validation.required'),
+      ...codeAndNameErrors(v, !category, t),
       requestType: v.requestType ? undefined : t('validation.required'),
       slaHours: v.slaHours !== '' && Number.isInteger(hours) && hours >= 1 && hours <= MAX_SLA_HOURS ? undefined : t('validation.hoursRange', { max: MAX_SLA_HOURS }),
     };
@@ -88,11 +87,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
 
   return (
     <FormModal title={category ? t('categories.editTitle', { name: localName(category) }) : t('categories.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
-      {!category && (
-        <TextInput label={t('categories.code')} required data-autofocus value={values.code} onChange={(event) => form.set('code', event.currentTarget.value)} error={errors.code} />
-      )}
-      <TextInput label={t('categories.nameTr')} required value={values.nameTr} onChange={(event) => form.set('nameTr', event.currentTarget.value)} error={errors.nameTr} />
-      <TextInput label={t('categories.nameEn')} required value={values.nameEn} onChange={(event) => form.set('nameEn', event.currentTarget.value)} error={errors.nameEn} />
+      <CodeAndNameFields of="categories" isNew={!category} form={form} />
       <ParentSelect
         label={t('categories.parent')}
         placeholder={t('categories.noParent')}

@@ -1,9 +1,10 @@
-import { Switch, TextInput } from '@mantine/core';
+import { Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createUnit, updateUnit, type Unit } from '../api/units';
 import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
 import { subtreeIds } from '../tree';
+import { CodeAndNameFields, codeAndNameErrors } from './CodeAndNameFields';
 import { FormModal } from './FormModal';
 import { ParentSelect, treeRows } from './ParentSelect';
 
@@ -28,11 +29,7 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: Unit | 
   });
   const { values, errors } = form;
 
-  const validate = (v: Values): FieldErrors<Values> => ({
-    code: unit || v.code.trim().length >= 2 ? undefined : v.code.trim() ? t('validation.minLength', { min: 2 }) : t('validation.required'),
-    nameTr: v.nameTr.trim() ? undefined : t('validation.required'),
-    nameEn: v.nameEn.trim() ? undefined : t('validation.required'),
-  });
+  const validate = (v: Values): FieldErrors<Values> => codeAndNameErrors(v, !unit, t);
 
   const save = async (v: Values) => {
     const names = { nameTr: v.nameTr.trim(), nameEn: v.nameEn.trim(), parentId: v.parentId };
@@ -43,11 +40,7 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: Unit | 
 
   return (
     <FormModal title={unit ? t('units.editTitle', { name: localName(unit) }) : t('units.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
-      {!unit && (
-        <TextInput label={t('units.code')} required data-autofocus value={values.code} onChange={(event) => form.set('code', event.currentTarget.value)} error={errors.code} />
-      )}
-      <TextInput label={t('units.nameTr')} required value={values.nameTr} onChange={(event) => form.set('nameTr', event.currentTarget.value)} error={errors.nameTr} />
-      <TextInput label={t('units.nameEn')} required value={values.nameEn} onChange={(event) => form.set('nameEn', event.currentTarget.value)} error={errors.nameEn} />
+      <CodeAndNameFields of="units" isNew={!unit} form={form} />
       <ParentSelect
         label={t('units.parent')}
         placeholder={t('units.noParent')}

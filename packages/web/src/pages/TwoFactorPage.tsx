@@ -16,6 +16,15 @@ export default function TwoFactorPage() {
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
   const { run: act, busy, failure } = useAction();
+  // Turning the factor on or off, each proved by a current code.
+  const sendCode = (send: (code: string) => Promise<unknown>, done: string) =>
+    act(async () => {
+      await send(code);
+      setCode('');
+      setEnrolment(null);
+      notify({ message: done });
+      status.reload();
+    });
   const codeInput = (
     <TextInput
       label={t('twoFactor.code')}
@@ -49,14 +58,7 @@ export default function TwoFactorPage() {
                 variant="light"
                 loading={busy}
                 disabled={code.length !== 6}
-                onClick={() =>
-                  void act(async () => {
-                    await disableTotp(code);
-                    setCode('');
-                    notify({ message: t('twoFactor.disabled') });
-                    status.reload();
-                  })
-                }
+                onClick={() => void sendCode(disableTotp, t('twoFactor.disabled'))}
               >
                 {t('twoFactor.disable')}
               </Button>
@@ -84,15 +86,7 @@ export default function TwoFactorPage() {
               <Button
                 loading={busy}
                 disabled={code.length !== 6}
-                onClick={() =>
-                  void act(async () => {
-                    await confirmTotp(code);
-                    setCode('');
-                    setEnrolment(null);
-                    notify({ message: t('twoFactor.enabled') });
-                    status.reload();
-                  })
-                }
+                onClick={() => void sendCode(confirmTotp, t('twoFactor.enabled'))}
               >
                 {t('twoFactor.confirm')}
               </Button>

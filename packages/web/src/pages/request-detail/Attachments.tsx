@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, FileInput, Group, Stack, Switch, Text } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../api/client';
 import { attachmentPath, uploadAttachment } from '../../api/requests';
@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/useAction';
 import { useNotify } from '../../hooks/useNotices';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Shown } from '../RequestDetailPage';
+import { InternalBadge } from './InternalBadge';
 
 const ACCEPTED_FILES = 'image/jpeg,image/png,image/webp,application/pdf';
 
@@ -41,11 +42,7 @@ export function RequestAttachments({ request: { id: requestId, attachments }, on
           <Text size="xs" c="dimmed">
             {size(attachment.sizeBytes)}
           </Text>
-          {attachment.visibility === 'internal' && (
-            <Badge size="xs" color="gray" variant="outline">
-              {t('detail.internal')}
-            </Badge>
-          )}
+          <InternalBadge visibility={attachment.visibility} />
         </Group>
       ))}
       <Group align="flex-end">
