@@ -88,14 +88,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
   return (
     <FormModal title={category ? t('categories.editTitle', { name: localName(category) }) : t('categories.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
       <CodeAndNameFields of="categories" isNew={!category} form={form} />
-      <ParentSelect
-        label={t('categories.parent')}
-        placeholder={t('categories.noParent')}
-        rows={parentRows}
-        value={values.parentId}
-        onChange={(parentId) => form.set('parentId', parentId)}
-        error={errors.parentId}
-      />
+      <ParentSelect label={t('categories.parent')} placeholder={t('categories.noParent')} rows={parentRows} value={values.parentId} onChange={(parentId) => form.set('parentId', parentId)} error={errors.parentId} />
       <Select
         label={t('categories.requestType')}
         required
@@ -105,14 +98,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
         error={errors.requestType}
         allowDeselect={false}
       />
-      <ParentSelect
-        label={t('categories.defaultUnit')}
-        placeholder={t('common.none')}
-        rows={unitRows}
-        value={values.defaultUnitId}
-        onChange={(unitId) => form.set('defaultUnitId', unitId)}
-        error={errors.defaultUnitId}
-      />
+      <ParentSelect label={t('categories.defaultUnit')} placeholder={t('common.none')} rows={unitRows} value={values.defaultUnitId} onChange={(unitId) => form.set('defaultUnitId', unitId)} error={errors.defaultUnitId} />
       <NumberInput
         label={t('categories.slaHours')}
         required

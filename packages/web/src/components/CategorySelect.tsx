@@ -1,9 +1,8 @@
-import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../api/categories';
 import { idOptions } from '../alphabetical';
 import { useLocalName } from '../hooks/useLocalName';
-import { foldedFilter } from './foldedFilter';
+import { SearchSelect } from './SearchSelect';
 
 /**
  * A searchable category Select whose options read "Üst › Alt", so "Su Arızası" under "Su ve
@@ -45,7 +44,7 @@ export function CategorySelect(props: {
   );
 
   return (
-    <Select<number>
+    <SearchSelect
       label={props.label}
       placeholder={props.placeholder}
       required={props.required}
@@ -53,8 +52,6 @@ export function CategorySelect(props: {
       value={props.value}
       onChange={props.onChange}
       error={props.error}
-      filter={foldedFilter<number>()}
-      searchable
       selectFirstOptionOnChange
       clearable={!props.required}
       clearButtonProps={{ 'aria-label': t('common.clear') }}

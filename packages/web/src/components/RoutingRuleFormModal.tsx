@@ -1,4 +1,4 @@
-import { Select, Switch } from '@mantine/core';
+import { Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../api/categories';
 import type { Place } from '../api/places';
@@ -9,8 +9,8 @@ import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
 import { CategorySelect } from './CategorySelect';
 import { FormModal } from './FormModal';
-import { PlaceSelects } from './PlaceSelects';
-import { foldedFilter } from './foldedFilter';
+import { PlaceSelects, placeFields } from './PlaceSelects';
+import { SearchSelect } from './SearchSelect';
 
 interface Values {
   categoryId: number | null;
@@ -62,26 +62,13 @@ export function RoutingRuleFormModal({ rule, categories, districts, units, onClo
       <CategorySelect label={t('routing.category')} categories={categories} value={values.categoryId} onChange={(id) => form.set('categoryId', id)} error={errors.categoryId} required />
       <PlaceSelects
         districts={districts}
-        districtId={values.districtId}
-        neighbourhoodId={values.neighbourhoodId}
-        onDistrict={(id) => form.set('districtId', id)}
-        onNeighbourhood={(id) => form.set('neighbourhoodId', id)}
+        {...placeFields(form)}
         districtLabel={t('routing.district')}
         neighbourhoodLabel={t('routing.neighbourhood')}
         districtPlaceholder={t('routing.anyDistrict')}
         neighbourhoodPlaceholder={t('routing.anyNeighbourhood')}
-        errors={{ districtId: errors.districtId, neighbourhoodId: errors.neighbourhoodId }}
       />
-      <Select<number>
-        label={t('routing.unit')}
-        required
-        data={unitOptions}
-        value={values.unitId}
-        onChange={(id) => form.set('unitId', id)}
-        error={errors.unitId}
-        filter={foldedFilter<number>()}
-        searchable
-      />
+      <SearchSelect label={t('routing.unit')} required data={unitOptions} value={values.unitId} onChange={(id) => form.set('unitId', id)} error={errors.unitId} />
       {rule && <Switch label={t('routing.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
     </FormModal>
   );

@@ -41,14 +41,7 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: Unit | 
   return (
     <FormModal title={unit ? t('units.editTitle', { name: localName(unit) }) : t('units.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
       <CodeAndNameFields of="units" isNew={!unit} form={form} />
-      <ParentSelect
-        label={t('units.parent')}
-        placeholder={t('units.noParent')}
-        rows={parentOptions}
-        value={values.parentId}
-        onChange={(parentId) => form.set('parentId', parentId)}
-        error={errors.parentId}
-      />
+      <ParentSelect label={t('units.parent')} placeholder={t('units.noParent')} rows={parentOptions} value={values.parentId} onChange={(parentId) => form.set('parentId', parentId)} error={errors.parentId} />
       {unit && <Switch label={t('units.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
     </FormModal>
   );

@@ -84,15 +84,7 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: User | 
         error={errors.displayName}
       />
       <TextInput label={t('users.email')} type="email" value={values.email} onChange={(event) => form.set('email', event.currentTarget.value)} error={errors.email} />
-      <Select<Role>
-        label={t('users.role')}
-        required
-        data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-        value={values.role}
-        onChange={(role) => form.set('role', role)}
-        error={errors.role}
-        allowDeselect={false}
-      />
+      <Select<Role> label={t('users.role')} required data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} value={values.role} onChange={(role) => form.set('role', role)} error={errors.role} allowDeselect={false} />
       <Select<number>
         label={t('users.unit')}
         required={unitRequired}

@@ -1,4 +1,4 @@
-import { Select, Textarea, TextInput } from '@mantine/core';
+import { Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ActionInput, RequestAction } from '../../api/requests';
 import type { Unit } from '../../api/units';
@@ -7,7 +7,7 @@ import { idOptions } from '../../alphabetical';
 import { useForm, type FieldErrors } from '../../hooks/useForm';
 import { useLocalName } from '../../hooks/useLocalName';
 import { FormModal } from '../../components/FormModal';
-import { foldedFilter } from '../../components/foldedFilter';
+import { SearchSelect } from '../../components/SearchSelect';
 
 /** The actions that need more than a click, and what each asks for. */
 export const FORM_ACTIONS = ['assign', 'hold', 'transfer', 'refer', 'mark_duplicate', 'reject', 'reopen', 'extend'] as const satisfies readonly RequestAction[];
@@ -67,30 +67,10 @@ export function ActionModal(props: {
   return (
     <FormModal title={t(`action.${action}`)} form={form} onClose={props.onClose} onSubmit={() => form.submit(validate, save)}>
       {action === 'assign' && (
-        <Select<number>
-          label={t('detail.assigneePick')}
-          required
-          data-autofocus
-          data={props.assignees.map((user) => ({ value: user.id, label: user.displayName }))}
-          value={values.assigneeId}
-          onChange={(id) => form.set('assigneeId', id)}
-          error={errors.assigneeId}
-          filter={foldedFilter<number>()}
-          searchable
-        />
+        <SearchSelect label={t('detail.assigneePick')} required data-autofocus data={props.assignees.map((user) => ({ value: user.id, label: user.displayName }))} value={values.assigneeId} onChange={(id) => form.set('assigneeId', id)} error={errors.assigneeId} />
       )}
       {action === 'transfer' && (
-        <Select<number>
-          label={t('detail.unitTarget')}
-          required
-          data-autofocus
-          data={units}
-          value={values.unitId}
-          onChange={(id) => form.set('unitId', id)}
-          error={errors.unitId}
-          filter={foldedFilter<number>()}
-          searchable
-        />
+        <SearchSelect label={t('detail.unitTarget')} required data-autofocus data={units} value={values.unitId} onChange={(id) => form.set('unitId', id)} error={errors.unitId} />
       )}
       {action === 'refer' && (
         <TextInput label={t('detail.institution')} required data-autofocus maxLength={200} value={values.institution} onChange={(event) => form.set('institution', event.currentTarget.value)} error={errors.institution} />
