@@ -4,6 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { getMyState, setMyState, type AgentStateName, type ConsoleState } from '../api/agents';
 import { formatDateTime } from '../dates';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -17,24 +18,17 @@ export function AgentStateBar({ version }: { version?: string }) {
   // A call arriving or ending moves the state too: `version` changes with the call in hand.
   const mine = useLoad(getMyState, [version]);
   const [reason, setReason] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState<ConsoleState | null>(null);
+  const { run, running: busy, failure, setFailure } = useAction<ConsoleState>();
 
   const set = async (state: ConsoleState) => {
     if (state === 'paused' && !reason) {
       setFailure(new Error(t('agentState.reasonRequired')));
       return;
     }
-    setBusy(state);
-    setFailure(null);
-    try {
+    await run(async () => {
       await setMyState(state, state === 'paused' ? reason : null);
       mine.reload();
-    } catch (error) {
-      setFailure(error instanceof Error ? error : new Error(String(error)));
-    } finally {
-      setBusy(null);
-    }
+    }, state);
   };
 
   useHotkeys(

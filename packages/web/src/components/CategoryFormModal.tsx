@@ -1,14 +1,14 @@
-import { Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { NumberInput, Select, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PUBLICATIONS, createCategory, updateCategory, type Category, type Publication } from '../api/categories';
 import type { RequestType } from '../api/requestTypes';
 import type { Unit } from '../api/units';
 import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
-import { flattenTree, subtreeIds } from '../tree';
-import { ErrorAlert } from './ErrorAlert';
-import { FormButtons } from './FormButtons';
-import { ParentSelect } from './ParentSelect';
+import { subtreeIds } from '../tree';
+import { CodeAndNameFields, codeAndNameErrors } from './CodeAndNameFields';
+import { FormModal } from './FormModal';
+import { ParentSelect, treeRows } from './ParentSelect';
 
 /** The server's limit: one year. */
 const MAX_SLA_HOURS = 8760;
@@ -59,9 +59,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
   const validate = (v: Values): FieldErrors<Values> => {
     const hours = Number(v.slaHours);
     return {
-      code: category || v.code.trim().length >= 2 ? undefined : v.code.trim() ? t('validation.minLength', { min: 2 }) : t('validation.required'),
-      nameTr: v.nameTr.trim() ? undefined : t('validation.required'),
-      nameEn: v.nameEn.trim() ? undefined : t('validation.required'),
+      ...codeAndNameErrors(v, !category, t),
       requestType: v.requestType ? undefined : t('validation.required'),
       slaHours: v.slaHours !== '' && Number.isInteger(hours) && hours >= 1 && hours <= MAX_SLA_HOURS ? undefined : t('validation.hoursRange', { max: MAX_SLA_HOURS }),
     };
@@ -81,79 +79,48 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
     onSaved(category ? await updateCategory(category.id, { ...fields, active: v.active }) : await createCategory({ ...fields, code: v.code.trim() }));
   };
 
-  const byName = (a: { nameTr: string; nameEn: string }, b: { nameTr: string; nameEn: string }) => localName(a).localeCompare(localName(b), 'tr');
-  const excluded = category ? subtreeIds(categories, category.id) : new Set<number>();
-  const parentRows = flattenTree(categories, byName)
-    .filter(({ item }) => !excluded.has(item.id))
-    .map(({ item, depth }) => ({ item: { id: item.id, label: localName(item) }, depth }));
-  const unitRows = flattenTree(
+  const parentRows = treeRows(categories, localName, category ? subtreeIds(categories, category.id) : undefined);
+  const unitRows = treeRows(
     units.filter((unit) => unit.active || unit.id === category?.defaultUnitId),
-    byName,
-  ).map(({ item, depth }) => ({ item: { id: item.id, label: localName(item) }, depth }));
+    localName,
+  );
 
   return (
-    <Modal opened onClose={onClose} title={category ? t('categories.editTitle', { name: localName(category) }) : t('categories.createTitle')} size="lg">
-      <form noValidate onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit(validate, save);
-      }}>
-        <Stack>
-          {!category && (
-            <TextInput label={t('categories.code')} required data-autofocus value={values.code} onChange={(event) => form.set('code', event.currentTarget.value)} error={errors.code} />
-          )}
-          <TextInput label={t('categories.nameTr')} required value={values.nameTr} onChange={(event) => form.set('nameTr', event.currentTarget.value)} error={errors.nameTr} />
-          <TextInput label={t('categories.nameEn')} required value={values.nameEn} onChange={(event) => form.set('nameEn', event.currentTarget.value)} error={errors.nameEn} />
-          <ParentSelect
-            label={t('categories.parent')}
-            placeholder={t('categories.noParent')}
-            rows={parentRows}
-            value={values.parentId}
-            onChange={(parentId) => form.set('parentId', parentId)}
-            error={errors.parentId}
-          />
-          <Select
-            label={t('categories.requestType')}
-            required
-            data={requestTypes.map((type) => ({ value: type.code, label: localName(type) }))}
-            value={values.requestType}
-            onChange={(requestType) => form.set('requestType', requestType)}
-            error={errors.requestType}
-            allowDeselect={false}
-          />
-          <ParentSelect
-            label={t('categories.defaultUnit')}
-            placeholder={t('common.none')}
-            rows={unitRows}
-            value={values.defaultUnitId}
-            onChange={(unitId) => form.set('defaultUnitId', unitId)}
-            error={errors.defaultUnitId}
-          />
-          <NumberInput
-            label={t('categories.slaHours')}
-            required
-            min={1}
-            max={MAX_SLA_HOURS}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            value={values.slaHours}
-            onChange={(hours) => form.set('slaHours', hours)}
-            error={errors.slaHours}
-          />
-          <Switch label={t('categories.slaBusinessHours')} checked={values.slaBusinessHours} onChange={(event) => form.set('slaBusinessHours', event.currentTarget.checked)} />
-          <Select
-            label={t('categories.publication')}
-            description={t('categories.publicationHint')}
-            data={PUBLICATIONS.map((value) => ({ value, label: t(PUBLICATION_LABELS[value]) }))}
-            value={values.publication}
-            onChange={(publication) => form.set('publication', (publication ?? 'none') as Publication)}
-            allowDeselect={false}
-          />
-          {category && <Switch label={t('categories.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
-          <ErrorAlert error={form.failure} />
-          <FormButtons busy={form.busy} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={category ? t('categories.editTitle', { name: localName(category) }) : t('categories.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
+      <CodeAndNameFields of="categories" isNew={!category} form={form} />
+      <ParentSelect label={t('categories.parent')} placeholder={t('categories.noParent')} rows={parentRows} value={values.parentId} onChange={(parentId) => form.set('parentId', parentId)} error={errors.parentId} />
+      <Select
+        label={t('categories.requestType')}
+        required
+        data={requestTypes.map((type) => ({ value: type.code, label: localName(type) }))}
+        value={values.requestType}
+        onChange={(requestType) => form.set('requestType', requestType)}
+        error={errors.requestType}
+        allowDeselect={false}
+      />
+      <ParentSelect label={t('categories.defaultUnit')} placeholder={t('common.none')} rows={unitRows} value={values.defaultUnitId} onChange={(unitId) => form.set('defaultUnitId', unitId)} error={errors.defaultUnitId} />
+      <NumberInput
+        label={t('categories.slaHours')}
+        required
+        min={1}
+        max={MAX_SLA_HOURS}
+        allowDecimal={false}
+        allowNegative={false}
+        clampBehavior="none"
+        value={values.slaHours}
+        onChange={(hours) => form.set('slaHours', hours)}
+        error={errors.slaHours}
+      />
+      <Switch label={t('categories.slaBusinessHours')} checked={values.slaBusinessHours} onChange={(event) => form.set('slaBusinessHours', event.currentTarget.checked)} />
+      <Select
+        label={t('categories.publication')}
+        description={t('categories.publicationHint')}
+        data={PUBLICATIONS.map((value) => ({ value, label: t(PUBLICATION_LABELS[value]) }))}
+        value={values.publication}
+        onChange={(publication) => form.set('publication', (publication ?? 'none') as Publication)}
+        allowDeselect={false}
+      />
+      {category && <Switch label={t('categories.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
+    </FormModal>
   );
 }

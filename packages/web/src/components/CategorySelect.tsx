@@ -1,8 +1,8 @@
-import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../api/categories';
+import { idOptions } from '../alphabetical';
 import { useLocalName } from '../hooks/useLocalName';
-import { foldedFilter } from './foldedFilter';
+import { SearchSelect } from './SearchSelect';
 
 /**
  * A searchable category Select whose options read "Üst › Alt", so "Su Arızası" under "Su ve
@@ -38,13 +38,13 @@ export function CategorySelect(props: {
     return names.join(' › ');
   };
 
-  const data = props.categories
-    .filter((category) => (category.active || category.id === props.value) && (!props.leavesOnly || !parents.has(category.id)))
-    .map((category) => ({ value: category.id, label: path(category) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+  const data = idOptions(
+    props.categories.filter((category) => (category.active || category.id === props.value) && (!props.leavesOnly || !parents.has(category.id))),
+    path,
+  );
 
   return (
-    <Select<number>
+    <SearchSelect
       label={props.label}
       placeholder={props.placeholder}
       required={props.required}
@@ -52,8 +52,6 @@ export function CategorySelect(props: {
       value={props.value}
       onChange={props.onChange}
       error={props.error}
-      filter={foldedFilter<number>()}
-      searchable
       selectFirstOptionOnChange
       clearable={!props.required}
       clearButtonProps={{ 'aria-label': t('common.clear') }}

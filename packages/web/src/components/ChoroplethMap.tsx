@@ -9,6 +9,7 @@ import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { GeoCollection } from '../api/reports';
+import { useEChart } from '../hooks/useEChart';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -23,27 +24,14 @@ export function ChoroplethMap(props: {
   testId?: string;
   onSelect?: (code: string) => void;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const onSelect = useRef(props.onSelect);
   onSelect.current = props.onSelect;
-
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
+  const { box, chart } = useEChart((instance) =>
     instance.on('click', (params) => {
       const code = (params.data as { code?: string } | undefined)?.code;
       if (code) onSelect.current?.(code);
-    });
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+    }),
+  );
 
   useEffect(() => {
     const name = `cozum-map-${++mapCounter}`;

@@ -2,33 +2,20 @@
  * One ECharts chart, sized to its box and redrawn when the options change. Only the chart
  * types and components the contact-centre pages use are bundled.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Box } from '@mantine/core';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useEChart } from '../hooks/useEChart';
 
 echarts.use([BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, DatasetComponent, CanvasRenderer]);
 
 export type ChartOptions = echarts.EChartsCoreOption;
 
 export function EChart({ options, height = 320, label, testId }: { options: ChartOptions; height?: number; label: string; testId?: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { box, chart } = useEChart();
 
   useEffect(() => {
     chart.current?.setOption(options, { notMerge: true });

@@ -15,3 +15,18 @@ export function FormButtons({ busy, onCancel }: { busy: boolean; onCancel: () =>
     </Group>
   );
 }
+
+/** Cancel and Save at the foot of a modal that is not a form: Save runs `onSave`. */
+export function ModalButtons({ onCancel, onSave, busy, saveLabel }: { onCancel: () => void; onSave: () => Promise<void>; busy?: boolean; saveLabel?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button onClick={() => void onSave()} loading={busy}>
+        {saveLabel ?? t('common.save')}
+      </Button>
+    </Group>
+  );
+}

@@ -1,10 +1,18 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TreeRow } from '../tree';
+import { alphabetical } from '../alphabetical';
+import { flattenTree, type TreeNode, type TreeRow } from '../tree';
 
 export interface ParentOption {
   id: number;
   label: string;
+}
+
+/** A tree as ParentSelect rows: siblings in alphabetical order, without the ids in `excluded`. */
+export function treeRows<T extends TreeNode>(items: readonly T[], label: (item: T) => string, excluded: ReadonlySet<number> = new Set()): TreeRow<ParentOption>[] {
+  return flattenTree(items, alphabetical(label))
+    .filter(({ item }) => !excluded.has(item.id))
+    .map(({ item, depth }) => ({ item: { id: item.id, label: label(item) }, depth }));
 }
 
 /**

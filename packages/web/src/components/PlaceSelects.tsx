@@ -1,10 +1,24 @@
-import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { listNeighbourhoods, type Place } from '../api/places';
+import { idOptions } from '../alphabetical';
 import { useLoad } from '../hooks/useLoad';
-import { foldedFilter } from './foldedFilter';
+import { SearchSelect } from './SearchSelect';
 
 const NO_PLACES: Place[] = [];
+
+interface PlaceIds {
+  districtId: number | null;
+  neighbourhoodId: number | null;
+}
+
+/** The two selects' values, changes and errors, bound to a form that holds `districtId` and `neighbourhoodId`. */
+export const placeFields = (form: { values: PlaceIds; errors: Partial<Record<keyof PlaceIds, string>>; set: (field: keyof PlaceIds, id: number | null) => void }) => ({
+  districtId: form.values.districtId,
+  neighbourhoodId: form.values.neighbourhoodId,
+  onDistrict: (id: number | null) => form.set('districtId', id),
+  onNeighbourhood: (id: number | null) => form.set('neighbourhoodId', id),
+  errors: { districtId: form.errors.districtId, neighbourhoodId: form.errors.neighbourhoodId },
+});
 
 /** District, then its neighbourhoods (loaded when a district is chosen); both searchable. */
 export function PlaceSelects(props: {
@@ -23,11 +37,11 @@ export function PlaceSelects(props: {
   const { t } = useTranslation();
   const { districtId } = props;
   const neighbourhoods = useLoad(() => (districtId === null ? Promise.resolve(NO_PLACES) : listNeighbourhoods(districtId)), [districtId]);
-  const options = (places: readonly Place[]) => places.map((place) => ({ value: place.id, label: place.name })).sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+  const options = (places: readonly Place[]) => idOptions(places, (place) => place.name);
 
   return (
     <>
-      <Select<number>
+      <SearchSelect
         label={props.districtLabel}
         placeholder={props.districtPlaceholder}
         data={options(props.districts)}
@@ -37,14 +51,12 @@ export function PlaceSelects(props: {
           props.onNeighbourhood(null);
         }}
         error={props.errors?.districtId}
-        filter={foldedFilter<number>()}
-        searchable
         selectFirstOptionOnChange
         clearable
         clearButtonProps={{ 'aria-label': t('common.clear') }}
         w={props.w}
       />
-      <Select<number>
+      <SearchSelect
         label={props.neighbourhoodLabel}
         placeholder={districtId === null ? t('newRequest.neighbourhoodFirst') : props.neighbourhoodPlaceholder}
         data={districtId === null ? [] : options(neighbourhoods.data ?? NO_PLACES)}
@@ -52,8 +64,6 @@ export function PlaceSelects(props: {
         onChange={props.onNeighbourhood}
         error={props.errors?.neighbourhoodId ?? (neighbourhoods.error ? neighbourhoods.error.message : undefined)}
         disabled={districtId === null}
-        filter={foldedFilter<number>()}
-        searchable
         selectFirstOptionOnChange
         clearable
         clearButtonProps={{ 'aria-label': t('common.clear') }}

@@ -1,16 +1,16 @@
-import { Modal, Select, Stack, Switch } from '@mantine/core';
+import { Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../api/categories';
 import type { Place } from '../api/places';
 import { createRoutingRule, updateRoutingRule, type RoutingRule } from '../api/routingRules';
 import type { Unit } from '../api/units';
+import { idOptions } from '../alphabetical';
 import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
 import { CategorySelect } from './CategorySelect';
-import { ErrorAlert } from './ErrorAlert';
-import { FormButtons } from './FormButtons';
-import { PlaceSelects } from './PlaceSelects';
-import { foldedFilter } from './foldedFilter';
+import { FormModal } from './FormModal';
+import { PlaceSelects, placeFields } from './PlaceSelects';
+import { SearchSelect } from './SearchSelect';
 
 interface Values {
   categoryId: number | null;
@@ -52,49 +52,24 @@ export function RoutingRuleFormModal({ rule, categories, districts, units, onClo
     onSaved(rule ? await updateRoutingRule(rule.id, { ...fields, active: v.active }) : await createRoutingRule(fields));
   };
 
-  const unitOptions = units
-    .filter((unit) => unit.active || unit.id === rule?.unitId)
-    .map((unit) => ({ value: unit.id, label: localName(unit) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+  const unitOptions = idOptions(
+    units.filter((unit) => unit.active || unit.id === rule?.unitId),
+    localName,
+  );
 
   return (
-    <Modal opened onClose={onClose} title={rule ? t('routing.editTitle') : t('routing.createTitle')} size="lg">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit(validate, save);
-        }}
-      >
-        <Stack>
-          <CategorySelect label={t('routing.category')} categories={categories} value={values.categoryId} onChange={(id) => form.set('categoryId', id)} error={errors.categoryId} required />
-          <PlaceSelects
-            districts={districts}
-            districtId={values.districtId}
-            neighbourhoodId={values.neighbourhoodId}
-            onDistrict={(id) => form.set('districtId', id)}
-            onNeighbourhood={(id) => form.set('neighbourhoodId', id)}
-            districtLabel={t('routing.district')}
-            neighbourhoodLabel={t('routing.neighbourhood')}
-            districtPlaceholder={t('routing.anyDistrict')}
-            neighbourhoodPlaceholder={t('routing.anyNeighbourhood')}
-            errors={{ districtId: errors.districtId, neighbourhoodId: errors.neighbourhoodId }}
-          />
-          <Select<number>
-            label={t('routing.unit')}
-            required
-            data={unitOptions}
-            value={values.unitId}
-            onChange={(id) => form.set('unitId', id)}
-            error={errors.unitId}
-            filter={foldedFilter<number>()}
-            searchable
-          />
-          {rule && <Switch label={t('routing.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
-          <ErrorAlert error={form.failure} />
-          <FormButtons busy={form.busy} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={rule ? t('routing.editTitle') : t('routing.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
+      <CategorySelect label={t('routing.category')} categories={categories} value={values.categoryId} onChange={(id) => form.set('categoryId', id)} error={errors.categoryId} required />
+      <PlaceSelects
+        districts={districts}
+        {...placeFields(form)}
+        districtLabel={t('routing.district')}
+        neighbourhoodLabel={t('routing.neighbourhood')}
+        districtPlaceholder={t('routing.anyDistrict')}
+        neighbourhoodPlaceholder={t('routing.anyNeighbourhood')}
+      />
+      <SearchSelect label={t('routing.unit')} required data={unitOptions} value={values.unitId} onChange={(id) => form.set('unitId', id)} error={errors.unitId} />
+      {rule && <Switch label={t('routing.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
+    </FormModal>
   );
 }

@@ -1,12 +1,12 @@
-import { Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createUnit, updateUnit, type Unit } from '../api/units';
 import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
-import { flattenTree, subtreeIds } from '../tree';
-import { ErrorAlert } from './ErrorAlert';
-import { FormButtons } from './FormButtons';
-import { ParentSelect } from './ParentSelect';
+import { subtreeIds } from '../tree';
+import { CodeAndNameFields, codeAndNameErrors } from './CodeAndNameFields';
+import { FormModal } from './FormModal';
+import { ParentSelect, treeRows } from './ParentSelect';
 
 interface Values {
   code: string;
@@ -29,47 +29,20 @@ export function UnitFormModal({ unit, units, onClose, onSaved }: { unit: Unit | 
   });
   const { values, errors } = form;
 
-  const validate = (v: Values): FieldErrors<Values> => ({
-    code: unit || v.code.trim().length >= 2 ? undefined : v.code.trim() ? t('validation.minLength', { min: 2 }) : t('validation.required'),
-    nameTr: v.nameTr.trim() ? undefined : t('validation.required'),
-    nameEn: v.nameEn.trim() ? undefined : t('validation.required'),
-  });
+  const validate = (v: Values): FieldErrors<Values> => codeAndNameErrors(v, !unit, t);
 
   const save = async (v: Values) => {
     const names = { nameTr: v.nameTr.trim(), nameEn: v.nameEn.trim(), parentId: v.parentId };
     onSaved(unit ? await updateUnit(unit.id, { ...names, active: v.active }) : await createUnit({ ...names, code: v.code.trim() }));
   };
 
-  const excluded = unit ? subtreeIds(units, unit.id) : new Set<number>();
-  const parentOptions = flattenTree(units, (a, b) => localName(a).localeCompare(localName(b), 'tr'))
-    .filter(({ item }) => !excluded.has(item.id))
-    .map(({ item, depth }) => ({ item: { id: item.id, label: localName(item) }, depth }));
+  const parentOptions = treeRows(units, localName, unit ? subtreeIds(units, unit.id) : undefined);
 
   return (
-    <Modal opened onClose={onClose} title={unit ? t('units.editTitle', { name: localName(unit) }) : t('units.createTitle')} size="lg">
-      <form noValidate onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit(validate, save);
-      }}>
-        <Stack>
-          {!unit && (
-            <TextInput label={t('units.code')} required data-autofocus value={values.code} onChange={(event) => form.set('code', event.currentTarget.value)} error={errors.code} />
-          )}
-          <TextInput label={t('units.nameTr')} required value={values.nameTr} onChange={(event) => form.set('nameTr', event.currentTarget.value)} error={errors.nameTr} />
-          <TextInput label={t('units.nameEn')} required value={values.nameEn} onChange={(event) => form.set('nameEn', event.currentTarget.value)} error={errors.nameEn} />
-          <ParentSelect
-            label={t('units.parent')}
-            placeholder={t('units.noParent')}
-            rows={parentOptions}
-            value={values.parentId}
-            onChange={(parentId) => form.set('parentId', parentId)}
-            error={errors.parentId}
-          />
-          {unit && <Switch label={t('units.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
-          <ErrorAlert error={form.failure} />
-          <FormButtons busy={form.busy} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={unit ? t('units.editTitle', { name: localName(unit) }) : t('units.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
+      <CodeAndNameFields of="units" isNew={!unit} form={form} />
+      <ParentSelect label={t('units.parent')} placeholder={t('units.noParent')} rows={parentOptions} value={values.parentId} onChange={(parentId) => form.set('parentId', parentId)} error={errors.parentId} />
+      {unit && <Switch label={t('units.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
+    </FormModal>
   );
 }

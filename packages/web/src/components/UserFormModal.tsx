@@ -1,12 +1,12 @@
-import { Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { PasswordInput, Select, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isUnitScoped, ROLES, type Role } from '../api/roles';
 import type { Unit } from '../api/units';
 import { createUser, updateUser, type User } from '../api/users';
+import { idOptions } from '../alphabetical';
 import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
-import { ErrorAlert } from './ErrorAlert';
-import { FormButtons } from './FormButtons';
+import { FormModal } from './FormModal';
 
 const MIN_PASSWORD = 10;
 // A plausibility check only; the server has the final word.
@@ -56,74 +56,57 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: User | 
   };
 
   // Inactive units are offered only to a user already in one.
-  const unitOptions = units
-    .filter((unit) => unit.active || unit.id === user?.unitId)
-    .map((unit) => ({ value: unit.id, label: localName(unit) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+  const unitOptions = idOptions(
+    units.filter((unit) => unit.active || unit.id === user?.unitId),
+    localName,
+  );
   const unitRequired = values.role !== null && isUnitScoped(values.role);
 
   return (
-    <Modal opened onClose={onClose} title={user ? t('users.editTitle', { username: user.username }) : t('users.createTitle')} size="lg">
-      <form noValidate onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit(validate, save);
-      }}>
-        <Stack>
-          {!user && (
-            <TextInput
-              label={t('users.username')}
-              autoComplete="off"
-              required
-              data-autofocus
-              value={values.username}
-              onChange={(event) => form.set('username', event.currentTarget.value)}
-              error={errors.username}
-            />
-          )}
-          <TextInput
-            label={t('users.displayName')}
-            required
-            data-autofocus={user ? true : undefined}
-            value={values.displayName}
-            onChange={(event) => form.set('displayName', event.currentTarget.value)}
-            error={errors.displayName}
-          />
-          <TextInput label={t('users.email')} type="email" value={values.email} onChange={(event) => form.set('email', event.currentTarget.value)} error={errors.email} />
-          <Select<Role>
-            label={t('users.role')}
-            required
-            data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-            value={values.role}
-            onChange={(role) => form.set('role', role)}
-            error={errors.role}
-            allowDeselect={false}
-          />
-          <Select<number>
-            label={t('users.unit')}
-            required={unitRequired}
-            data={unitOptions}
-            value={values.unitId}
-            onChange={(unitId) => form.set('unitId', unitId)}
-            error={errors.unitId}
-            searchable
-            clearable={!unitRequired}
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-          />
-          {user && <Switch label={t('users.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
-          <PasswordInput
-            label={user ? t('users.newPassword') : t('users.password')}
-            description={user ? t('users.newPasswordHint') : t('users.passwordHint')}
-            autoComplete="new-password"
-            required={!user}
-            value={values.password}
-            onChange={(event) => form.set('password', event.currentTarget.value)}
-            error={errors.password}
-            visibilityToggleButtonProps={{ 'aria-label': t('common.showHide') }}
-          />
-          <ErrorAlert error={form.failure} />
-          <FormButtons busy={form.busy} onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={user ? t('users.editTitle', { username: user.username }) : t('users.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
+      {!user && (
+        <TextInput
+          label={t('users.username')}
+          autoComplete="off"
+          required
+          data-autofocus
+          value={values.username}
+          onChange={(event) => form.set('username', event.currentTarget.value)}
+          error={errors.username}
+        />
+      )}
+      <TextInput
+        label={t('users.displayName')}
+        required
+        data-autofocus={user ? true : undefined}
+        value={values.displayName}
+        onChange={(event) => form.set('displayName', event.currentTarget.value)}
+        error={errors.displayName}
+      />
+      <TextInput label={t('users.email')} type="email" value={values.email} onChange={(event) => form.set('email', event.currentTarget.value)} error={errors.email} />
+      <Select<Role> label={t('users.role')} required data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} value={values.role} onChange={(role) => form.set('role', role)} error={errors.role} allowDeselect={false} />
+      <Select<number>
+        label={t('users.unit')}
+        required={unitRequired}
+        data={unitOptions}
+        value={values.unitId}
+        onChange={(unitId) => form.set('unitId', unitId)}
+        error={errors.unitId}
+        searchable
+        clearable={!unitRequired}
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+      />
+      {user && <Switch label={t('users.active')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />}
+      <PasswordInput
+        label={user ? t('users.newPassword') : t('users.password')}
+        description={user ? t('users.newPasswordHint') : t('users.passwordHint')}
+        autoComplete="new-password"
+        required={!user}
+        value={values.password}
+        onChange={(event) => form.set('password', event.currentTarget.value)}
+        error={errors.password}
+        visibilityToggleButtonProps={{ 'aria-label': t('common.showHide') }}
+      />
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
+import { useAction } from './useAction';
 
 export type FieldErrors<V> = Partial<Record<keyof V & string, string>>;
 
@@ -10,8 +11,7 @@ export type FieldErrors<V> = Partial<Record<keyof V & string, string>>;
 export function useForm<V extends object>(initial: V) {
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FieldErrors<V>>({});
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure } = useAction();
 
   function set<K extends keyof V & string>(field: K, value: V[K]): void {
     setValues((current) => ({ ...current, [field]: value }));
@@ -22,16 +22,14 @@ export function useForm<V extends object>(initial: V) {
     const found = validate(values);
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action(values);
-    } catch (error) {
-      setFailure(error instanceof Error ? error : new Error(String(error)));
-      if (error instanceof ApiError) setErrors(serverFieldErrors(error, values));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        await action(values);
+      } catch (error) {
+        if (error instanceof ApiError) setErrors(serverFieldErrors(error, values));
+        throw error;
+      }
+    });
   }
 
   return { values, set, errors, failure, busy, submit };

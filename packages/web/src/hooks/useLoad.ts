@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { asError } from './useAction';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -29,7 +30,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
       },
       (failure: unknown) => {
         if (!current) return;
-        setError(failure instanceof Error ? failure : new Error(String(failure)));
+        setError(asError(failure));
         setLoading(false);
       },
     );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteHoliday, getWorkingHours, listHolidays, saveHoliday, saveWorkingHours, type Holiday, type WorkingHours } from '../api/calendar';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 
@@ -32,24 +33,20 @@ export default function CalendarPage() {
   const hours = useLoad(getWorkingHours, []);
   const [draft, setDraft] = useState<Holiday>({ date: '', nameTr: '', nameEn: '', halfDay: false });
   const [hoursDraft, setHoursDraft] = useState<Record<string, string> | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
 
-  const run = async (work: () => Promise<void>, message: string) => {
-    setError(null);
-    try {
+  const run = (work: () => Promise<void>, message: string) =>
+    action.run(async () => {
       await work();
       notify({ message });
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
   const shownHours: Record<string, string> = hoursDraft ?? Object.fromEntries(DAYS.map((d) => [d, hoursText((hours.data as WorkingHours | undefined)?.[d])]));
 
   return (
     <>
       <PageHeader title={t('calendar.title')} />
       <Text mb="md">{t('calendar.explain')}</Text>
-      <ErrorAlert error={(error as Error | null) ?? holidays.error ?? hours.error} />
+      <ErrorAlert error={action.failure ?? holidays.error ?? hours.error} />
 
       <Title order={2} size="h3" mb="sm">
         {t('calendar.holidays')}

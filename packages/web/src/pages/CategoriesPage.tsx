@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Loader, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { foldForSearch } from '@cozum/domain';
+import { alphabetical } from '../alphabetical';
 import { listCategories, type Category } from '../api/categories';
 import { listRequestTypes } from '../api/requestTypes';
 import { listUnits } from '../api/units';
 import { CategoryFormModal } from '../components/CategoryFormModal';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { TreeNameCell } from '../components/TreeNameCell';
 import { useLoad } from '../hooks/useLoad';
 import { useLocalName } from '../hooks/useLocalName';
 import { useNotify } from '../hooks/useNotices';
@@ -32,7 +34,7 @@ export default function CategoriesPage() {
   const needle = foldForSearch(search.trim());
   const matches = new Set(all.filter((c) => !needle || foldForSearch(c.nameTr).includes(needle) || foldForSearch(c.nameEn).includes(needle)).map((c) => c.id));
   const shown = withAncestors(all, matches);
-  const rows = flattenTree(all, (a, b) => localName(a).localeCompare(localName(b), 'tr')).filter(({ item }) => shown.has(item.id));
+  const rows = flattenTree(all, alphabetical(localName)).filter(({ item }) => shown.has(item.id));
 
   const saved = (category: Category) => {
     notify({ message: t(editing === 'new' ? 'categories.created' : 'categories.updated', { name: localName(category) }) });
@@ -70,11 +72,9 @@ export default function CategoriesPage() {
                 const dimmed = !category.active || !matches.has(category.id);
                 return (
                   <Table.Tr key={category.id} onClick={() => setEditing(category)} style={{ cursor: 'pointer' }}>
-                    <Table.Td style={{ paddingLeft: `calc(var(--table-horizontal-spacing, 10px) + ${depth * 24}px)` }}>
-                      <Anchor component="button" type="button" ta="left" c={dimmed ? 'dimmed' : 'inherit'} fw={depth === 0 ? 600 : undefined}>
-                        {localName(category)}
-                      </Anchor>
-                    </Table.Td>
+                    <TreeNameCell depth={depth} dimmed={dimmed}>
+                      {localName(category)}
+                    </TreeNameCell>
                     <Table.Td>{type ? localName(type) : category.requestType}</Table.Td>
                     <Table.Td>{unit ? localName(unit) : t('common.none')}</Table.Td>
                     <Table.Td>{sla(category)}</Table.Td>

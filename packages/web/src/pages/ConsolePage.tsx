@@ -6,6 +6,7 @@ import type { Article } from '../api/knowledgeBase';
 import { closeContact, getConsoleCall, takeCall, useEventStream, type ConsolePop, type ContactOutcome } from '../api/live';
 import { AgentStateBar } from '../components/AgentStateBar';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useAction } from '../hooks/useAction';
 import { useNotify } from '../hooks/useNotices';
 import { navigate } from '../router';
 import { ArticlePanel } from './console/ArticlePanel';
@@ -27,8 +28,7 @@ export default function ConsolePage() {
   const stream = useEventStream<ConsolePop>('/console/stream', 'call');
   const [pop, setPop] = useState<ConsolePop | null>(null);
   const [article, setArticle] = useState<Article | null>(null);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: act, busy, failure } = useAction();
   const numberInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -40,18 +40,6 @@ export default function ConsolePage() {
   const history = pop?.history ?? null;
 
   const refresh = async () => setPop(await getConsoleCall());
-
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(error instanceof Error ? error : new Error(String(error)));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const close = (outcome: ContactOutcome, extra: { notes?: string; kbArticleId?: number } = {}) =>
     act(async () => {

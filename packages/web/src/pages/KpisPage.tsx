@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { getKpis, KPI_BUCKETS, type KpiBucket, type KpiGroup, type KpiRow } from '../api/kpis';
-import { EChart, type ChartOptions } from '../components/EChart';
+import type { ChartOptions } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { ChartPanel } from '../components/Panel';
 import { isIsoDate } from '../dates';
 import { formatDuration, formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
@@ -97,18 +98,8 @@ export default function KpisPage() {
       </Group>
       <ErrorAlert error={kpis.error} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('kpi.volumeChart')}
-          </Title>
-          <EChart options={volume} label={t('kpi.volumeChart')} testId="kpi-volume-chart" />
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('kpi.ratesChart')}
-          </Title>
-          <EChart options={rates} label={t('kpi.ratesChart')} />
-        </Paper>
+        <ChartPanel title={t('kpi.volumeChart')} options={volume} testId="kpi-volume-chart" />
+        <ChartPanel title={t('kpi.ratesChart')} options={rates} />
       </SimpleGrid>
       <Table striped withTableBorder data-testid="kpi-table">
         <Table.Thead>

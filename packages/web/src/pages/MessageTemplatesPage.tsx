@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { listMessageTemplates, previewMessageTemplate, saveMessageTemplate, type MessagePreview, type MessageTemplate, type MessageTemplateDraft } from '../api/responseTemplates';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 
@@ -80,24 +81,12 @@ function TemplateEditor({ template, onClose, onSaved }: { template: MessageTempl
   const [subject, setSubject] = useState(template.subject ?? '');
   const [body, setBody] = useState(template.body);
   const [preview, setPreview] = useState<{ of: string; shown: MessagePreview } | null>(null);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure } = useAction();
 
   const draft: MessageTemplateDraft = { key: template.key, locale: template.locale, channel: template.channel, subject: template.channel === 'email' ? subject.trim() || null : null, body };
   // Saving needs a preview of exactly the text that would be saved.
   const previewed = preview?.of === JSON.stringify(draft);
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const showPreview = () => run(async () => setPreview({ of: JSON.stringify(draft), shown: await previewMessageTemplate(draft) }));
   const save = () =>
     run(async () => {

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { createOpen311Client, listOpen311Clients, revokeOpen311Client } from '../api/open311Clients';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime } from '../dates';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 
 /** Admins register the applications allowed to POST Open311 requests; a key is shown only once. */
@@ -16,24 +16,17 @@ export default function Open311ClientsPage() {
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
   const [made, setMade] = useState<{ name: string; apiKey: string } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure: error, setFailure: setError, fieldError } = useAction();
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await createOpen311Client({ name, contact: contact.trim() || null });
       setMade({ name: created.name, apiKey: created.apiKey });
       setName('');
       setContact('');
       clients.reload();
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function revoke(id: number, clientName: string) {
@@ -67,7 +60,7 @@ export default function Open311ClientsPage() {
             {t('open311Clients.new')}
           </Title>
           <Group align="flex-end">
-            <TextInput label={t('open311Clients.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={error instanceof ApiError ? error.fieldMessage('name') : undefined} />
+            <TextInput label={t('open311Clients.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={fieldError('name')} />
             <TextInput label={t('open311Clients.contact')} value={contact} onChange={(e) => setContact(e.currentTarget.value)} />
             <Button type="submit" loading={busy}>
               {t('open311Clients.create')}

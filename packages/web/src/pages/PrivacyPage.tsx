@@ -18,6 +18,7 @@ import { can } from '../api/roles';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
@@ -100,21 +101,8 @@ function CitizenModal({ citizen, admin, onClose, onChanged }: { citizen: Citizen
   const [reason, setReason] = useState('');
   const [trackingNo, setTrackingNo] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
+  const { run: act, busy, failure } = useAction();
   const purposeOk = purpose.trim().length >= 5;
-
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const shown = full ?? citizen;
   const row = (label: string, value: string | null) => (
     <Group gap="xs">
@@ -201,22 +189,14 @@ function RetentionSection() {
   const notify = useNotify();
   const retention = useLoad(getRetention, []);
   const [edited, setEdited] = useState<RetentionPolicy | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
+  const { run, busy, failure } = useAction();
   const policy = edited ?? retention.data?.policy;
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const act = (action: () => Promise<void>) =>
+    run(async () => {
       await action();
       retention.reload();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const runs = retention.data?.runs ?? [];
   const shownRuns = runs.slice(0, 12).reverse();
   const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });

@@ -1,15 +1,18 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, isChannel } from '@cozum/domain';
 import { listCategories } from '../api/categories';
 import { getDistrictGeo, getNeighbourhoodGeo, getReport, reportExportUrl, type Report, type ReportQuery } from '../api/reports';
 import { listUnits } from '../api/units';
 import { ChoroplethMap } from '../components/ChoroplethMap';
-import { EChart, type ChartOptions } from '../components/EChart';
+import type { ChartOptions } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { hoursText } from '../components/hoursText';
 import { PageHeader } from '../components/PageHeader';
+import { ChartPanel, Panel } from '../components/Panel';
+import { Stat } from '../components/Stat';
+import { topicsChart } from '../components/topicsChart';
 import { formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
 import { cityYear } from '../clock';
@@ -118,35 +121,14 @@ export default function ReportsPage() {
             )}
             {district && districtGeo.data && districtGeo.data.features.length === 0 && <Text c="dimmed">{t('reports.noNeighbourhoodMap')}</Text>}
           </Paper>
-          <Paper withBorder p="md" radius="md">
-            <Title order={2} size="h4" mb="sm">
-              {district ? t('reports.neighbourhoodsOf', { district: district.name }) : t('reports.districts')}
-            </Title>
+          <Panel title={district ? t('reports.neighbourhoodsOf', { district: district.name }) : t('reports.districts')}>
             <PlaceTable r={r} district={district} onDistrict={(d) => setDistrict(d)} />
-          </Paper>
+          </Panel>
         </SimpleGrid>
       )}
       {r && <Charts r={r} local={local} />}
       {r && <UnitLeague r={r} local={local} />}
     </Stack>
-  );
-}
-
-function Stat({ label, value, change, testId }: { label: string; value: string; change?: string; testId?: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" data-testid={testId}>
-        {value}
-      </Text>
-      {change && (
-        <Text size="xs" c="dimmed">
-          {change}
-        </Text>
-      )}
-    </Paper>
   );
 }
 
@@ -236,16 +218,7 @@ function Charts({ r, local }: { r: Report; local: (x: { name: string; nameEn: st
       series: [{ name: t('reports.offered'), type: 'heatmap', data }],
     };
   }, [r, t]);
-  const topics = useMemo<ChartOptions>(() => {
-    const top = r.topics.slice(0, 15).reverse();
-    return {
-      grid: { left: 220, right: 30, top: 10, bottom: 20 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: top.map(local), axisLabel: { width: 210, overflow: 'truncate' } },
-      series: [{ name: t('reports.requests'), type: 'bar', data: top.map((x) => x.count), itemStyle: { color: '#1c7ed6' } }],
-    };
-  }, [r, t, local]);
+  const topics = useMemo(() => topicsChart(r.topics.slice(0, 15), local, t('reports.requests')), [r, t, local]);
   const channels = useMemo<ChartOptions>(
     () => ({
       grid: { left: 100, right: 30, top: 10, bottom: 20 },
@@ -266,22 +239,14 @@ function Charts({ r, local }: { r: Report; local: (x: { name: string; nameEn: st
     }),
     [r, t],
   );
-  const box = (title: string, options: ChartOptions, testId?: string, height?: number) => (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      <EChart options={options} label={title} testId={testId} height={height} />
-    </Paper>
-  );
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
-      {box(t('reports.trend'), trend, 'report-trend')}
-      {box(t('reports.heat'), heat, 'report-heat')}
-      {box(t('reports.topics'), topics, 'report-topics', 420)}
+      <ChartPanel title={t('reports.trend')} options={trend} testId="report-trend" />
+      <ChartPanel title={t('reports.heat')} options={heat} testId="report-heat" />
+      <ChartPanel title={t('reports.topics')} options={topics} testId="report-topics" height={420} />
       <Stack>
-        {box(t('reports.channelsTitle'), channels, undefined, 180)}
-        {box(t('reports.satisfactionTitle'), satisfaction, undefined, 200)}
+        <ChartPanel title={t('reports.channelsTitle')} options={channels} height={180} />
+        <ChartPanel title={t('reports.satisfactionTitle')} options={satisfaction} height={200} />
       </Stack>
     </SimpleGrid>
   );
@@ -292,10 +257,7 @@ function UnitLeague({ r, local }: { r: Report; local: (x: { name: string; nameEn
   // The league: best share on time first; units with nothing resolved last.
   const league = [...r.units].sort((a, b) => (b.onTimeShare ?? -1) - (a.onTimeShare ?? -1) || b.count - a.count);
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="sm">
-        {t('reports.league')}
-      </Title>
+    <Panel title={t('reports.league')}>
       <Table striped withTableBorder data-testid="unit-league">
         <Table.Thead>
           <Table.Tr>
@@ -329,6 +291,6 @@ function UnitLeague({ r, local }: { r: Report; local: (x: { name: string; nameEn
           ))}
         </Table.Tbody>
       </Table>
-    </Paper>
+    </Panel>
   );
 }

@@ -5,6 +5,7 @@ import { listSessions, resetTotp, revokeSessions } from '../api/security';
 import { listUsers } from '../api/users';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { cityTimeZone } from '../clock';
@@ -16,23 +17,15 @@ export default function StaffSessionsPage() {
   const users = useLoad(() => listUsers({}), []);
   const [userId, setUserId] = useState<string | null>(null);
   const sessions = useLoad(async () => (userId ? listSessions(Number(userId)) : []), [userId]);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure } = useAction();
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
   const chosen = users.data?.find((u) => String(u.id) === userId);
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const act = (action: () => Promise<void>) =>
+    run(async () => {
       await action();
       sessions.reload();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>

@@ -3,42 +3,34 @@
  * solution. The agent calls, reads the satisfaction survey and records the answers.
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { listActiveSatisfaction, listCallbacks, recordCallback, type Callback } from '../api/surveys';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ModalButtons } from '../components/FormButtons';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../dates';
 import { useLoad } from '../hooks/useLoad';
-import { answersOf, missingAnswers, SurveyQuestions, type AnswerMap } from './survey/SurveyQuestions';
+import { SurveyQuestions } from './survey/SurveyQuestions';
+import { useSurveyAnswers } from './survey/useSurveyAnswers';
 
 export default function SurveyCallbacksPage() {
   const { t, i18n } = useTranslation();
   const survey = useLoad(() => listActiveSatisfaction(), []);
   const callbacks = useLoad(() => listCallbacks(), []);
   const [calling, setCalling] = useState<Callback | null>(null);
-  const [answers, setAnswers] = useState<AnswerMap>({});
-  const [errors, setErrors] = useState<Record<number, string | undefined>>({});
-  const [error, setError] = useState<Error | null>(null);
+  const { answers, setAnswers, errors, send, reset, failure: error } = useSurveyAnswers();
   const [done, setDone] = useState<string | null>(null);
 
   async function save() {
-    if (!survey.data || !calling) return;
-    const missing = missingAnswers(survey.data.questions, answers);
-    setErrors(Object.fromEntries(missing.map((q) => [q.id, t('surveys.answer.required')])));
-    if (missing.length) return;
-    setError(null);
-    try {
-      await recordCallback(survey.data.id, calling.requestId, answersOf(answers));
+    const satisfaction = survey.data;
+    if (!satisfaction || !calling) return;
+    await send(satisfaction.questions, async (given) => {
+      await recordCallback(satisfaction.id, calling.requestId, given);
       setDone(calling.trackingNo);
       setCalling(null);
       callbacks.reload();
-    } catch (failure) {
-      const details = failure instanceof ApiError ? failure.details : [];
-      setErrors(Object.fromEntries(details.filter((d) => d.field?.startsWith('answers.')).map((d) => [Number(d.field!.split('.')[1]), d.message])));
-      setError(failure as Error);
-    }
+    });
   }
 
   return (
@@ -80,7 +72,7 @@ export default function SurveyCallbacksPage() {
                   <Text size="xs" c="dimmed">{c.linkSent ? t('surveys.callbacks.linkSent') : t('surveys.callbacks.noLink')}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-sm" disabled={!survey.data} onClick={() => { setCalling(c); setAnswers({}); setErrors({}); setError(null); }}>
+                  <Button size="compact-sm" disabled={!survey.data} onClick={() => { setCalling(c); reset(); }}>
                     {t('surveys.callbacks.take')}
                   </Button>
                 </Table.Td>
@@ -99,12 +91,7 @@ export default function SurveyCallbacksPage() {
             )}
             <SurveyQuestions questions={survey.data.questions} answers={answers} onChange={setAnswers} errors={errors} />
             <ErrorAlert error={error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setCalling(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button onClick={() => void save()}>{t('surveys.callbacks.save')}</Button>
-            </Group>
+            <ModalButtons onCancel={() => setCalling(null)} onSave={save} saveLabel={t('surveys.callbacks.save')} />
           </Stack>
         </Modal>
       )}

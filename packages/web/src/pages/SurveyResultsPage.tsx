@@ -54,36 +54,8 @@ export default function SurveyResultsPage() {
         <Stack>
           <Text data-testid="survey-total">{t('surveys.results.total', { count: data.total })}</Text>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <Paper withBorder p="md">
-              <Title order={2} size="h5" mb="xs">
-                {t('surveys.results.byChannel')}
-              </Title>
-              <Table>
-                <Table.Tbody>
-                  {data.channels.map((c) => (
-                    <Table.Tr key={c.channel}>
-                      <Table.Td>{t(`surveys.channels.${c.channel}` as `surveys.channels.${ResponseChannel}`, { defaultValue: c.channel })}</Table.Td>
-                      <Table.Td ta="right">{c.count}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-            <Paper withBorder p="md">
-              <Title order={2} size="h5" mb="xs">
-                {t('surveys.results.byDistrict')}
-              </Title>
-              <Table>
-                <Table.Tbody>
-                  {data.districts.map((d) => (
-                    <Table.Tr key={d.district ?? '-'}>
-                      <Table.Td>{d.district ?? t('common.none')}</Table.Td>
-                      <Table.Td ta="right">{d.count}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+            <CountPanel title={t('surveys.results.byChannel')} rows={data.channels.map((c) => ({ key: c.channel, label: t(`surveys.channels.${c.channel}` as `surveys.channels.${ResponseChannel}`, { defaultValue: c.channel }), count: c.count }))} />
+            <CountPanel title={t('surveys.results.byDistrict')} rows={data.districts.map((d) => ({ key: d.district ?? '-', label: d.district ?? t('common.none'), count: d.count }))} />
           </SimpleGrid>
           {data.questions.map((q) => (
             <QuestionPanel key={q.id} question={q} />
@@ -130,18 +102,38 @@ function QuestionPanel({ question: q }: { question: QuestionResult }) {
       ) : (
         <>
           <EChart options={options} height={Math.max(180, rows.length * 36 + 60)} label={t('surveys.results.chartLabel', { question: q.textTr })} />
-          <Table mt="xs">
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.label}>
-                  <Table.Td>{r.label}</Table.Td>
-                  <Table.Td ta="right">{r.count}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <CountTable rows={rows.map((r) => ({ key: r.label, ...r }))} mt="xs" />
         </>
       )}
     </Paper>
+  );
+}
+
+type CountRow = { key: string; label: string; count: number };
+
+function CountPanel({ title, rows }: { title: string; rows: CountRow[] }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5" mb="xs">
+        {title}
+      </Title>
+      <CountTable rows={rows} />
+    </Paper>
+  );
+}
+
+/** How many answers each channel, district or choice had, one row each. */
+function CountTable({ rows, mt }: { rows: CountRow[]; mt?: string }) {
+  return (
+    <Table mt={mt}>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.key}>
+            <Table.Td>{r.label}</Table.Td>
+            <Table.Td ta="right">{r.count}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -5,12 +5,13 @@
 import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Checkbox, Code, Group, Modal, MultiSelect, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { listDistricts } from '../api/places';
 import { can } from '../api/roles';
 import { createLinks, createSurvey, listSurveys, setSurveyStatus, updateSurvey, type QuestionInput, type QuestionKind, type Survey, type SurveyInput, type SurveyKind } from '../api/surveys';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ModalButtons } from '../components/FormButtons';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useUser } from '../hooks/useSession';
 import { linkProps } from '../router';
@@ -34,31 +35,23 @@ export default function SurveysPage() {
   const districts = useLoad(() => listDistricts(), []);
   const [editing, setEditing] = useState<{ id: number | null; input: SurveyInput } | null>(null);
   const [links, setLinks] = useState<{ survey: Survey; urls: string[] } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { run, failure: error } = useAction();
 
   // Auditors read the surveys and their results; writing them is for admins and supervisors.
   const canManage = can(useUser().role, 'surveys.manage');
   const districtName = (id: number) => districts.data?.find((d) => d.id === id)?.name ?? String(id);
 
-  async function changeStatus(survey: Survey, status: Survey['status']) {
-    setError(null);
-    try {
+  const changeStatus = (survey: Survey, status: Survey['status']) =>
+    run(async () => {
       await setSurveyStatus(survey.id, status);
       surveys.reload();
-    } catch (failure) {
-      setError(failure as Error);
-    }
-  }
+    });
 
-  async function makeLinks(survey: Survey) {
-    setError(null);
-    try {
+  const makeLinks = (survey: Survey) =>
+    run(async () => {
       const made = await createLinks(survey.id, 10, null);
       setLinks({ survey, urls: made.map((l) => l.url) });
-    } catch (failure) {
-      setError(failure as Error);
-    }
-  }
+    });
 
   return (
     <>
@@ -159,16 +152,12 @@ export default function SurveysPage() {
 function SurveyEditor({ id, initial, districts, onClose, onSaved }: { id: number | null; initial: SurveyInput; districts: { value: string; label: string }[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [input, setInput] = useState<SurveyInput>(initial);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  const { run, busy, failure, fieldError } = useAction();
 
   const setQuestion = (n: number, change: Partial<QuestionInput>) => setInput({ ...input, questions: input.questions.map((q, k) => (k === n ? { ...q, ...change } : q)) });
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const body: SurveyInput = {
         ...input,
         titleEn: input.titleEn?.trim() || null,
@@ -179,12 +168,7 @@ function SurveyEditor({ id, initial, districts, onClose, onSaved }: { id: number
       if (id === null) await createSurvey(body);
       else await updateSurvey(id, body);
       onSaved();
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Modal opened onClose={onClose} size="xl" title={t(id === null ? 'surveys.editor.new' : 'surveys.editor.edit', { kind: t(`surveys.kinds.${input.kind}`) })}>
@@ -241,15 +225,8 @@ function SurveyEditor({ id, initial, districts, onClose, onSaved }: { id: number
         <Button variant="light" onClick={() => setInput({ ...input, questions: [...input.questions, blankQuestion()] })}>
           {t('surveys.editor.addQuestion')}
         </Button>
-        <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ErrorAlert error={failure} />
+        <ModalButtons onCancel={onClose} onSave={save} busy={busy} />
       </Stack>
     </Modal>
   );

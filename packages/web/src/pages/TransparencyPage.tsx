@@ -1,13 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Button, Container, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Container, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { getDistrictGeo, getTransparency, openDataUrl } from '../api/reports';
 import { ChoroplethMap } from '../components/ChoroplethMap';
-import { EChart, type ChartOptions } from '../components/EChart';
+import type { ChartOptions } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { hoursText } from '../components/hoursText';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ChartPanel, Panel } from '../components/Panel';
+import { Stat } from '../components/Stat';
+import { topicsChart } from '../components/topicsChart';
 import { formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
 import { linkProps } from '../router';
@@ -39,17 +42,8 @@ export default function TransparencyPage() {
     }),
     [f, t],
   );
-  const topics = useMemo<ChartOptions>(() => {
-    const groups = [...(f?.topicGroups ?? [])].reverse();
-    return {
-      grid: { left: 220, right: 30, top: 10, bottom: 20 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: groups.map(local), axisLabel: { width: 210, overflow: 'truncate' } },
-      series: [{ name: t('reports.requests'), type: 'bar', data: groups.map((g) => g.count), itemStyle: { color: '#1c7ed6' } }],
-    };
-    // `local` follows the language, which `t` also follows.
-  }, [f, t]);
+  // `local` follows the language, which `t` also follows.
+  const topics = useMemo(() => topicsChart(f?.topicGroups ?? [], local, t('reports.requests')), [f, t]);
 
   return (
     <Container size="xl" py="md">
@@ -88,49 +82,25 @@ export default function TransparencyPage() {
               [t('reports.routed'), n(f.routed), n(f.previous.routed)],
               [t('reports.satisfaction'), f.satisfaction.average === null ? '—' : `${f.satisfaction.average.toFixed(2)} / 5`, t('reports.answers', { n: n(f.satisfaction.count) })],
             ].map(([label, value, before], i) => (
-              <Paper withBorder p="md" radius="md" key={label}>
-                <Text size="sm" c="dimmed">
-                  {label}
-                </Text>
-                <Text fw={700} size="xl" data-testid={`transparency-figure-${i}`}>
-                  {value}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {i < 5 ? t('transparency.before', { year: f.previous.year, value: before }) : before}
-                </Text>
-              </Paper>
+              <Stat key={label} label={label!} value={value!} change={i < 5 ? t('transparency.before', { year: f.previous.year, value: before }) : before} testId={`transparency-figure-${i}`} />
             ))}
           </SimpleGrid>
         )}
         {f && (
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('reports.trend')}
-              </Title>
-              <EChart options={months} label={t('reports.trend')} />
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('reports.topics')}
-              </Title>
-              <EChart options={topics} label={t('reports.topics')} height={420} />
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Group justify="space-between">
-                <Title order={2} size="h4" mb="sm">
-                  {t('reports.districts')}
-                </Title>
+            <ChartPanel title={t('reports.trend')} options={months} />
+            <ChartPanel title={t('reports.topics')} options={topics} height={420} />
+            <Panel
+              title={t('reports.districts')}
+              aside={
                 <Text size="xs" c="dimmed">
                   {geo.data?.attribution}
                 </Text>
-              </Group>
+              }
+            >
               {geo.data && <ChoroplethMap geo={geo.data} values={districtCounts} seriesName={t('reports.requests')} label={t('reports.mapLabel')} testId="transparency-map" />}
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('reports.league')}
-              </Title>
+            </Panel>
+            <Panel title={t('reports.league')}>
               <Table striped withTableBorder>
                 <Table.Thead>
                   <Table.Tr>
@@ -151,7 +121,7 @@ export default function TransparencyPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Paper>
+            </Panel>
           </SimpleGrid>
         )}
         <Text size="sm" c="dimmed">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { confirmTotp, disableTotp, getTotp, startTotp } from '../api/security';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 
@@ -14,20 +15,16 @@ export default function TwoFactorPage() {
   const status = useLoad(getTotp, []);
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
-
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run: act, busy, failure } = useAction();
+  // Turning the factor on or off, each proved by a current code.
+  const sendCode = (send: (code: string) => Promise<unknown>, done: string) =>
+    act(async () => {
+      await send(code);
+      setCode('');
+      setEnrolment(null);
+      notify({ message: done });
+      status.reload();
+    });
   const codeInput = (
     <TextInput
       label={t('twoFactor.code')}
@@ -61,14 +58,7 @@ export default function TwoFactorPage() {
                 variant="light"
                 loading={busy}
                 disabled={code.length !== 6}
-                onClick={() =>
-                  void act(async () => {
-                    await disableTotp(code);
-                    setCode('');
-                    notify({ message: t('twoFactor.disabled') });
-                    status.reload();
-                  })
-                }
+                onClick={() => void sendCode(disableTotp, t('twoFactor.disabled'))}
               >
                 {t('twoFactor.disable')}
               </Button>
@@ -96,15 +86,7 @@ export default function TwoFactorPage() {
               <Button
                 loading={busy}
                 disabled={code.length !== 6}
-                onClick={() =>
-                  void act(async () => {
-                    await confirmTotp(code);
-                    setCode('');
-                    setEnrolment(null);
-                    notify({ message: t('twoFactor.enabled') });
-                    status.reload();
-                  })
-                }
+                onClick={() => void sendCode(confirmTotp, t('twoFactor.enabled'))}
               >
                 {t('twoFactor.confirm')}
               </Button>

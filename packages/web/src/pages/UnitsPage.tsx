@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Anchor, Button, Loader, Table, Text } from '@mantine/core';
+import { Button, Loader, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { alphabetical } from '../alphabetical';
 import { listUnits, type Unit } from '../api/units';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
+import { TreeNameCell } from '../components/TreeNameCell';
 import { UnitFormModal } from '../components/UnitFormModal';
 import { useLoad } from '../hooks/useLoad';
 import { useLocalName } from '../hooks/useLocalName';
@@ -19,7 +21,7 @@ export default function UnitsPage() {
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
   const all = units.data ?? [];
-  const rows = flattenTree(all, (a, b) => localName(a).localeCompare(localName(b), 'tr'));
+  const rows = flattenTree(all, alphabetical(localName));
 
   const saved = (unit: Unit) => {
     notify({ message: t(editing === 'new' ? 'units.created' : 'units.updated', { name: localName(unit) }) });
@@ -46,11 +48,9 @@ export default function UnitsPage() {
             <Table.Tbody>
               {rows.map(({ item: unit, depth }) => (
                 <Table.Tr key={unit.id} onClick={() => setEditing(unit)} style={{ cursor: 'pointer' }}>
-                  <Table.Td style={{ paddingLeft: `calc(var(--table-horizontal-spacing, 10px) + ${depth * 24}px)` }}>
-                    <Anchor component="button" type="button" ta="left" c={unit.active ? 'inherit' : 'dimmed'} fw={depth === 0 ? 600 : undefined}>
-                      {localName(unit)}
-                    </Anchor>
-                  </Table.Td>
+                  <TreeNameCell depth={depth} dimmed={!unit.active}>
+                    {localName(unit)}
+                  </TreeNameCell>
                   <Table.Td>
                     <Text size="sm" ff="monospace">
                       {unit.code}

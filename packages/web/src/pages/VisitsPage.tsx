@@ -5,13 +5,14 @@
 import { useMemo, useState } from 'react';
 import { Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { createTeam, createVisit, listFieldStaff, getVisitReport, listTeams, listVisits, updateVisit, type Visit, type VisitInput } from '../api/field';
 import { listDistricts, listNeighbourhoods } from '../api/places';
 import { EChart, type ChartOptions } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ModalButtons } from '../components/FormButtons';
 import { PageHeader } from '../components/PageHeader';
 import { isIsoDate } from '../dates';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { cityDate } from '../clock';
 
@@ -26,7 +27,7 @@ export default function VisitsPage() {
   const [editing, setEditing] = useState<{ id: number | null; input: VisitInput } | null>(null);
   const [newTeam, setNewTeam] = useState(false);
   const [reportOf, setReportOf] = useState<number | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { run, failure: error } = useAction();
 
   const perDistrict = useMemo(() => {
     const counts = new Map((districts.data ?? []).map((d) => [d.name, { planned: 0, done: 0, requests: 0 }]));
@@ -55,15 +56,11 @@ export default function VisitsPage() {
     [perDistrict, t],
   );
 
-  async function setStatus(v: Visit, status: Visit['status']) {
-    setError(null);
-    try {
+  const setStatus = (v: Visit, status: Visit['status']) =>
+    run(async () => {
       await updateVisit(v.id, { teamId: v.teamId, districtId: v.districtId, neighbourhoodId: v.neighbourhoodId, place: v.place, visitDate: v.visitDate, notes: v.notes, status });
       visits.reload();
-    } catch (failure) {
-      setError(failure as Error);
-    }
-  }
+    });
 
   return (
     <>
@@ -170,18 +167,13 @@ function VisitForm({ initial, teams, districts, onClose, onSaved }: { initial: V
   const { t } = useTranslation();
   const [input, setInput] = useState<VisitInput>(initial);
   const hoods = useLoad(() => (input.districtId ? listNeighbourhoods(input.districtId) : Promise.resolve([])), [input.districtId]);
-  const [error, setError] = useState<Error | null>(null);
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  const { run, failure, fieldError } = useAction();
 
-  async function save() {
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await createVisit(input);
       onSaved();
-    } catch (failure) {
-      setError(failure as Error);
-    }
-  }
+    });
 
   return (
     <Modal opened onClose={onClose} title={t('field.visits.new')}>
@@ -191,13 +183,8 @@ function VisitForm({ initial, teams, districts, onClose, onSaved }: { initial: V
         <Select label={t('field.visits.neighbourhood')} data={(hoods.data ?? []).map((n) => ({ value: String(n.id), label: n.name }))} searchable clearable value={input.neighbourhoodId ? String(input.neighbourhoodId) : null} onChange={(v) => setInput({ ...input, neighbourhoodId: v ? Number(v) : null })} error={fieldError('neighbourhoodId')} />
         <TextInput label={t('field.visits.place')} value={input.place} onChange={(e) => setInput({ ...input, place: e.currentTarget.value })} withAsterisk error={fieldError('place')} />
         <TextInput label={t('field.visits.date')} placeholder="YYYY-MM-DD" value={input.visitDate} onChange={(e) => setInput({ ...input, visitDate: e.currentTarget.value })} withAsterisk error={fieldError('visitDate')} />
-        <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </Group>
+        <ErrorAlert error={failure} />
+        <ModalButtons onCancel={onClose} onSave={save} />
       </Stack>
     </Modal>
   );
@@ -209,31 +196,22 @@ function TeamForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => vo
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'bus' | 'field'>('bus');
   const [members, setMembers] = useState<string[]>([]);
-  const [error, setError] = useState<Error | null>(null);
+  const { run, failure, fieldError } = useAction();
 
-  async function save() {
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await createTeam({ name, kind, memberIds: members.map(Number) });
       onSaved();
-    } catch (failure) {
-      setError(failure as Error);
-    }
-  }
+    });
 
   return (
     <Modal opened onClose={onClose} title={t('field.visits.newTeam')}>
       <Stack>
-        <TextInput label={t('field.visits.teamName')} value={name} onChange={(e) => setName(e.currentTarget.value)} withAsterisk error={error instanceof ApiError ? error.fieldMessage('name') : undefined} />
+        <TextInput label={t('field.visits.teamName')} value={name} onChange={(e) => setName(e.currentTarget.value)} withAsterisk error={fieldError('name')} />
         <Select label={t('field.visits.teamKind')} data={[{ value: 'bus', label: t('field.visits.kinds.bus') }, { value: 'field', label: t('field.visits.kinds.field') }]} value={kind} onChange={(v) => v && setKind(v as 'bus' | 'field')} />
         <MultiSelect label={t('field.visits.members')} data={(staff.data ?? []).map((u) => ({ value: String(u.id), label: u.displayName }))} value={members} onChange={setMembers} searchable />
-        <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </Group>
+        <ErrorAlert error={failure} />
+        <ModalButtons onCancel={onClose} onSave={save} />
       </Stack>
     </Modal>
   );

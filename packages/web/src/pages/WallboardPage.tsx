@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEventStream, type Wallboard } from '../api/live';
 import { EChart, type ChartOptions } from '../components/EChart';
 import { PageHeader } from '../components/PageHeader';
+import { Panel } from '../components/Panel';
 import { formatDuration, formatPercent } from '../figures';
 
 const STATE_COLORS: Record<string, string> = { available: '#2f9e44', on_call: '#1971c2', wrap_up: '#f08c00', paused: '#868e96', logged_out: '#ced4da' };
@@ -67,24 +68,15 @@ export default function WallboardPage() {
         <Figure label={t('wallboard.instantShare')} value={today ? formatPercent(today.instantInformationShare) : '…'} testId="wb-instant-share" />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('wallboard.agents')}
-          </Title>
+        <Panel title={t('wallboard.agents')}>
           <EChart options={agents} height={240} label={t('wallboard.agentsChart', { counts: (board?.agents ?? []).map((a) => `${t(`wallboard.state.${a.state}` as 'wallboard.state.available')}: ${a.count}`).join(', ') })} />
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('wallboard.today')}
-          </Title>
+        </Panel>
+        <Panel title={t('wallboard.today')}>
           <EChart options={hourly} height={240} label={t('wallboard.hourlyChart')} />
-        </Paper>
+        </Panel>
       </SimpleGrid>
       {board && board.waiting.byQueue.length > 0 && (
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('wallboard.queues')}
-          </Title>
+        <Panel title={t('wallboard.queues')}>
           <Group>
             {board.waiting.byQueue.map((q) => (
               <Badge key={q.queue} size="xl" variant="light">
@@ -92,7 +84,7 @@ export default function WallboardPage() {
               </Badge>
             ))}
           </Group>
-        </Paper>
+        </Panel>
       )}
     </Stack>
   );

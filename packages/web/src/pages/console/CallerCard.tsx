@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ConsolePop } from '../../api/live';
@@ -29,44 +30,30 @@ export function CallerCard({ pop, language }: { pop: ConsolePop; language: strin
         {[call.queue && t('console.queue', { queue: call.queue }), call.answeredAt && t('console.answeredAt', { time: formatDateTime(call.answeredAt, language) }), call.endedAt && t('console.hungUp')].filter(Boolean).join(' · ')}
       </Text>
       {history && history.requests.length > 0 && (
-        <>
-          <Title order={3} size="h5" mt="md" mb={4}>
-            {t('console.requests')}
-          </Title>
-          <Table striped withTableBorder data-testid="caller-requests">
-            <Table.Tbody>
-              {history.requests.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <a {...linkProps(`/requests/${r.id}`)}>{r.trackingNo}</a>
-                  </Table.Td>
-                  <Table.Td>{r.categoryName}</Table.Td>
-                  <Table.Td>
-                    <RequestStatusBadge status={r.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </>
+        <HistoryTable title={t('console.requests')} testId="caller-requests">
+          {history.requests.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <a {...linkProps(`/requests/${r.id}`)}>{r.trackingNo}</a>
+              </Table.Td>
+              <Table.Td>{r.categoryName}</Table.Td>
+              <Table.Td>
+                <RequestStatusBadge status={r.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </HistoryTable>
       )}
       {history && history.contacts.length > 0 && (
-        <>
-          <Title order={3} size="h5" mt="md" mb={4}>
-            {t('console.earlierContacts')}
-          </Title>
-          <Table striped withTableBorder data-testid="caller-contacts">
-            <Table.Tbody>
-              {history.contacts.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{formatDateTime(c.offeredAt, language)}</Table.Td>
-                  <Table.Td>{t(`channel.${c.channel}` as 'channel.phone', { defaultValue: c.channel })}</Table.Td>
-                  <Table.Td>{c.outcome ? t(`console.outcome.${c.outcome}` as 'console.outcome.other', { defaultValue: c.outcome }) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </>
+        <HistoryTable title={t('console.earlierContacts')} testId="caller-contacts">
+          {history.contacts.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>{formatDateTime(c.offeredAt, language)}</Table.Td>
+              <Table.Td>{t(`channel.${c.channel}` as 'channel.phone', { defaultValue: c.channel })}</Table.Td>
+              <Table.Td>{c.outcome ? t(`console.outcome.${c.outcome}` as 'console.outcome.other', { defaultValue: c.outcome }) : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </HistoryTable>
       )}
       {history && history.requests.length === 0 && history.contacts.length === 0 && (
         <Text c="dimmed" mt="sm">
@@ -74,5 +61,19 @@ export function CallerCard({ pop, language }: { pop: ConsolePop; language: strin
         </Text>
       )}
     </Paper>
+  );
+}
+
+/** One part of the caller's history (requests, contacts) under its heading. */
+function HistoryTable({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <>
+      <Title order={3} size="h5" mt="md" mb={4}>
+        {title}
+      </Title>
+      <Table striped withTableBorder data-testid={testId}>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </>
   );
 }

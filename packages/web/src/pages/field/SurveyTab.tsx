@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldBootstrap } from '../../api/field';
-import { answersOf, missingAnswers, SurveyQuestions, type AnswerMap } from '../survey/SurveyQuestions';
+import { answersOf, SurveyQuestions } from '../survey/SurveyQuestions';
+import { useSurveyAnswers } from '../survey/useSurveyAnswers';
 import type { Enqueue } from './useQueue';
 import type { FieldVisit } from './visits';
 
@@ -11,16 +12,12 @@ export function SurveyTab({ data, visit, onQueue }: { data: FieldBootstrap; visi
   const { t, i18n } = useTranslation();
   const surveys = data.surveys.filter((s) => !visit || !s.districtIds.length || s.districtIds.includes(visit.districtId));
   const [surveyId, setSurveyId] = useState<string | null>(null);
-  const [answers, setAnswers] = useState<AnswerMap>({});
-  const [errors, setErrors] = useState<Record<number, string | undefined>>({});
+  const { answers, setAnswers, errors, check, reset } = useSurveyAnswers();
   const survey = surveys.find((s) => String(s.id) === surveyId) ?? null;
   const titleOf = (s: (typeof surveys)[number]) => (i18n.language === 'en' && s.titleEn ? s.titleEn : s.titleTr);
 
   async function submit() {
-    if (!survey) return;
-    const missing = missingAnswers(survey.questions, answers);
-    setErrors(Object.fromEntries(missing.map((q) => [q.id, t('surveys.answer.required')])));
-    if (missing.length) return;
+    if (!survey || !check(survey.questions)) return;
     await onQueue({ kind: 'answer', label: titleOf(survey), path: `/surveys/${survey.id}/responses`, body: { channel: 'field', visitId: visit?.id ?? null, districtId: visit?.districtId ?? null, answers: answersOf(answers) } });
     setAnswers({});
   }
@@ -28,7 +25,7 @@ export function SurveyTab({ data, visit, onQueue }: { data: FieldBootstrap; visi
   if (!surveys.length) return <Text c="dimmed">{t('field.survey.none')}</Text>;
   return (
     <Stack gap="sm">
-      <Select label={t('field.survey.pick')} allowDeselect={false} data={surveys.map((s) => ({ value: String(s.id), label: titleOf(s) }))} value={surveyId} onChange={(v) => { setSurveyId(v); setAnswers({}); setErrors({}); }} />
+      <Select label={t('field.survey.pick')} allowDeselect={false} data={surveys.map((s) => ({ value: String(s.id), label: titleOf(s) }))} value={surveyId} onChange={(v) => { setSurveyId(v); reset(); }} />
       {survey && (
         <>
           <SurveyQuestions questions={survey.questions} answers={answers} onChange={setAnswers} errors={errors} />

@@ -6,7 +6,7 @@ import type { Place } from '../../api/places';
 import { CHANNELS, type Channel } from '../../api/requests';
 import type { RequestType } from '../../api/requestTypes';
 import { CategorySelect } from '../../components/CategorySelect';
-import { PlaceSelects } from '../../components/PlaceSelects';
+import { PlaceSelects, placeFields } from '../../components/PlaceSelects';
 import { useLocalName } from '../../hooks/useLocalName';
 import type { IntakeForm } from './intake';
 
@@ -66,16 +66,7 @@ export function RequestFields(props: { form: IntakeForm; categories: Category[] 
         error={errors.description}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <PlaceSelects
-          districts={props.districts ?? []}
-          districtId={values.districtId}
-          neighbourhoodId={values.neighbourhoodId}
-          onDistrict={(id) => form.set('districtId', id)}
-          onNeighbourhood={(id) => form.set('neighbourhoodId', id)}
-          districtLabel={t('newRequest.district')}
-          neighbourhoodLabel={t('newRequest.neighbourhood')}
-          errors={{ districtId: errors.districtId, neighbourhoodId: errors.neighbourhoodId }}
-        />
+        <PlaceSelects districts={props.districts ?? []} {...placeFields(form)} districtLabel={t('newRequest.district')} neighbourhoodLabel={t('newRequest.neighbourhood')} />
         <TextInput label={t('newRequest.address')} maxLength={500} value={values.address} onChange={(event) => form.set('address', event.currentTarget.value)} error={errors.address} />
       </SimpleGrid>
     </>

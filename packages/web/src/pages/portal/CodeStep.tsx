@@ -2,25 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { useAction } from '../../hooks/useAction';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
 
 /** The one-time code from the SMS: the server counts wrong tries and locks after five. */
 export function CodeStep({ phone, length, onSubmit, ifKnown }: { phone: string; length: number; onSubmit: (code: string) => Promise<void>; ifKnown?: boolean }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure: error } = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(code.trim());
-    } catch (failure) {
-      setError(failure instanceof Error ? failure : new Error(String(failure)));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(code.trim()));
   }
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>

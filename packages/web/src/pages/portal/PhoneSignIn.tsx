@@ -3,6 +3,7 @@ import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { portalApi } from '../../api/portal';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
+import { useAction } from '../../hooks/useAction';
 import { currentLanguage } from '../../i18n';
 import { CodeStep, PortalError } from './CodeStep';
 
@@ -12,21 +13,12 @@ export function PhoneSignIn({ trackingNo: givenTrackingNo, askTrackingNo, onSign
   const [phone, setPhone] = useState('');
   const [trackingNo, setTrackingNo] = useState(givenTrackingNo ?? '');
   const [sent, setSent] = useState<{ challengeId: string; phone: string } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure: error } = useAction();
   const [proving, setProving] = useState(false);
 
   async function ask(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setSent(await portalApi.signIn(phone, trackingNo.trim() || null, currentLanguage(), setProving));
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setSent(await portalApi.signIn(phone, trackingNo.trim() || null, currentLanguage(), setProving)));
   }
 
   if (sent) {

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Box, Button, Checkbox, FileInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { portalApi, type PortalCategory } from '../../api/portal';
+import { alphabetical } from '../../alphabetical';
 import { foldedFilter } from '../../components/foldedFilter';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
+import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useLocalName } from '../../hooks/useLocalName';
 import { currentLanguage } from '../../i18n';
@@ -35,8 +36,7 @@ export default function PortalNewRequestPage() {
   const [consent, setConsent] = useState(false);
   const [website, setWebsite] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'form' });
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure: error, fieldError } = useAction();
   // Past a few codes to this number the browser proves some work before the code is sent.
   const [proving, setProving] = useState(false);
   const neighbourhoods = useLoad(() => (districtId ? portalApi.neighbourhoods(Number(districtId)) : Promise.resolve({ items: [] })), [districtId]);
@@ -51,7 +51,6 @@ export default function PortalNewRequestPage() {
     if (wrong) return t('portal.form.photoWrongType', { name: wrong.name });
     return null;
   })();
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
   const leaves = (categories.data?.items ?? []).filter((c, _, all) => !all.some((other) => other.parentId === c.id));
   const byId = new Map((categories.data?.items ?? []).map((c) => [c.id, c]));
@@ -63,9 +62,7 @@ export default function PortalNewRequestPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (photoProblem || !cfg) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const started = await portalApi.submit({
         categoryId: Number(categoryId ?? 0),
         description,
@@ -83,11 +80,7 @@ export default function PortalNewRequestPage() {
         website,
       }, setProving);
       setStep({ kind: 'code', submissionId: started.submissionId, phone: started.phone });
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function confirm(submissionId: string, code: string) {
@@ -139,7 +132,7 @@ export default function PortalNewRequestPage() {
         <Select
           label={t('portal.form.category')}
           description={t('portal.form.categoryHint')}
-          data={leaves.map((c) => ({ value: String(c.id), label: label(c) })).sort((a, b) => a.label.localeCompare(b.label, 'tr'))}
+          data={leaves.map((c) => ({ value: String(c.id), label: label(c) })).sort(alphabetical((option) => option.label))}
           value={categoryId}
           onChange={setCategoryId}
           searchable

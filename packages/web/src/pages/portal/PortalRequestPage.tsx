@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { portalApi } from '../../api/portal';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
 import { formatDateTime } from '../../dates';
+import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useLocalName } from '../../hooks/useLocalName';
 import { matchPath, useRoute } from '../../router';
@@ -22,8 +23,7 @@ export default function PortalRequestPage() {
   const request = useLoad(() => portalApi.request(trackingNo), [trackingNo]);
   const [score, setScore] = useState<string | null>(null);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure: error } = useAction();
 
   if (request.error instanceof ApiError && request.error.status === 401) {
     return (
@@ -39,16 +39,10 @@ export default function PortalRequestPage() {
   async function rate(event: FormEvent) {
     event.preventDefault();
     if (!score) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await portalApi.rate(trackingNo, Number(score), comment.trim() || null);
       request.reload();
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,13 +1,13 @@
-import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ActionInput, RequestAction } from '../../api/requests';
 import type { Unit } from '../../api/units';
 import type { User } from '../../api/users';
+import { idOptions } from '../../alphabetical';
 import { useForm, type FieldErrors } from '../../hooks/useForm';
 import { useLocalName } from '../../hooks/useLocalName';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormButtons } from '../../components/FormButtons';
-import { foldedFilter } from '../../components/foldedFilter';
+import { FormModal } from '../../components/FormModal';
+import { SearchSelect } from '../../components/SearchSelect';
 
 /** The actions that need more than a click, and what each asks for. */
 export const FORM_ACTIONS = ['assign', 'hold', 'transfer', 'refer', 'mark_duplicate', 'reject', 'reopen', 'extend'] as const satisfies readonly RequestAction[];
@@ -59,70 +59,38 @@ export function ActionModal(props: {
     });
   };
 
-  const units = props.units
-    .filter((unit) => unit.active && unit.id !== props.currentUnitId)
-    .map((unit) => ({ value: unit.id, label: localName(unit) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'tr'));
+  const units = idOptions(
+    props.units.filter((unit) => unit.active && unit.id !== props.currentUnitId),
+    localName,
+  );
 
   return (
-    <Modal opened onClose={props.onClose} title={t(`action.${action}`)}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit(validate, save);
-        }}
-      >
-        <Stack>
-          {action === 'assign' && (
-            <Select<number>
-              label={t('detail.assigneePick')}
-              required
-              data-autofocus
-              data={props.assignees.map((user) => ({ value: user.id, label: user.displayName }))}
-              value={values.assigneeId}
-              onChange={(id) => form.set('assigneeId', id)}
-              error={errors.assigneeId}
-              filter={foldedFilter<number>()}
-              searchable
-            />
-          )}
-          {action === 'transfer' && (
-            <Select<number>
-              label={t('detail.unitTarget')}
-              required
-              data-autofocus
-              data={units}
-              value={values.unitId}
-              onChange={(id) => form.set('unitId', id)}
-              error={errors.unitId}
-              filter={foldedFilter<number>()}
-              searchable
-            />
-          )}
-          {action === 'refer' && (
-            <TextInput label={t('detail.institution')} required data-autofocus maxLength={200} value={values.institution} onChange={(event) => form.set('institution', event.currentTarget.value)} error={errors.institution} />
-          )}
-          {action === 'mark_duplicate' && (
-            <TextInput label={t('detail.parentTrackingNo')} required data-autofocus maxLength={20} value={values.parentTrackingNo} onChange={(event) => form.set('parentTrackingNo', event.currentTarget.value)} error={errors.parentTrackingNo} />
-          )}
-          {needsReason && (
-            <Textarea
-              label={t('detail.reason')}
-              required
-              data-autofocus={['hold', 'reject', 'reopen', 'extend'].includes(action) ? true : undefined}
-              autosize
-              minRows={3}
-              maxLength={2000}
-              value={values.reason}
-              onChange={(event) => form.set('reason', event.currentTarget.value)}
-              error={errors.reason}
-            />
-          )}
-          <ErrorAlert error={form.failure} />
-          <FormButtons busy={form.busy} onCancel={props.onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t(`action.${action}`)} form={form} onClose={props.onClose} onSubmit={() => form.submit(validate, save)}>
+      {action === 'assign' && (
+        <SearchSelect label={t('detail.assigneePick')} required data-autofocus data={props.assignees.map((user) => ({ value: user.id, label: user.displayName }))} value={values.assigneeId} onChange={(id) => form.set('assigneeId', id)} error={errors.assigneeId} />
+      )}
+      {action === 'transfer' && (
+        <SearchSelect label={t('detail.unitTarget')} required data-autofocus data={units} value={values.unitId} onChange={(id) => form.set('unitId', id)} error={errors.unitId} />
+      )}
+      {action === 'refer' && (
+        <TextInput label={t('detail.institution')} required data-autofocus maxLength={200} value={values.institution} onChange={(event) => form.set('institution', event.currentTarget.value)} error={errors.institution} />
+      )}
+      {action === 'mark_duplicate' && (
+        <TextInput label={t('detail.parentTrackingNo')} required data-autofocus maxLength={20} value={values.parentTrackingNo} onChange={(event) => form.set('parentTrackingNo', event.currentTarget.value)} error={errors.parentTrackingNo} />
+      )}
+      {needsReason && (
+        <Textarea
+          label={t('detail.reason')}
+          required
+          data-autofocus={['hold', 'reject', 'reopen', 'extend'].includes(action) ? true : undefined}
+          autosize
+          minRows={3}
+          maxLength={2000}
+          value={values.reason}
+          onChange={(event) => form.set('reason', event.currentTarget.value)}
+          error={errors.reason}
+        />
+      )}
+    </FormModal>
   );
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, FileInput, Group, Stack, Switch, Text } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fileUrl } from '../../api/client';
 import { attachmentPath, uploadAttachment } from '../../api/requests';
+import { useAction } from '../../hooks/useAction';
 import { useNotify } from '../../hooks/useNotices';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Shown } from '../RequestDetailPage';
+import { InternalBadge } from './InternalBadge';
 
 const ACCEPTED_FILES = 'image/jpeg,image/png,image/webp,application/pdf';
 
@@ -17,23 +19,16 @@ export function RequestAttachments({ request: { id: requestId, attachments }, on
   const notify = useNotify();
   const [file, setFile] = useState<File | null>(null);
   const [visible, setVisible] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
+  const { run, busy, failure } = useAction();
 
   async function upload() {
     if (!file) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await run(async () => {
       await uploadAttachment(requestId, file, visible ? 'public' : 'internal');
       notify({ message: t('detail.uploaded', { file: file.name }) });
       setFile(null);
       onUploaded();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -47,11 +42,7 @@ export function RequestAttachments({ request: { id: requestId, attachments }, on
           <Text size="xs" c="dimmed">
             {size(attachment.sizeBytes)}
           </Text>
-          {attachment.visibility === 'internal' && (
-            <Badge size="xs" color="gray" variant="outline">
-              {t('detail.internal')}
-            </Badge>
-          )}
+          <InternalBadge visibility={attachment.visibility} />
         </Group>
       ))}
       <Group align="flex-end">

@@ -1,8 +1,9 @@
-import { Badge, Group, Text, Timeline } from '@mantine/core';
+import { Group, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RequestEvent } from '../../api/requests';
 import { formatDateTime } from '../../dates';
 import type { Shown } from '../RequestDetailPage';
+import { InternalBadge } from './InternalBadge';
 
 /** Every event on a request, oldest first: when, who, what, why; internal ones marked. */
 export function RequestTimeline({ request: { events } }: { request: Shown<'timeline'> }) {
@@ -30,11 +31,7 @@ export function RequestTimeline({ request: { events } }: { request: Shown<'timel
                   {status(event.fromStatus)} → {status(event.toStatus)}
                 </Text>
               )}
-              {event.visibility === 'internal' && (
-                <Badge size="xs" color="gray" variant="outline">
-                  {t('detail.internal')}
-                </Badge>
-              )}
+              <InternalBadge visibility={event.visibility} />
             </Group>
           }
         >

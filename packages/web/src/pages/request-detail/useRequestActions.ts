@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { actOnRequest, type ActionInput, type RequestAction, type RequestDetail } from '../../api/requests';
+import { useAction } from '../../hooks/useAction';
 import { useNotify } from '../../hooks/useNotices';
 import { useUser } from '../../hooks/useSession';
 
@@ -19,8 +20,7 @@ export function useRequestActions(id: number, detail: RequestDetail | undefined,
   const notify = useNotify();
   const user = useUser();
   const [conflict, setConflict] = useState(false);
-  const [clicking, setClicking] = useState<RequestAction | null>(null);
-  const [clickFailure, setClickFailure] = useState<Error | null>(null);
+  const { run, running: clicking, failure: clickFailure } = useAction<RequestAction>();
   // After a change, the version it replaced.
   const [replaced, setReplaced] = useState<number | null>(null);
 
@@ -45,17 +45,7 @@ export function useRequestActions(id: number, detail: RequestDetail | undefined,
     reload();
   }
 
-  async function click(action: RequestAction, run: () => Promise<void>) {
-    setClicking(action);
-    setClickFailure(null);
-    try {
-      await run();
-    } catch (error) {
-      setClickFailure(error as Error);
-    } finally {
-      setClicking(null);
-    }
-  }
+  const click = (action: RequestAction, work: () => Promise<void>) => run(work, action);
 
   // Staff starting on an unassigned request of their unit take it first: one click, two steps.
   async function takeAndStart() {

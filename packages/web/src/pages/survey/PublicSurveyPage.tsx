@@ -6,14 +6,14 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Center, Container, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { answerSurveyLink, getSurveyLink } from '../../api/surveys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { setLanguage } from '../../i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useLoad } from '../../hooks/useLoad';
 import { useRoute } from '../../router';
-import { answersOf, missingAnswers, SurveyQuestions, type AnswerMap } from './SurveyQuestions';
+import { SurveyQuestions } from './SurveyQuestions';
+import { useSurveyAnswers } from './useSurveyAnswers';
 
 export default function PublicSurveyPage() {
   const { t, i18n } = useTranslation();
@@ -25,10 +25,7 @@ export default function PublicSurveyPage() {
     if (lang === 'en' || lang === 'tr') setLanguage(lang);
   }, [lang]);
   const linked = useLoad(() => getSurveyLink(token), [token]);
-  const [answers, setAnswers] = useState<AnswerMap>({});
-  const [errors, setErrors] = useState<Record<number, string | undefined>>({});
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { answers, setAnswers, errors, send, busy, failure: error } = useSurveyAnswers();
   const [done, setDone] = useState(false);
   const survey = linked.data?.survey;
   const title = survey ? (i18n.language === 'en' && survey.titleEn ? survey.titleEn : survey.titleTr) : t('surveys.answer.title');
@@ -36,21 +33,10 @@ export default function PublicSurveyPage() {
 
   async function submit() {
     if (!survey) return;
-    const missing = missingAnswers(survey.questions, answers);
-    setErrors(Object.fromEntries(missing.map((q) => [q.id, t('surveys.answer.required')])));
-    if (missing.length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await answerSurveyLink(token, answersOf(answers));
+    await send(survey.questions, async (given) => {
+      await answerSurveyLink(token, given);
       setDone(true);
-    } catch (failure) {
-      const details = failure instanceof ApiError ? failure.details : [];
-      setErrors(Object.fromEntries(details.filter((d) => d.field?.startsWith('answers.')).map((d) => [Number(d.field!.split('.')[1]), d.message])));
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const state = done ? 'thanks' : linked.data?.state;
