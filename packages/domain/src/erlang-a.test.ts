@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.js';
+import { failure } from './domain-failure.test-helper.js';
 import { evaluateErlangC } from './erlang.js';
 import { MAX_QUEUE, agentsNeededErlangA, evaluateErlangA } from './erlang-a.js';
 
@@ -41,16 +41,6 @@ describe('Erlang A', () => {
     const fewer = evaluateErlangA({ ...input, agents: r.agents - 1 });
     expect(fewer.serviceLevel < 0.8 || fewer.occupancy > 0.95).toBe(true);
   }, 30_000);
-
-  const failure = (run: () => unknown): DomainError => {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    throw new Error('expected a DomainError');
-  };
 
   // Before: a NaN patience never ended the queue's sum, which grew until memory ran out.
   it('refuses a patience or handling time that is not finite, naming the field', () => {

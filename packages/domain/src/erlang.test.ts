@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
-import { DomainError } from './errors.js';
+import { failure } from './domain-failure.test-helper.js';
 import { MAX_AGENTS, agentsNeeded, erlangB, erlangC, evaluateErlangC, withShrinkage } from './erlang.js';
 
 describe('Erlang B and C', () => {
@@ -63,15 +63,6 @@ describe('staffing', () => {
   });
 
   const base = { calls: 40, intervalSeconds: 3600, ahtSeconds: 180, targetServiceLevel: 0.8, targetSeconds: 20 };
-  const failure = (run: () => unknown): DomainError => {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    throw new Error('expected a DomainError');
-  };
 
   // Before: NaN or Infinity never met the target and the search ran forever.
   it('refuses numbers that are not finite, naming the field, instead of searching forever', () => {

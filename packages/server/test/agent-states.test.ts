@@ -2,18 +2,15 @@
  * Agent states from the three sources (queue_log, CTI webhook, the console), the API the
  * console and the wallboard read, and the KPIs per queue and agent with occupancy.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { importQueueLog } from '../src/app/contacts/import-queue-log.js';
 import { contactKpis } from '../src/app/contacts/kpis.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 const TOKEN = 'pbx-token-agent-states-0123';
 let t: TestContext;
-beforeAll(async () => {
-  t = await startTestApp({ config: { ctiToken: TOKEN } });
-});
-afterAll(() => t.close());
+useTestApp((started) => (t = started), { config: { ctiToken: TOKEN } });
 
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 const cti = (body: object, token = TOKEN) => t.app.inject({ method: 'POST', url: '/api/v1/cti/events', headers: { authorization: `Bearer ${token}` }, payload: body });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { attachments, categories } from '../src/db/schema.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let agent: Record<string, string>;
@@ -17,14 +17,13 @@ function multipart(fileName: string, content: Buffer, fields: Record<string, str
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   agent = await t.signIn('agent');
   const [cat] = await t.database.db.select().from(categories).where(eq(categories.code, 'yol-cukur'));
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: cat!.id, description: 'Caddede büyük çukur var', channel: 'phone' } });
   requestId = res.json().id;
 });
-afterAll(() => t.close());
 
 const upload = (fileName: string, content: Buffer, fields?: Record<string, string>) => {
   const body = multipart(fileName, content, fields);

@@ -2,20 +2,20 @@
  * The audit log: it covers sign-ins, role and settings changes, exports and personal-data
  * views; auditors search it; and the database itself refuses to change or delete it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createUser } from '../src/app/users.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { refusal } from './database-refusal.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let auditor: Record<string, string>;
 let admin: Record<string, string>;
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   auditor = await t.signIn('auditor', { username: 'denetci' });
   admin = await t.signIn('admin', { username: 'yonetici' });
-}, 120_000);
-afterAll(() => t.close());
+}, { timeout: 120_000 });
 
 type Entry = { id: number; at: string; actorName: string | null; action: string; subjectType: string | null; subjectId: string | null; data: Record<string, unknown> };
 const search = async (query: string): Promise<{ items: Entry[]; nextBefore: number | null }> => {
@@ -23,17 +23,6 @@ const search = async (query: string): Promise<{ items: Entry[]; nextBefore: numb
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
-
-/** The database's refusal, wherever the driver puts its message. */
-async function refusal(query: Promise<unknown>): Promise<string> {
-  try {
-    await query;
-  } catch (error) {
-    const e = error as Error & { cause?: Error };
-    return `${e.message} ${e.cause?.message ?? ''}`;
-  }
-  return 'not refused';
-}
 
 describe('what the audit log records', () => {
   it('has sign-ins and failed sign-ins, role changes and settings changes, each findable by actor and action', async () => {

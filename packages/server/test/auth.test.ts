@@ -1,19 +1,18 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROOF_OF_WORK, leadingZeroBits, proofText } from '@cozum/domain';
 import { desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../src/db/schema.js';
 import { createUser } from '../src/app/users.js';
 import { checkProof, issueProofChallenge } from '../src/app/proof-of-work.js';
 import { FREE_FAILURES_PER_ADDRESS, recordSignInFailure, throttleKeys } from '../src/app/sign-in-throttle.js';
-import { sessionCookie, startTestApp, type TestContext } from './harness.js';
+import { sessionCookie, useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   await createUser(t.database.db, null, { username: 'ayse', displayName: 'Ayşe Yılmaz', password: 'guzel-bir-parola', role: 'agent' });
 });
-afterAll(() => t.close());
 
 const login = (username: string, password: string, remoteAddress?: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
 /** Each test signs in from its own address, under the per-address rate limit. */

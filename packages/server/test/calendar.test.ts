@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let admin: Record<string, string>;
 // Monday 10 March 2025, 08:30 in Türkiye.
 const monday = new Date('2025-03-10T08:30:00+03:00');
-beforeAll(async () => {
-  t = await startTestApp({ now: () => monday });
+useTestApp(async (started) => {
+  t = started;
   admin = await t.signIn('admin');
-});
-afterAll(() => t.close());
+}, { now: () => monday });
 
 describe('the city calendar', () => {
   it('lists the seeded holidays of a year', async () => {

@@ -3,10 +3,10 @@
  * with a US city on daylight saving time (New York, clocks forward on Sunday 9 March 2025) and
  * with Istanbul (UTC+3 all year): deadlines in office hours, KPIs per day and the report's months.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { categories, districts } from '../src/db/schema.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 interface City {
   zone: string;
@@ -48,8 +48,8 @@ describe.each(cities)('a city in $zone', (city) => {
   let supervisor: Record<string, string>;
   let intake: { categoryId: number; districtId: number; description: string; channel: string; citizen: null };
 
-  beforeAll(async () => {
-    t = await startTestApp({ config: { cityTimeZone: city.zone }, now: () => clock });
+  useTestApp(async (started) => {
+    t = started;
     headers = await t.signIn('agent');
     supervisor = await t.signIn('supervisor');
     const db = t.database.db;
@@ -58,8 +58,7 @@ describe.each(cities)('a city in $zone', (city) => {
     // No public holidays in the way: the seeded ones are Türkiye's.
     await db.execute(sql`delete from holidays where date between '2025-03-01' and '2025-04-30'`);
     intake = { categoryId: category!.id, districtId: district!.id, description: 'Sokakta boru patladı, su akıyor', channel: 'phone', citizen: null };
-  });
-  afterAll(() => t.close());
+  }, { config: { cityTimeZone: city.zone }, now: () => clock });
 
   it('puts a business-hours deadline at 11:00 on Monday in the city, across the clock change', async () => {
     clock = new Date(city.fridayFour);

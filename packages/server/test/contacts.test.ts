@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, categories, kbArticles } from '../src/db/schema.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let agent: Record<string, string>;
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   agent = await t.signIn('agent');
 });
-afterAll(() => t.close());
 
 describe('contacts', () => {
   it("pops the caller's identity, earlier contacts and requests, and logs the view", async () => {

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { contacts } from '../src/db/schema.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, withTestApp, type TestContext } from './harness.js';
 
 const TOKEN = 'pbx-token-0123456789';
 let t: TestContext;
-beforeAll(async () => {
-  t = await startTestApp({ config: { ctiToken: TOKEN } });
-});
-afterAll(() => t.close());
+useTestApp((started) => (t = started), { config: { ctiToken: TOKEN } });
 
 const send = (body: object, token = TOKEN) => t.app.inject({ method: 'POST', url: '/api/v1/cti/events', headers: { authorization: `Bearer ${token}` }, payload: body });
 
@@ -45,13 +42,10 @@ describe('CTI webhook', () => {
   });
 
   it('is closed when no token is configured', async () => {
-    const closed = await startTestApp();
-    try {
+    await withTestApp({}, async (closed) => {
       const res = await closed.app.inject({ method: 'POST', url: '/api/v1/cti/events', headers: { authorization: 'Bearer anything-long-enough' }, payload: { event: 'call.new', callId: 'x' } });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.message).toContain('closed');
-    } finally {
-      await closed.close();
-    }
+    });
   });
 });

@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachments, categories, districts, fieldVisitRequests, idempotencyKeys, neighbourhoods, requests, surveyResponses, users } from '../src/db/schema.js';
 import { forgetOldKeys } from '../src/app/field/idempotency.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let supervisor: Record<string, string>;
@@ -50,8 +50,8 @@ const faceToFace = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   const db = t.database.db;
   supervisor = await t.signIn('supervisor');
   admin = await t.signIn('admin');
@@ -62,10 +62,6 @@ beforeAll(async () => {
   atakum = (await db.select().from(districts).where(eq(districts.name, 'Atakum')))[0]!.id;
   ilkadim = (await db.select().from(districts).where(eq(districts.name, 'İlkadım')))[0]!.id;
   kurupelit = (await db.select().from(neighbourhoods).where(and(eq(neighbourhoods.name, 'Körfez'), eq(neighbourhoods.districtId, atakum))))[0]!.id;
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('visit planning', () => {

@@ -15,6 +15,7 @@ import { setCityTimeZone } from '../src/db/city-time-zone.js';
 import { units } from '../src/db/schema.js';
 import { buildServer, type Deps } from '../src/http/server.js';
 import { createUser } from '../src/app/users.js';
+import { startWorkers, type Workers } from '../src/workers/index.js';
 import { adminQuery, databaseUrl, testEngine, uniqueName } from './engines.js';
 import { recordPersonalValues, testLogFile } from './log-check.js';
 
@@ -24,7 +25,16 @@ export interface TestContext {
   config: Config;
   /** Signs in a new user of that role; returns headers that carry the session and CSRF header. */
   signIn(role: Role, options?: { unitCode?: string; username?: string }): Promise<Record<string, string>>;
+  /** Starts the background loops (the outbox dispatcher among them) on this server; close() stops them first. */
+  startWorkers(): Workers;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  config?: Partial<Config>;
+  now?: () => Date;
+  webDist?: string | null;
+  logStream?: Deps['logStream'];
 }
 
 export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
@@ -59,7 +69,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 let counter = 0;
 
-export async function startTestApp(options: { config?: Partial<Config>; now?: () => Date; webDist?: string | null; logStream?: Deps['logStream'] } = {}): Promise<TestContext> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   // Every test server logs at debug to the run's log folder; the global teardown greps it for
   // the personal values the tests sent (see log-check.ts).
@@ -83,12 +93,18 @@ export async function startTestApp(options: { config?: Partial<Config>; now?: ()
     if (res.statusCode !== 200) throw new Error(`sign-in as ${role} failed: ${res.statusCode} ${res.body}`);
     return { cookie: sessionCookie(res), 'x-cozum-csrf': '1' };
   };
+  let workers: Workers | undefined;
   return {
     app,
     database,
     config,
     signIn,
+    startWorkers() {
+      workers = startWorkers(database.db, config, app.log);
+      return workers;
+    },
     async close() {
+      await workers?.stop();
       await app.close();
       log.close();
       await database.close();
@@ -96,6 +112,39 @@ export async function startTestApp(options: { config?: Partial<Config>; now?: ()
       fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A server of this test file's own: started before its tests (handed to `receive`, which signs in
+ * the sessions they use), closed after them. `timeout` is the start's, as beforeAll takes it.
+ */
+export function useTestApp(receive: (t: TestContext) => unknown, options: TestAppOptions & { timeout?: number } = {}): void {
+  const { timeout, ...appOptions } = options;
+  let started: TestContext | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(appOptions);
+    await receive(started);
+  }, timeout);
+  afterAll(async () => {
+    await started?.close();
+  });
+}
+
+/** Listens on a free loopback port, for clients that need a real socket (browsers, event streams); answers the base URL. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+/** A server for one test: `use` runs against it, and it is closed whatever happens. */
+export async function withTestApp<T>(options: TestAppOptions, use: (t: TestContext) => Promise<T>): Promise<T> {
+  const t = await startTestApp(options);
+  try {
+    return await use(t);
+  } finally {
+    await t.close();
+  }
 }
 
 /** Every personal value a test sends through inject is written down for the log check. */

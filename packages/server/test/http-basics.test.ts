@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+useTestApp((started) => (t = started));
 
 describe('HTTP basics', () => {
   it('answers /healthz after checking the database', async () => {

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, kbArticles, units } from '../src/db/schema.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let supervisor: Record<string, string>;
 let agent: Record<string, string>;
 const now = new Date('2025-06-10T09:00:00+03:00');
-beforeAll(async () => {
-  t = await startTestApp({ now: () => now });
+useTestApp(async (started) => {
+  t = started;
   supervisor = await t.signIn('supervisor');
   agent = await t.signIn('agent');
   const write = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/kb/articles', headers: supervisor, payload });
@@ -18,8 +18,7 @@ beforeAll(async () => {
     { titleTr: 'Nikâh salonu rezervasyonu', bodyTr: 'Nikâh salonları 6 ay önceden rezerve edilebilir.', tags: ['rezervasyon'] },
     { titleTr: 'Eski kış tarifesi', bodyTr: 'Artık geçerli değil.', validUntil: '2025-03-01' },
   ]) expect((await write(payload)).statusCode).toBe(201);
-});
-afterAll(() => t.close());
+}, { now: () => now });
 
 const search = async (q: string) => (await t.app.inject({ url: `/api/v1/kb/articles?q=${encodeURIComponent(q)}`, headers: agent })).json().items.map((a: { titleTr: string }) => a.titleTr);
 

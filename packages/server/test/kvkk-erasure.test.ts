@@ -4,26 +4,25 @@
  * person's data seeded into every covered column shows in their export and is gone from the
  * whole database after anonymisation, including messages waiting for them as a follower.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { attachments, categories, citizens, citizenSessions, consents, contacts, open311Clients, open311Submissions, outbox, portalChallenges, satisfactionRatings, surveyAnswers, surveyQuestions, surveyResponses, surveys, users } from '../src/db/schema.js';
 import { LOOKS_PERSONAL, NOT_PERSONAL, PERSONAL_COLUMNS } from '../src/app/privacy/personal-columns.js';
 import { exportCitizenData } from '../src/app/privacy/citizen-data.js';
 import { citizenDataPdf } from '../src/app/privacy/citizen-data-pdf.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let admin: Record<string, string>;
 let agent: Record<string, string>;
 let categoryId: number;
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   admin = await t.signIn('admin');
   agent = await t.signIn('agent');
   categoryId = (await t.database.db.select().from(categories).where(eq(categories.code, 'su-arizasi')))[0]!.id;
-}, 120_000);
-afterAll(() => t.close());
+}, { timeout: 120_000 });
 
 interface Column { table: string; column: string; type: string }
 

@@ -9,7 +9,7 @@ import { categories, contacts, kbArticles, users } from '../src/db/schema.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { buildServer } from '../src/http/server.js';
 import { testEngine } from './engines.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { listenOnLoopback, useTestApp, withTestApp, type TestContext } from './harness.js';
 import { openSse, type SseClient } from './sse.js';
 
 const TOKEN = 'pbx-token-0123456789';
@@ -21,20 +21,18 @@ let agentId: number;
 let articleId: number;
 const open: SseClient[] = [];
 
-beforeAll(async () => {
-  t = await startTestApp({ config: { ctiToken: TOKEN } });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+useTestApp(async (started) => {
+  t = started;
+  base = await listenOnLoopback(t.app);
   supervisor = await t.signIn('supervisor');
   agent = await t.signIn('agent', { username: 'ayse' });
   agentId = (await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'ayse')))[0]!.id;
   const [article] = await t.database.db.insert(kbArticles).values({ titleTr: 'Çöp konteyneri talebi', bodyTr: 'Konteyner talepleri Temizlik İşleri Daire Başkanlığına iletilir.' }).returning({ id: kbArticles.id });
   articleId = article!.id;
-});
-afterAll(async () => {
+}, { config: { ctiToken: TOKEN } });
+// Registered after the server's own hooks, so it runs before the server closes.
+afterAll(() => {
   for (const c of open) c.close();
-  await t.close();
 });
 
 const cti = (body: object) => t.app.inject({ method: 'POST', url: '/api/v1/cti/events', headers: { authorization: `Bearer ${TOKEN}` }, payload: body });
@@ -145,12 +143,11 @@ describe('wallboard and console', () => {
 });
 
 describe.runIf(testEngine() === 'postgresql')('several server processes on one PostgreSQL', () => {
-  let second: { app: FastifyInstance; database: Database } | null = null;
+  let second: { app: FastifyInstance; database: Database; base: string } | null = null;
   beforeAll(async () => {
     const database = await openDatabase({ databaseUrl: t.database.pool!.options.connectionString!, dataDir: null });
     const app = await buildServer({ config: t.config, database, now: () => new Date(), webDist: null });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    second = { app, database };
+    second = { app, database, base: await listenOnLoopback(app) };
   });
   afterAll(async () => {
     await second?.app.close();
@@ -158,8 +155,7 @@ describe.runIf(testEngine() === 'postgresql')('several server processes on one P
   });
 
   it('an event written through one process reaches a wallboard on another within a second, also after its listening connection drops', async () => {
-    const address = second!.app.server.address();
-    const other = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const other = second!.base;
     const wall = await sse('/api/v1/wallboard/stream', supervisor, other);
     const before = board(await wall.next((e) => e.event === 'wallboard'));
 
@@ -182,8 +178,7 @@ describe.runIf(testEngine() === 'postgresql')('several server processes on one P
 describe('staffing week', () => {
   it('forecasts each weekday and half hour from the mean of the last weeks and staffs it', async () => {
     const fixed = new Date('2026-03-12T09:00:00Z'); // Thursday 12:00 in Türkiye
-    const staffing = await startTestApp({ now: () => fixed });
-    try {
+    await withTestApp({ now: () => fixed }, async (staffing) => {
       const headers = await staffing.signIn('supervisor');
       // Mondays 10:00–10:30 local (07:00 UTC): 40, 60, 80, 20 calls over the last four weeks; one
       // older Monday that a four-week forecast must leave out.
@@ -218,8 +213,6 @@ describe('staffing week', () => {
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().error.message).toContain('targetServiceLevel');
       expect((await staffing.app.inject({ url: '/api/v1/staffing/week', headers: await staffing.signIn('agent') })).statusCode).toBe(403);
-    } finally {
-      await staffing.close();
-    }
+    });
   });
 });

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { open311Client, readDiscovery, readErrors, readRequests, readServiceDefinition, readServices, Open311ClientError, type Open311Format } from '../src/http/open311/client.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { startTestApp, useTestApp, type TestContext } from './harness.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/open311');
 const shared = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
@@ -44,15 +44,13 @@ beforeAll(async () => {
   addFormats.default(ajv);
   for (const file of ['service.json', 'services.json', 'service-definition.json', 'request.json', 'requests.json']) ajv.addSchema({ ...JSON.parse(shared(`schema/${file}`)), $id: file });
   for (const file of ['services.json', 'service-definition.json', 'requests.json']) schemas[file] = ajv.getSchema(file)!;
-  t = await startTestApp();
+});
+useTestApp(async (started) => {
+  t = started;
   admin = await t.signIn('admin');
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/open311-clients', headers: admin, payload: { name: 'Samsun Mobil', contact: 'mobil@example.org' } });
   expect(res.statusCode).toBe(201);
   apiKey = res.json().apiKey;
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('real city answers parse with our client', () => {

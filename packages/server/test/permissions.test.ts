@@ -5,12 +5,12 @@
  * declared `config.access` and PERMISSIONS in packages/domain/src/roles.ts.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLES, can, type Permission, type Role } from '@cozum/domain';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog, categories, districts, neighbourhoods, requests, units } from '../src/db/schema.js';
 import { routeAccessTable, type RouteAccess } from '../src/http/access.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 const headers = new Map<Role, Record<string, string>>();
@@ -19,8 +19,8 @@ let ownUnit: { staff: Record<string, string>; head: Record<string, string> };
 let requestId: number;
 const CTI_TOKEN = 'permission-matrix-cti-token';
 
-beforeAll(async () => {
-  t = await startTestApp({ config: { ctiToken: CTI_TOKEN } });
+useTestApp(async (started) => {
+  t = started;
   for (const role of ROLES) headers.set(role, await t.signIn(role));
   // Unit roles above belong to saski-su-ariza; the request below is routed there.
   ownUnit = { staff: headers.get('unit_staff')!, head: headers.get('unit_head')! };
@@ -29,8 +29,7 @@ beforeAll(async () => {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: headers.get('agent'), payload: { categoryId: cat!.id, description: 'Vana arızası, su akıyor', channel: 'phone', citizen: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' } } });
   expect(res.statusCode, res.body).toBe(201);
   requestId = res.json().id;
-}, 120_000);
-afterAll(() => t.close());
+}, { config: { ctiToken: CTI_TOKEN }, timeout: 120_000 });
 
 /** An id no row has: allowed callers reach the handler and hear 404 or 400, and nothing changes. */
 const MISSING_ID = '2147480000';

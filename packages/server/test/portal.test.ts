@@ -8,10 +8,10 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { PROOF_OF_WORK, leadingZeroBits, proofText } from '@cozum/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { consents, outbox, portalChallenges, requests, satisfactionRatings } from '../src/db/schema.js';
 import { NOTICE_VERSION } from '../src/app/portal/notice.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, withTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let categoryId: number;
@@ -69,18 +69,14 @@ async function submitAndConfirm(phone: string, headers = freshIp()) {
   return { trackingNo: confirmed.json().trackingNo as string, cookie: citizenCookie(confirmed) };
 }
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   const cats = await t.app.inject('/api/v1/portal/categories');
   categoryId = cats.json().items.find((c: { code: string }) => c.code === 'su-arizasi').id;
   const districts = await t.app.inject('/api/v1/portal/districts');
   atakum = districts.json().items.find((d: { name: string }) => d.name === 'Atakum').id;
   const hoods = await t.app.inject(`/api/v1/portal/districts/${atakum}/neighbourhoods`);
   korfez = hoods.json().items.find((n: { name: string }) => n.name === 'Körfez').id;
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('submitting', () => {
@@ -185,8 +181,7 @@ describe('one-time codes cannot be guessed', () => {
 
   it('expires codes after ten minutes', async () => {
     let now = new Date();
-    const clocked = await startTestApp({ now: () => now });
-    try {
+    await withTestApp({ now: () => now }, async (clocked) => {
       const cats = await clocked.app.inject('/api/v1/portal/categories');
       const started = await clocked.app.inject({ method: 'POST', url: '/api/v1/portal/submissions', payload: { ...form('0532 700 00 05'), categoryId: cats.json().items.find((c: { code: string }) => c.code === 'su-arizasi').id } });
       const rows = await clocked.database.db.select({ payload: outbox.payload }).from(outbox);
@@ -199,9 +194,7 @@ describe('one-time codes cannot be guessed', () => {
       now = new Date(now.getTime() + 24 * 3600_000);
       await clocked.app.inject({ method: 'POST', url: '/api/v1/portal/sign-in', payload: { phone: '0532 700 00 15' } });
       expect(await clocked.database.db.select().from(portalChallenges).where(eq(portalChallenges.id, started.json().submissionId))).toEqual([]);
-    } finally {
-      await clocked.close();
-    }
+    });
   });
 });
 
@@ -347,14 +340,11 @@ describe('the map', () => {
     expect((await t.app.inject('/api/v1/portal/config')).json().mapTiles).toBeNull();
     expect(String((await t.app.inject('/portal')).headers['content-security-policy'] ?? '')).not.toContain('tiles.example.org');
 
-    const tiled = await startTestApp({ config: { mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', mapTileAttribution: '© Örnek Harita' } });
-    try {
+    await withTestApp({ config: { mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', mapTileAttribution: '© Örnek Harita' } }, async (tiled) => {
       const config = await tiled.app.inject('/api/v1/portal/config');
       expect(config.json().mapTiles).toEqual({ url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Örnek Harita' });
       // The page may load the tiles: the server's CSP names the tile server.
       expect(String(config.headers['content-security-policy'])).toMatch(/img-src[^;]*https:\/\/tiles\.example\.org/);
-    } finally {
-      await tiled.close();
-    }
+    });
   });
 });

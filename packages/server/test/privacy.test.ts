@@ -3,11 +3,12 @@
  * consents, the data-subject export in JSON and PDF, anonymisation that keeps the requests,
  * and the retention policy with its log of runs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, categories, citizens, contacts, outbox, requests, retentionRuns } from '../src/db/schema.js';
 import { runRetention } from '../src/app/privacy/retention.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { refusal } from './database-refusal.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let admin: Record<string, string>;
@@ -15,14 +16,13 @@ let agent: Record<string, string>;
 let auditor: Record<string, string>;
 let categoryId: number;
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   admin = await t.signIn('admin', { username: 'kvkk-admin' });
   agent = await t.signIn('agent');
   auditor = await t.signIn('auditor');
   categoryId = (await t.database.db.select().from(categories).where(eq(categories.code, 'su-arizasi')))[0]!.id;
-}, 120_000);
-afterAll(() => t.close());
+}, { timeout: 120_000 });
 
 /** A valid TC kimlik no for each n (checksum digits computed). */
 function tcKimlikNo(n: number): string {
@@ -30,17 +30,6 @@ function tcKimlikNo(n: number): string {
   const d10 = (((d[0]! + d[2]! + d[4]! + d[6]! + d[8]!) * 7 - (d[1]! + d[3]! + d[5]! + d[7]!)) % 10 + 10) % 10;
   const d11 = (d.reduce((a, b) => a + b, 0) + d10) % 10;
   return `${d.join('')}${d10}${d11}`;
-}
-
-/** The database's refusal, wherever the driver puts its message. */
-async function refusal(query: Promise<unknown>): Promise<string> {
-  try {
-    await query;
-  } catch (error) {
-    const e = error as Error & { cause?: Error };
-    return `${e.message} ${e.cause?.message ?? ''}`;
-  }
-  return 'not refused';
 }
 
 let phoneCounter = 1000;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { importQueueLog } from '../src/app/contacts/import-queue-log.js';
 import type { Database } from '../src/db/client.js';
-import { useTestDatabase } from './harness.js';
+import { useTestDatabase, withTestApp } from './harness.js';
 
 // Real rows Asterisk wrote on a Wazo system (fixtures/queue_log/SOURCES.md).
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -78,9 +78,7 @@ describe('queue_log import', () => {
   });
 
   it('serves the KPIs over the API to supervisors, not to agents', async () => {
-    const { startTestApp } = await import('./harness.js');
-    const t = await startTestApp();
-    try {
+    await withTestApp({}, async (t) => {
       await importQueueLog(t.database.db, fs.readFileSync(SAMPLE, 'utf8').split('\n'));
       const supervisor = await t.signIn('supervisor');
       const res = await t.app.inject({ url: '/api/v1/kpis?from=2012-07-01&to=2012-07-31&by=day', headers: supervisor });
@@ -89,9 +87,7 @@ describe('queue_log import', () => {
       expect((await t.app.inject({ url: '/api/v1/kpis?from=2012-07-01&to=2012-07-31', headers: await t.signIn('agent') })).statusCode).toBe(403);
       const backwards = await t.app.inject({ url: '/api/v1/kpis?from=2012-07-31&to=2012-07-01', headers: supervisor });
       expect(backwards.statusCode).toBe(400);
-    } finally {
-      await t.close();
-    }
+    });
   });
 });
 

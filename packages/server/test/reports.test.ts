@@ -5,13 +5,13 @@
  */
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { contactKpis } from '../src/app/contacts/kpis.js';
 import { writeDemoYear } from '../src/demo/demo-year.js';
 import { generateYear, hourlyArrivals, type DemoReference } from '../src/demo/generate.js';
 import { resolveTargets } from '../src/demo/targets.js';
 import { seededRandom } from '../src/demo/random.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 const T2025 = { offered: 1500, answered: 1409, instant: 815, routed: 594 };
 const T2024 = { offered: 1300, answered: 1196, instant: 700, routed: 496 };
@@ -27,15 +27,12 @@ const report = async (query = COMPARED) => {
   return res.json();
 };
 
-beforeAll(async () => {
-  ctx = await startTestApp();
+useTestApp(async (started) => {
+  ctx = started;
   await writeDemoYear(ctx.database, { year: 2024, seed: 7, targets: T2024 });
   await writeDemoYear(ctx.database, { year: 2025, seed: 7, targets: T2025 });
   supervisor = await ctx.signIn('supervisor');
-}, 120_000);
-afterAll(async () => {
-  await ctx?.close();
-});
+}, { timeout: 120_000 });
 
 describe('the report of two demo years', () => {
   test('shows exactly the targets of each year and the change between them', async () => {

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { categories, districts, neighbourhoods, outbox, requestEvents, requests, units } from '../src/db/schema.js';
 import { buildServer } from '../src/http/server.js';
 import { textMatch } from '../src/app/requests/inbox.js';
-import { startTestApp, testConfig, type TestContext } from './harness.js';
+import { useTestApp, testConfig, type TestContext } from './harness.js';
 
 let t: TestContext;
 let agent: Record<string, string>;
 let admin: Record<string, string>;
 const ids = { category: 0, categoryDefaultUnit: 0, atakum: 0, ilkadim: 0, kurupelit: 0, triage: 0, suAriza: 0, kanal: 0 };
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   agent = await t.signIn('agent');
   admin = await t.signIn('admin');
   const db = t.database.db;
@@ -25,7 +25,6 @@ beforeAll(async () => {
   ids.suAriza = (await db.select().from(units).where(eq(units.code, 'saski-su-ariza')))[0]!.id;
   ids.kanal = (await db.select().from(units).where(eq(units.code, 'saski-kanalizasyon')))[0]!.id;
 });
-afterAll(() => t.close());
 
 const create = (body: object, headers = agent) => t.app.inject({ method: 'POST', url: '/api/v1/requests', headers, payload: body });
 const base = () => ({ categoryId: ids.category, description: 'Sokakta boru patladı, su akıyor', channel: 'phone', districtId: ids.atakum, neighbourhoodId: ids.kurupelit, citizen: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'ayse@example.org' } });

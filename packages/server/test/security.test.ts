@@ -4,20 +4,18 @@
  * strict CORS, and personal data kept out of the logs.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leadingZeroBits, proofText } from '@cozum/domain';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, users } from '../src/db/schema.js';
+import type { Config } from '../src/config.js';
 import { createUser } from '../src/app/users.js';
 import { base32Decode, hotp, totpCode, totpStep } from '../src/app/totp.js';
-import { sessionCookie, startTestApp, type TestContext } from './harness.js';
+import { sessionCookie, useTestApp, withTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let clock = new Date('2026-11-02T09:00:00Z');
-beforeAll(async () => {
-  t = await startTestApp({ now: () => clock, config: { corsOrigins: ['https://harita.samsun.bel.tr'] } });
-}, 120_000);
-afterAll(() => t.close());
+useTestApp((started) => (t = started), { now: () => clock, config: { corsOrigins: ['https://harita.samsun.bel.tr'] }, timeout: 120_000 });
 
 const tick = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
 // Each sign-in from its own address, so the per-address rate limit tested below stays out of the way.
@@ -184,11 +182,15 @@ describe('headers', () => {
   });
 });
 
+/** A server of the test's own, logging at `logLevel` into `lines` for the test to read. */
+function withLogLines(logLevel: Config['logLevel'], use: (logged: TestContext, lines: string[]) => Promise<void>): Promise<void> {
+  const lines: string[] = [];
+  return withTestApp({ config: { logLevel }, logStream: { write: (line) => lines.push(line) } }, (logged) => use(logged, lines));
+}
+
 describe('logs', () => {
   it("tags a request's lines with its id and redacts personal fields wherever a logged object carries them", async () => {
-    const lines: string[] = [];
-    const logged = await startTestApp({ config: { logLevel: 'info' }, logStream: { write: (line) => lines.push(line) } });
-    try {
+    await withLogLines('info', async (logged, lines) => {
       logged.app.get('/log-probe', { config: { access: 'public' } }, async (request) => {
         request.log.warn({ body: { citizen: { phone: '05321234567', tcKimlikNo: '10000000146', email: 'a@b.org', address: 'Deniz Sok. 4', fullName: 'Ayşe' } }, payload: { to: '905321234567' } }, 'probe');
         return {};
@@ -199,17 +201,13 @@ describe('logs', () => {
       const probe = lines.find((line) => line.includes('"msg":"probe"'))!;
       expect(probe).not.toMatch(/05321234567|10000000146|a@b\.org|Deniz|Ayşe|905321234567/);
       expect(probe).toContain('[redacted]');
-    } finally {
-      await logged.close();
-    }
+    });
   });
 });
 
 describe('logs: URLs', () => {
   it('logs route patterns and query names, never the phone, TC kimlik no, e-mail or api_key a URL carried', async () => {
-    const lines: string[] = [];
-    const logged = await startTestApp({ config: { logLevel: 'debug' }, logStream: { write: (line) => lines.push(line) } });
-    try {
+    await withLogLines('debug', async (logged, lines) => {
       logged.app.get('/log-probe/failing', { config: { access: 'public' } }, async (request) => {
         request.log.warn('retrying /api/v1/callers/05321234567?api_key=gizli-anahtar-153&limit=5 for veli [at] example.com');
         throw Object.assign(new Error('Failed query: select * from citizens where phone = $1\nparams: 05321234567,10000000146'), { params: ['05321234567'] });
@@ -233,8 +231,6 @@ describe('logs: URLs', () => {
       expect(all).toContain('unhandled error');
       expect(all).toContain('retrying');
       for (const value of ['05321234567', '532 123 45 67', '5321234567', '10000000146', 'ayse.yilmaz', 'example.com', 'gizli-anahtar-153', 'Ayşe', 'Ay%C5%9Fe']) expect(all).not.toContain(value);
-    } finally {
-      await logged.close();
-    }
+    });
   });
 });

@@ -5,10 +5,11 @@
  * agents on call-backs and field tablets; results per question and the CSV export.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { categories, districts, outbox, satisfactionRatings, surveyResponses } from '../src/db/schema.js';
 import { inviteResolvedRequests } from '../src/app/surveys/invitations.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
+import { recordAndResolve } from './resolved-request.js';
 
 let t: TestContext;
 let supervisor: Record<string, string>;
@@ -52,24 +53,17 @@ async function createSurvey(body: unknown) {
 
 /** A request recorded by an agent for a citizen with a phone and an e-mail, resolved by the unit. */
 async function resolvedRequest(locale: 'tr' | 'en' = 'tr', phone = '0532 111 22 33') {
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/requests',
-    headers: agent,
-    payload: { categoryId, description: 'Sokak lambası yanmıyor, akşamları karanlık.', channel: 'phone', districtId: atakum, citizen: { fullName: 'Elif Demir', phone, email: `elif${phone.slice(-2)}@example.org`, locale } },
-  });
+  const request = { categoryId, description: 'Sokak lambası yanmıyor, akşamları karanlık.', channel: 'phone', districtId: atakum, citizen: { fullName: 'Elif Demir', phone, email: `elif${phone.slice(-2)}@example.org`, locale } };
+  const { id, created, resolved } = await recordAndResolve(t, { agent, unitStaff }, request, 'Lamba değiştirildi.');
   expect(created.statusCode, created.body).toBe(201);
-  const { id } = created.json();
-  const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${id}`, headers: unitStaff })).json();
-  const resolved = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/actions`, headers: unitStaff, payload: { action: 'resolve', version: detail.version, text: 'Lamba değiştirildi.' } });
   expect(resolved.statusCode, resolved.body).toBe(200);
-  return id as number;
+  return id;
 }
 
 const linksIn = (text: string) => [...text.matchAll(/\/s\/([\w.-]+)/g)].map((m) => m[1]!);
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   supervisor = await t.signIn('supervisor');
   agent = await t.signIn('agent');
   unitStaff = await t.signIn('unit_staff');
@@ -78,10 +72,6 @@ beforeAll(async () => {
   categoryId = cat!.id;
   atakum = (await db.select().from(districts).where(eq(districts.name, 'Atakum')))[0]!.id;
   ilkadim = (await db.select().from(districts).where(eq(districts.name, 'İlkadım')))[0]!.id;
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('the satisfaction survey after resolution', () => {

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, categories, messageTemplates, outbox, responseTemplates } from '../src/db/schema.js';
-import { startTestApp, type TestContext } from './harness.js';
+import { useTestApp, type TestContext } from './harness.js';
 
 let t: TestContext;
 let admin: Record<string, string>;
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   admin = await t.signIn('admin');
 });
-afterAll(() => t.close());
 
 describe('templates', () => {
   it("uses an admin's edited citizen message for the next request, in the citizen's language", async () => {

@@ -1,37 +1,22 @@
 /** A person signs in, switches the language and reaches the admin screen. */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createUser } from '../../src/app/users.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { openFromMenu, signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
-let base: string;
+let t: BrowserApp;
 
-beforeAll(async () => {
-  t = await startBrowserApp();
-  base = t.base;
+useBrowserApp(async (app) => {
+  t = app;
   await createUser(t.database.db, null, { username: 'yonetici', displayName: 'Yönetici Test', password: 'yonetici-parola-1', role: 'admin' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 it('signs in, switches to English and sees the users admin screen', async () => {
-  const page = await browser.newPage();
-  await page.goto(base);
-  await page.getByLabel('Kullanıcı adı').fill('yonetici');
-  await page.getByLabel('Parola').fill('yonetici-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await expect.poll(() => page.getByText('Yönetici Test').first().isVisible(), { timeout: 15_000 }).toBe(true);
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, t.base, 'yonetici', 'yonetici-parola-1', { displayName: 'Yönetici Test' });
 
-  await page.getByRole('link', { name: 'Kullanıcılar' }).click();
-  await page.getByRole('heading', { name: 'Kullanıcılar' }).waitFor();
+  await openFromMenu(page, 'Kullanıcılar');
 
   await page.locator('label', { hasText: /^EN$/ }).first().click();
   await page.getByRole('heading', { name: 'Users' }).waitFor();
@@ -41,13 +26,9 @@ it('signs in, switches to English and sees the users admin screen', async () => 
 });
 
 it('keeps the working calendar: adds a holiday and refuses backwards office hours with a message', async () => {
-  const page = await browser.newPage();
-  await page.goto(base);
-  await page.getByLabel('Kullanıcı adı').fill('yonetici');
-  await page.getByLabel('Parola').fill('yonetici-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('link', { name: 'Çalışma takvimi' }).click();
-  await page.getByRole('heading', { name: 'Çalışma takvimi' }).waitFor();
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, t.base, 'yonetici', 'yonetici-parola-1');
+  await openFromMenu(page, 'Çalışma takvimi');
   const year = new Date().getFullYear();
   await page.getByLabel('Tarih').fill(`${year}-07-21`);
   await page.getByLabel('Adı (Türkçe)').fill('Samsun yerel tatili');

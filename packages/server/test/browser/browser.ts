@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { Config } from '../../src/config.js';
-import { startTestApp, type TestContext } from '../harness.js';
+import { listenOnLoopback, startTestApp, type TestContext } from '../harness.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test-results');
@@ -31,11 +32,26 @@ export function requireWebBuild(): void {
   }
 }
 
-/** The server with the built web app on a free loopback port, for a browser to visit. */
-export async function startBrowserApp(config: Partial<Config> = {}): Promise<TestContext & { base: string }> {
-  requireWebBuild();
-  const t = await startTestApp({ webDist: WEB_DIST, config });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  return Object.assign(t, { base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+/** A test server with the built web app on a free loopback port (`base`), and the Chromium that visits it. */
+export type BrowserApp = TestContext & { base: string; browser: Browser };
+
+/**
+ * The web app's server and a Chromium of this test file's own: started before its tests (handed to
+ * `receive`, which adds the people and data they need), closed after them. `config` is read when
+ * the server starts, so it may name a sink that an earlier beforeAll started.
+ */
+export function useBrowserApp(receive: (t: BrowserApp) => unknown, options: { config?: () => Partial<Config>; timeout?: number } = {}): void {
+  let started: TestContext | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireWebBuild();
+    started = await startTestApp({ webDist: WEB_DIST, config: options.config?.() });
+    const base = await listenOnLoopback(started.app);
+    browser = await launchChromium();
+    await receive(Object.assign(started, { base, browser }));
+  }, options.timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await started?.close();
+  });
 }

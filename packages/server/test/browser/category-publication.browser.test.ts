@@ -1,33 +1,21 @@
 /** An administrator decides what Open311 publishes of a category's requests, in the category form. */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createUser } from '../../src/app/users.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { openFromMenu, signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
+let t: BrowserApp;
 
-beforeAll(async () => {
-  t = await startBrowserApp();
+useBrowserApp(async (app) => {
+  t = app;
   await createUser(t.database.db, null, { username: 'yayin-yoneticisi', displayName: 'Yayın Yöneticisi', password: 'yayin-parola-1', role: 'admin' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 it("shows a category's publication and saves a new one", async () => {
-  const page = await browser.newPage();
-  await page.goto(t.base);
-  await page.getByLabel('Kullanıcı adı').fill('yayin-yoneticisi');
-  await page.getByLabel('Parola').fill('yayin-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('link', { name: 'Kategoriler' }).click();
-  await page.getByRole('heading', { name: 'Kategoriler' }).waitFor();
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, t.base, 'yayin-yoneticisi', 'yayin-parola-1');
+  await openFromMenu(page, 'Kategoriler');
 
   await page.getByRole('button', { name: 'Gürültü' }).click();
   const field = page.getByRole('combobox', { name: "Open311'de yayımlanma" });

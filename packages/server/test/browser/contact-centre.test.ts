@@ -5,20 +5,19 @@
  * supervisor's wallboard, open on another screen, counts it within moments.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { eq } from 'drizzle-orm';
 import { citizens, contacts, kbArticles, units } from '../../src/db/schema.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { signInThroughForm } from './navigation.js';
 
 const TOKEN = 'pbx-browser-token-0123';
-let t: TestContext & { base: string };
-let browser: Browser;
+let t: BrowserApp;
 
-beforeAll(async () => {
-  t = await startBrowserApp({ ctiToken: TOKEN });
+useBrowserApp(async (app) => {
+  t = app;
   await createUser(t.database.db, null, { username: 'temsilci', displayName: 'Temsilci Ayşe', password: 'temsilci-parola-1', role: 'agent' });
   await createUser(t.database.db, null, { username: 'sefi', displayName: 'Vardiya Şefi Mert', password: 'sefi-parola-1', role: 'supervisor' });
   await t.database.db.insert(citizens).values({ fullName: 'Zeynep Kaya', phone: '905321112233' });
@@ -26,21 +25,9 @@ beforeAll(async () => {
     { titleTr: 'Çöp konteyneri talebi', bodyTr: 'Yeni veya ek konteyner talepleri Temizlik İşleri Daire Başkanlığına iletilir; ekip 3 iş günü içinde yerinde inceleme yapar.', tags: ['temizlik', 'konteyner'] },
     { titleTr: 'Su kesintisi bilgisi', bodyTr: 'Planlı kesintiler SASKİ tarafından önceden duyurulur.' },
   ]);
-  browser = await launchChromium();
-});
+}, { config: () => ({ ctiToken: TOKEN }) });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(t.base);
-  await page.getByLabel('Kullanıcı adı').fill(username);
-  await page.getByLabel('Parola').fill(password);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('button', { name: 'Çıkış yap' }).waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => signInThroughForm(page, t.base, username, password, 'sign-out button');
 
 const cti = async (body: object) => {
   const res = await fetch(`${t.base}/api/v1/cti/events`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -48,7 +35,7 @@ const cti = async (body: object) => {
 };
 
 it('a webhook call pops on the console, is answered from the knowledge base, and the wallboard counts it', async () => {
-  const supervisor = await browser.newPage();
+  const supervisor = await t.browser.newPage();
   await signIn(supervisor, 'sefi', 'sefi-parola-1');
   await supervisor.goto(`${t.base}/wallboard`);
   await expect.poll(() => supervisor.getByTestId('wallboard-status').textContent()).toBe('Canlı');
@@ -56,7 +43,7 @@ it('a webhook call pops on the console, is answered from the knowledge base, and
   const answeredBefore = Number(await supervisor.getByTestId('wb-answered').textContent());
 
   // The agent lands on the console.
-  const agent = await browser.newPage();
+  const agent = await t.browser.newPage();
   await signIn(agent, 'temsilci', 'temsilci-parola-1');
   await agent.getByRole('heading', { name: 'Temsilci konsolu' }).waitFor();
   await agent.getByText('Çağrı bekleniyor').waitFor();
@@ -94,7 +81,7 @@ it("the supervisor's pages: the editor shows the article's use and previews a ne
   await t.database.db.insert(contacts).values(
     Array.from({ length: 40 }, (_, i) => ({ channel: 'phone' as const, externalId: `hist-${i}`, offeredAt: new Date(weekAgo + i * 1000), answeredAt: new Date(weekAgo + i * 1000 + 5000), waitSeconds: 5, talkSeconds: 170, wrapSeconds: 10, exitReason: 'answered' })),
   );
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await signIn(page, 'sefi', 'sefi-parola-1');
 
   await page.goto(`${t.base}/kb`);
@@ -126,7 +113,7 @@ it("the supervisor's pages: the editor shows the article's use and previews a ne
 it("a unit head's new article belongs to their unit, which the editor does not let them change", async () => {
   const [unit] = await t.database.db.select().from(units).where(eq(units.code, 'saski-su-ariza'));
   await createUser(t.database.db, null, { username: 'birim-amiri', displayName: 'Birim Amiri Can', password: 'amir-parola-1', role: 'unit_head', unitId: unit!.id });
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await signIn(page, 'birim-amiri', 'amir-parola-1');
   await page.goto(`${t.base}/kb`);
   await page.getByRole('button', { name: 'Yeni makale' }).click();

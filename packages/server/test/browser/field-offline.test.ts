@@ -5,15 +5,14 @@
  * Sending the same queue again (a tablet that lost the answers) adds nothing.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { attachments, categories, districts, fieldVisitRequests, idempotencyKeys, requests, surveyResponses, units, users } from '../../src/db/schema.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
+let t: BrowserApp;
 let context: BrowserContext;
 let page: Page;
 let visitId: number;
@@ -24,8 +23,8 @@ const PHOTO = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x
 
 const today = () => new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  t = await startBrowserApp();
+useBrowserApp(async (app) => {
+  t = app;
   const db = t.database.db;
   await createUser(db, null, { username: 'otobus1', displayName: 'Otobüs Ekibi Selin', password: 'otobus-parola-1', role: 'field_staff' });
   const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'otobus1'));
@@ -51,16 +50,11 @@ beforeAll(async () => {
   });
   surveyId = survey.json().id;
   await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${surveyId}/status`, headers: supervisor, payload: { status: 'active' } });
-  browser = await launchChromium();
-  context = await browser.newContext();
+  context = await t.browser.newContext();
   page = await context.newPage();
 });
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await t?.close();
-});
+// Registered after the browser's own hooks, so it runs before the browser closes.
+afterAll(() => context?.close());
 
 // Run in the page (strings: this file is compiled without the DOM's types).
 const CONTROLLED_BY_WORKER = 'navigator.serviceWorker.ready.then((r) => Boolean(r.active && navigator.serviceWorker.controller))';
@@ -105,10 +99,7 @@ async function answerSurvey(yes: boolean, score: number) {
 
 it('captures 3 requests and 2 survey answers offline and syncs them exactly once, and a replay adds nothing', async () => {
   // Online once: sign in, let the service worker keep the shell and the app keep its data.
-  await page.goto(`${t.base}/field`);
-  await page.getByLabel('Kullanıcı adı').fill('otobus1');
-  await page.getByLabel('Parola').fill('otobus-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await signInThroughForm(page, `${t.base}/field`, 'otobus1', 'otobus-parola-1');
   await page.getByRole('heading', { name: 'Saha uygulaması' }).waitFor();
   await page.getByRole('combobox', { name: 'Ziyaret' }).waitFor();
   await page.waitForFunction(CONTROLLED_BY_WORKER);
@@ -175,14 +166,11 @@ it('shows a conflict when the unit resolved a work order while the tablet was of
     expect(assigned.statusCode, assigned.body).toBe(200);
   }
 
-  const tablet = await browser.newContext();
+  const tablet = await t.browser.newContext();
   const app = await tablet.newPage();
   const order = (trackingNo: string) => app.locator('.mantine-Card-root').filter({ hasText: trackingNo });
   try {
-    await app.goto(`${t.base}/field`);
-    await app.getByLabel('Kullanıcı adı').fill('saha2');
-    await app.getByLabel('Parola').fill('saha-parola-2');
-    await app.getByRole('button', { name: 'Giriş yap' }).click();
+    await signInThroughForm(app, `${t.base}/field`, 'saha2', 'saha-parola-2');
     await app.getByRole('tab', { name: 'İş emirleri (2)' }).click();
     await order(taken.trackingNo).waitFor();
 

@@ -3,36 +3,24 @@
  * sample values before it can be saved, and the audit log keeps the old and new text.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createUser } from '../../src/app/users.js';
 import { auditLog, messageTemplates } from '../../src/db/schema.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { openFromMenu, signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
+let t: BrowserApp;
 
-beforeAll(async () => {
-  t = await startBrowserApp();
+useBrowserApp(async (app) => {
+  t = app;
   await createUser(t.database.db, null, { username: 'mesaj-yonetici', displayName: 'Mesaj Yönetici', password: 'yonetici-parola-1', role: 'admin' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 it('previews a citizen SMS with sample values before saving it, and audits the change', async () => {
-  const page = await browser.newPage();
-  await page.goto(t.base);
-  await page.getByLabel('Kullanıcı adı').fill('mesaj-yonetici');
-  await page.getByLabel('Parola').fill('yonetici-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('link', { name: 'Vatandaş mesajları' }).click();
-  await page.getByRole('heading', { name: 'Vatandaş mesajları' }).waitFor();
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, t.base, 'mesaj-yonetici', 'yonetici-parola-1');
+  await openFromMenu(page, 'Vatandaş mesajları');
 
   await page.getByRole('button', { name: 'request.created (tr, sms) metnini düzenle' }).click();
   const dialog = page.getByRole('dialog');

@@ -9,33 +9,25 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { portalChallenges, proofsSpent, requests, satisfactionRatings } from '../../src/db/schema.js';
-import { startWorkers, type Workers } from '../../src/workers/index.js';
-import type { TestContext } from '../harness.js';
 import { startSmsSink, type SmsSink } from '../sinks.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let t: TestContext & { base: string };
-let browser: Browser;
 let sms: SmsSink;
-let workers: Workers;
-
 beforeAll(async () => {
   sms = await startSmsSink();
-  t = await startBrowserApp({ smsUrl: sms.url });
-  workers = startWorkers(t.database.db, t.config, t.app.log);
-  browser = await launchChromium();
 });
+afterAll(() => sms?.stop());
 
-afterAll(async () => {
-  await browser?.close();
-  await workers?.stop();
-  await t?.close();
-  await sms?.stop();
-});
+let t: BrowserApp;
+useBrowserApp((app) => {
+  t = app;
+  // The outbox sends the codes and the tracking number to the SMS sink.
+  t.startWorkers();
+}, { config: () => ({ smsUrl: sms.url }) });
 
 /** axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays as it is). */
 async function expectAccessible(page: Page, name: string) {
@@ -64,7 +56,7 @@ async function codeFromSms(to: string, after: number): Promise<string> {
 }
 
 it('a citizen submits, confirms with the SMS code, tracks the request, and rates the solution', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const page = await t.browser.newPage({ viewport: { width: 390, height: 844 } });
   await page.goto(`${t.base}/portal`);
   await page.getByRole('heading', { name: 'Vatandaş Portalı' }).waitFor();
   await expectAccessible(page, 'home');
@@ -98,7 +90,7 @@ it('a citizen submits, confirms with the SMS code, tracks the request, and rates
   await expect.poll(() => sms.messages.some((m) => m.to === '905321112233' && m.text.includes(trackingNo)), { timeout: 15_000 }).toBe(true);
 
   // Later, on another device: track with the number and a fresh code.
-  const other = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const other = await t.browser.newPage({ viewport: { width: 390, height: 844 } });
   await other.goto(`${t.base}/portal/track`);
   await other.getByRole('heading', { name: 'Başvuru takibi' }).waitFor();
   await expectAccessible(other, 'track');
@@ -144,7 +136,7 @@ it('a citizen submits, confirms with the SMS code, tracks the request, and rates
 
 it('an admin registers an Open311 application, sees its key once, and revokes it', async () => {
   const session = (await t.signIn('admin')).cookie!.split('=');
-  const context = await browser.newContext();
+  const context = await t.browser.newContext();
   await context.addCookies([{ name: session[0]!, value: session.slice(1).join('='), url: t.base }]);
   const page = await context.newPage();
   await page.goto(`${t.base}/admin/open311`);
@@ -171,7 +163,7 @@ it('sends the owner a code even after strangers asked for many: the page proves 
   const now = new Date();
   // Three codes to this number in the last hour, asked by someone else.
   await t.database.db.insert(portalChallenges).values([1, 2, 3].map((i) => ({ id: `yabanci-${i}`, purpose: 'sign_in', phone: '905329998877', codeHash: 'h', ip: '203.0.113.9', createdAt: now, expiresAt: new Date(now.getTime() + 600_000) })));
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await page.goto(`${t.base}/portal/track`);
   await page.getByLabel('Takip numarası').fill('2026-0000001');
   await page.getByLabel('Cep telefonu').fill('0532 999 88 77');

@@ -5,42 +5,38 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { base32Decode, hotp, totpStep } from '../../src/app/totp.js';
 import { findOrCreateCitizen } from '../../src/app/citizens.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { proofsSpent } from '../../src/db/schema.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
+let t: BrowserApp;
 
-beforeAll(async () => {
-  t = await startBrowserApp();
+useBrowserApp(async (app) => {
+  t = app;
   await createUser(t.database.db, null, { username: 'guvenli', displayName: 'Güvenli Personel', password: 'guvenli-parola-1', role: 'supervisor' });
   await createUser(t.database.db, null, { username: 'denetci', displayName: 'Denetçi Test', password: 'denetci-parola-1', role: 'auditor' });
   await createUser(t.database.db, null, { username: 'kvkk', displayName: 'KVKK Yönetici', password: 'kvkk-parola-123', role: 'admin' });
   await findOrCreateCitizen(t.database.db, { fullName: 'Elif Demir', phone: '905321112233', tcKimlikNo: null, email: 'elif@example.org', address: 'Kurupelit Mah. Deniz Sok. 4', locale: 'tr' });
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const signIn = (page: Page, username: string, password: string, displayName?: string) => signInThroughForm(page, t.base, username, password, displayName ? { displayName } : undefined);
 
-async function signIn(page: Page, username: string, password: string, displayName?: string) {
-  await page.goto(t.base);
-  await page.getByLabel('Kullanıcı adı').fill(username);
-  await page.getByLabel('Parola').fill(password);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  if (displayName) await expect.poll(() => page.getByText(displayName).first().isVisible(), { timeout: 15_000 }).toBe(true);
+/** Six wrong passwords for `username` from a stranger's address: five refused, then told to slow down. */
+async function strangersGuess(username: string, strangersIp: string) {
+  for (let i = 0; i < 6; i++) {
+    // Strangers guess from elsewhere (the test server believes a loopback proxy's X-Forwarded-For).
+    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': strangersIp }, body: JSON.stringify({ username, password: 'tahmin-parola' }) });
+    expect(res.status).toBe(i < 5 ? 401 : 429);
+  }
 }
 
 it('turns on two-factor sign-in, then asks for the code at sign-in', async () => {
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await signIn(page, 'guvenli', 'guvenli-parola-1', 'Güvenli Personel');
   await page.goto(`${t.base}/account/two-factor`);
   await page.getByRole('button', { name: 'İki adımlı girişi aç' }).click();
@@ -51,7 +47,7 @@ it('turns on two-factor sign-in, then asks for the code at sign-in', async () =>
   await page.getByTestId('totp-on').waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'two-factor-on.png'), fullPage: true });
 
-  const fresh = await browser.newPage();
+  const fresh = await t.browser.newPage();
   await signIn(fresh, 'guvenli', 'guvenli-parola-1');
   await fresh.getByText('Doğrulama kodu gerekli').waitFor();
   // The next step's code: the one used to confirm is spent.
@@ -62,39 +58,30 @@ it('turns on two-factor sign-in, then asks for the code at sign-in', async () =>
 
 it('lets the owner in after strangers spent their name: the page proves the work, nobody is locked out', async () => {
   await createUser(t.database.db, null, { username: 'hedef', displayName: 'Hedef Personel', password: 'hedef-parola-12', role: 'agent' });
-  for (let i = 0; i < 6; i++) {
-    // Strangers guess from elsewhere (the test server believes a loopback proxy's X-Forwarded-For).
-    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: JSON.stringify({ username: 'hedef', password: 'tahmin-parola' }) });
-    expect(res.status).toBe(i < 5 ? 401 : 429);
-  }
-  const page = await browser.newPage();
+  await strangersGuess('hedef', '203.0.113.7');
+  const page = await t.browser.newPage();
   await signIn(page, 'hedef', 'hedef-parola-12', 'Hedef Personel');
-  const spent = (await t.database.db.execute(sql`select count(*)::int as n from proofs_spent`)) as unknown as { rows: { n: number }[] };
-  expect(Number(spent.rows[0]!.n)).toBe(1);
+  expect(await t.database.db.$count(proofsSpent)).toBe(1);
 });
 
 it('proves the work without WebCrypto too, as on a page served over plain HTTP on an intranet address', async () => {
   await createUser(t.database.db, null, { username: 'duzhttp', displayName: 'Düz Bağlantı', password: 'duzhttp-parola-1', role: 'agent' });
-  for (let i = 0; i < 6; i++) {
-    const res = await fetch(`${t.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.8' }, body: JSON.stringify({ username: 'duzhttp', password: 'tahmin-parola' }) });
-    expect(res.status).toBe(i < 5 ? 401 : 429);
-  }
-  const page = await browser.newPage();
+  await strangersGuess('duzhttp', '203.0.113.8');
+  const page = await t.browser.newPage();
   // Browsers offer crypto.subtle only in a secure context; 127.0.0.1 is one, an intranet address is not.
   await page.addInitScript(() => Object.defineProperty(Object.getPrototypeOf(globalThis.crypto) as object, 'subtle', { get: () => undefined }));
   await page.goto(t.base);
   expect(await page.evaluate(() => typeof crypto.subtle)).toBe('undefined');
-  const before = (await t.database.db.execute(sql`select count(*)::int as n from proofs_spent`)) as unknown as { rows: { n: number }[] };
+  const before = await t.database.db.$count(proofsSpent);
   await signIn(page, 'duzhttp', 'duzhttp-parola-1', 'Düz Bağlantı');
-  const after = (await t.database.db.execute(sql`select count(*)::int as n from proofs_spent`)) as unknown as { rows: { n: number }[] };
-  expect(Number(after.rows[0]!.n)).toBe(Number(before.rows[0]!.n) + 1);
+  expect(await t.database.db.$count(proofsSpent)).toBe(before + 1);
 });
 
 it('lets an auditor search the audit log by person and action', async () => {
-  const failed = await browser.newPage();
+  const failed = await t.browser.newPage();
   await signIn(failed, 'kvkk', 'yanlis-parola-1');
   await failed.getByText('Giriş yapılamadı').waitFor();
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await signIn(page, 'denetci', 'denetci-parola-1', 'Denetçi Test');
   await page.getByRole('link', { name: 'Denetim kaydı' }).click();
   await page.getByLabel('Kim (kullanıcı adı)').fill('kvkk');
@@ -108,7 +95,7 @@ it('lets an auditor search the audit log by person and action', async () => {
 });
 
 it('shows a citizen masked, and unmasked only with a purpose', async () => {
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await signIn(page, 'kvkk', 'kvkk-parola-123', 'KVKK Yönetici');
   await page.goto(`${t.base}/privacy`);
   await page.getByLabel('Kişi ara').fill('Elif');
@@ -132,9 +119,9 @@ it('shows a citizen masked, and unmasked only with a purpose', async () => {
 
 it('lets an administrator end all sessions of a user', async () => {
   await createUser(t.database.db, null, { username: 'ayrilan', displayName: 'Ayrılan Personel', password: 'ayrilan-parola-1', role: 'agent' });
-  const leaver = await browser.newPage();
+  const leaver = await t.browser.newPage();
   await signIn(leaver, 'ayrilan', 'ayrilan-parola-1', 'Ayrılan Personel');
-  const admin = await browser.newPage();
+  const admin = await t.browser.newPage();
   await signIn(admin, 'kvkk', 'kvkk-parola-123', 'KVKK Yönetici');
   await admin.goto(`${t.base}/admin/sessions`);
   await admin.getByRole('combobox', { name: 'Kullanıcı' }).fill('ayrilan');

@@ -3,29 +3,22 @@
  * district; the public transparency page shows the figures without signing in.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { writeDemoYear } from '../../src/demo/demo-year.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { openFromMenu, signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
+let t: BrowserApp;
 const lastYear = new Date(Date.now() + 3 * 3600_000).getUTCFullYear() - 1;
 
-beforeAll(async () => {
-  t = await startBrowserApp();
+useBrowserApp(async (app) => {
+  t = app;
   await writeDemoYear(t.database, { year: lastYear - 1, seed: 5, targets: { offered: 1300, answered: 1196, instant: 700, routed: 496 } });
   await writeDemoYear(t.database, { year: lastYear, seed: 5, targets: { offered: 1500, answered: 1409, instant: 815, routed: 594 } });
   await createUser(t.database.db, null, { username: 'mudur', displayName: 'Müdür Test', password: 'mudur-parola-1', role: 'supervisor' });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+}, { timeout: 120_000 });
 
 /** Share of the canvas's pixels that are clearly blue: the choropleth's fill. */
 const bluePixels = (page: Page, testId: string): Promise<number> =>
@@ -39,13 +32,9 @@ const bluePixels = (page: Page, testId: string): Promise<number> =>
   })()`);
 
 it('draws the district map with the year’s requests and drills into a district on a click', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(t.base);
-  await page.getByLabel('Kullanıcı adı').fill('mudur');
-  await page.getByLabel('Parola').fill('mudur-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('link', { name: 'Raporlar' }).click();
-  await page.getByRole('heading', { name: 'Raporlar ve gösterge panoları' }).waitFor();
+  const page = await t.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await signInThroughForm(page, t.base, 'mudur', 'mudur-parola-1');
+  await openFromMenu(page, 'Raporlar', 'Raporlar ve gösterge panoları');
   await expect.poll(() => page.getByTestId('report-offered').textContent(), { timeout: 15_000 }).toMatch(/^1[.,]500$/);
   expect(await page.getByTestId('report-answered').textContent()).toMatch(/^1[.,]409$/);
   expect(await page.getByTestId('report-routed').textContent()).toBe('594');
@@ -75,7 +64,7 @@ it('draws the district map with the year’s requests and drills into a district
 });
 
 it('shows the public transparency page without signing in, with the open-data link', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await t.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${t.base}/transparency`);
   await page.getByRole('heading', { name: 'Şeffaflık: rakamlarla Çözüm Merkezimiz' }).waitFor();
   await expect.poll(() => page.getByTestId('transparency-figure-1').textContent(), { timeout: 15_000 }).toMatch(/^1[.,]409$/);

@@ -6,49 +6,37 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
-import { startWorkers, type Workers } from '../../src/workers/index.js';
+import type { Workers } from '../../src/workers/index.js';
 import { categories, districts, units } from '../../src/db/schema.js';
 import { eq } from 'drizzle-orm';
-import type { TestContext } from '../harness.js';
 import { startSmtpSink, type SmtpSink } from '../sinks.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
 let smtp: SmtpSink;
-let workers: Workers;
-let base: string;
-
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  t = await startBrowserApp({ smtpUrl: smtp.url });
+});
+afterAll(() => smtp?.stop());
+
+let t: BrowserApp;
+let workers: Workers;
+let base: string;
+useBrowserApp(async (app) => {
+  t = app;
   base = t.base;
   const [unit] = await t.database.db.select({ id: units.id }).from(units).where(eq(units.code, 'saski-su-ariza'));
   await createUser(t.database.db, null, { username: 'temsilci', displayName: 'Temsilci Ayşe', password: 'temsilci-parola-1', role: 'agent' });
   await createUser(t.database.db, null, { username: 'birimci', displayName: 'Birim Personeli Ali', password: 'birimci-parola-1', role: 'unit_staff', unitId: unit!.id });
-  workers = startWorkers(t.database.db, t.config, t.app.log);
-  browser = await launchChromium();
-});
+  workers = t.startWorkers();
+}, { config: () => ({ smtpUrl: smtp.url }) });
 
-afterAll(async () => {
-  await browser?.close();
-  await workers?.stop();
-  await t?.close();
-  await smtp?.stop();
-});
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(base);
-  await page.getByLabel('Kullanıcı adı').fill(username);
-  await page.getByLabel('Parola').fill(password);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('button', { name: 'Çıkış yap' }).waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => signInThroughForm(page, base, username, password, 'sign-out button');
 
 it('agent records, unit resolves with a public reply, citizen gets the e-mail', async () => {
-  const agent = await browser.newPage();
+  const agent = await t.browser.newPage();
   await signIn(agent, 'temsilci', 'temsilci-parola-1');
   await agent.goto(`${base}/requests/new`);
   await agent.getByRole('combobox', { name: 'Kategori' }).fill('su arizasi');
@@ -66,7 +54,7 @@ it('agent records, unit resolves with a public reply, citizen gets the e-mail', 
   expect(trackingNo).toMatch(/^\d{4}-\d{7}$/);
   await agent.screenshot({ path: path.join(SCREENSHOTS, 'request-recorded.png'), fullPage: true });
 
-  const staff = await browser.newPage();
+  const staff = await t.browser.newPage();
   await signIn(staff, 'birimci', 'birimci-parola-1');
   await staff.goto(`${base}/requests`);
   // A search typed without Turkish letters finds it, and stays in the address across a reload.
@@ -116,7 +104,7 @@ it('shows on the request page the rule that routed it and the messages sent to t
     .poll(async () => ((await t.app.inject({ url: `/api/v1/requests/${id}`, headers: staff })).json().messages as { kind: string; status: string }[]).map((m) => `${m.kind}:${m.status}`).sort(), { timeout: 15_000 })
     .toEqual(['email:sent', 'sms:pending']);
 
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await signIn(page, 'temsilci', 'temsilci-parola-1');
   await page.goto(`${base}/requests/${id}`);
   await page.getByRole('heading', { name: 'Gönderilen iletiler' }).waitFor();

@@ -4,21 +4,20 @@
  * results with a chart per question and a CSV to download.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { createUser } from '../../src/app/users.js';
 import { inviteResolvedRequests } from '../../src/app/surveys/invitations.js';
 import { categories, outbox, requests, satisfactionRatings } from '../../src/db/schema.js';
-import type { TestContext } from '../harness.js';
-import { launchChromium, SCREENSHOTS, startBrowserApp } from './browser.js';
+import { recordAndResolve } from '../resolved-request.js';
+import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
+import { signInThroughForm } from './navigation.js';
 
-let t: TestContext & { base: string };
-let browser: Browser;
+let t: BrowserApp;
 let surveyId: number;
 let requestId: number;
 
-beforeAll(async () => {
-  t = await startBrowserApp();
+useBrowserApp(async (app) => {
+  t = app;
   const supervisor = await t.signIn('supervisor');
   const agent = await t.signIn('agent');
   const unitStaff = await t.signIn('unit_staff');
@@ -39,18 +38,10 @@ beforeAll(async () => {
   surveyId = survey.json().id;
   await t.app.inject({ method: 'POST', url: `/api/v1/surveys/${surveyId}/status`, headers: supervisor, payload: { status: 'active' } });
   const [category] = await t.database.db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'su-arizasi'));
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: category!.id, description: 'Sokakta su borusu patladı.', channel: 'phone', citizen: { fullName: 'Deniz Ak', phone: '0532 765 43 21' } } });
-  requestId = created.json().id;
-  const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${requestId}`, headers: unitStaff })).json();
-  await t.app.inject({ method: 'POST', url: `/api/v1/requests/${requestId}/actions`, headers: unitStaff, payload: { action: 'resolve', version: detail.version, text: 'Boru onarıldı.' } });
+  const request = { categoryId: category!.id, description: 'Sokakta su borusu patladı.', channel: 'phone', citizen: { fullName: 'Deniz Ak', phone: '0532 765 43 21' } };
+  requestId = (await recordAndResolve(t, { agent, unitStaff }, request, 'Boru onarıldı.')).id;
   await t.database.db.transaction((tx) => inviteResolvedRequests(tx, new Date(Date.now() + 2 * 3600_000), { secret: t.config.sessionSecret, publicUrl: t.base }));
   await createUser(t.database.db, null, { username: 'sup1', displayName: 'Süpervizör Nur', password: 'sup-parola-1', role: 'supervisor' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 it('a citizen answers from the SMS link once, and the supervisor sees it charted', async () => {
@@ -58,7 +49,7 @@ it('a citizen answers from the SMS link once, and the supervisor sees it charted
   const link = texts.map((text) => /(http:\/\/\S+\/s\/\S+)/.exec(text)?.[1]).find(Boolean)!;
   expect(link).toBeTruthy();
 
-  const citizen = await browser.newPage();
+  const citizen = await t.browser.newPage();
   await citizen.goto(link);
   await citizen.getByRole('heading', { name: 'Çözüm memnuniyeti' }).waitFor();
   await citizen.getByRole('button', { name: 'Yanıtı gönder' }).click();
@@ -76,11 +67,8 @@ it('a citizen answers from the SMS link once, and the supervisor sees it charted
   expect(await citizen.getByRole('button', { name: 'Yanıtı gönder' }).count()).toBe(0);
   await citizen.close();
 
-  const supervisor = await browser.newPage();
-  await supervisor.goto(`${t.base}/surveys`);
-  await supervisor.getByLabel('Kullanıcı adı').fill('sup1');
-  await supervisor.getByLabel('Parola').fill('sup-parola-1');
-  await supervisor.getByRole('button', { name: 'Giriş yap' }).click();
+  const supervisor = await t.browser.newPage();
+  await signInThroughForm(supervisor, `${t.base}/surveys`, 'sup1', 'sup-parola-1');
   await supervisor.getByRole('link', { name: 'Çözüm memnuniyeti' }).click();
   await supervisor.getByTestId('survey-total').getByText('1 yanıt').waitFor();
   const first = supervisor.getByTestId('question-1');
@@ -99,11 +87,8 @@ it('a citizen answers from the SMS link once, and the supervisor sees it charted
 
 it('a supervisor writes a campaign survey, is told what is missing, opens it, and plans a bus visit', async () => {
   await createUser(t.database.db, null, { username: 'saha9', displayName: 'Saha Ekibi Aslı', password: 'saha-parola-9', role: 'field_staff' });
-  const page = await browser.newPage();
-  await page.goto(`${t.base}/surveys`);
-  await page.getByLabel('Kullanıcı adı').fill('sup1');
-  await page.getByLabel('Parola').fill('sup-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, `${t.base}/surveys`, 'sup1', 'sup-parola-1');
 
   await page.getByRole('button', { name: 'Yeni kampanya anketi' }).click();
   const editor = page.getByRole('dialog');
@@ -154,27 +139,22 @@ it('an agent calls back a citizen who did not rate, reads the survey and records
   const agent = await t.signIn('agent');
   const unitStaff = await t.signIn('unit_staff');
   const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.code, 'su-arizasi'));
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: agent, payload: { categoryId: category!.id, description: 'Apartman önünde su kaçağı var.', channel: 'phone', citizen: { fullName: 'Sevgi Yurt', phone: '0533 222 11 00' } } });
-  const id = created.json().id as number;
-  const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${id}`, headers: unitStaff })).json();
-  await t.app.inject({ method: 'POST', url: `/api/v1/requests/${id}/actions`, headers: unitStaff, payload: { action: 'resolve', version: detail.version, text: 'Kaçak giderildi.' } });
+  const request = { categoryId: category!.id, description: 'Apartman önünde su kaçağı var.', channel: 'phone', citizen: { fullName: 'Sevgi Yurt', phone: '0533 222 11 00' } };
+  const { id, trackingNo } = await recordAndResolve(t, { agent, unitStaff }, request, 'Kaçak giderildi.');
   // Resolved four days ago: the call-back list waits three days for the link to be answered.
   await db.update(requests).set({ resolvedAt: new Date(Date.now() - 4 * 86400_000) }).where(eq(requests.id, id));
   await createUser(db, null, { username: 'temsilci1', displayName: 'Temsilci Oya', password: 'temsilci-parola-1', role: 'agent' });
 
-  const page = await browser.newPage();
-  await page.goto(`${t.base}/surveys/callbacks`);
-  await page.getByLabel('Kullanıcı adı').fill('temsilci1');
-  await page.getByLabel('Parola').fill('temsilci-parola-1');
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  const row = page.getByRole('row', { name: new RegExp(detail.trackingNo) });
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, `${t.base}/surveys/callbacks`, 'temsilci1', 'temsilci-parola-1');
+  const row = page.getByRole('row', { name: new RegExp(trackingNo) });
   await row.getByText('905332221100').waitFor();
   await row.getByRole('button', { name: 'Anketi al' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio', { name: '3', exact: true }).check();
   await dialog.getByRole('radio', { name: 'Hayır' }).check();
   await dialog.getByRole('button', { name: 'Yanıtları kaydet' }).click();
-  await page.getByText(`${detail.trackingNo} için yanıtlar kaydedildi.`).waitFor();
+  await page.getByText(`${trackingNo} için yanıtlar kaydedildi.`).waitFor();
   await expect.poll(() => row.count()).toBe(0);
   const [rating] = await db.select().from(satisfactionRatings).where(eq(satisfactionRatings.requestId, id));
   expect(rating).toMatchObject({ score: 3, channel: 'callback' });

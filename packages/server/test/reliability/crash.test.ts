@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { adminQuery, databaseUrl, uniqueName } from '../engines.js';
+import { useCleanups } from './cleanups.js';
 import { report } from './figures.js';
 import { pool, signIn, startServer, type ServerProcess } from './processes.js';
 
@@ -18,10 +19,7 @@ const TOTAL = 2000;
 const IN_FLIGHT = 100;
 /** Kill when this share of the requests has been answered. */
 const KILL_AT = 0.4;
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
+const cleanups = useCleanups();
 
 type Rows<T> = { rows: T[] };
 const rows = async <T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> => ((await db.db.execute(query)) as unknown as Rows<T>).rows;

@@ -13,7 +13,7 @@
  * that blocks the event loop shows there. What a loaded machine adds while this process is
  * not running is reported beside it, not counted (see pollHealth).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
@@ -23,7 +23,7 @@ import { login } from '../../src/app/sessions.js';
 import { createUser } from '../../src/app/users.js';
 import { units } from '../../src/db/schema.js';
 import { routeAccessTable, type RouteAccess } from '../../src/http/access.js';
-import { startTestApp, type TestContext } from '../harness.js';
+import { useTestApp, type TestContext } from '../harness.js';
 import { report } from './figures.js';
 
 const RANDOM_CASES = 5_000;
@@ -47,8 +47,8 @@ interface JsonSchema {
   minimum?: number;
 }
 
-beforeAll(async () => {
-  t = await startTestApp();
+useTestApp(async (started) => {
+  t = started;
   for (const role of ROLES) sessions.push(await freshSession(role));
   // Event streams never end by themselves; they are tested elsewhere.
   routes = routeAccessTable(t.app).filter((route) => !(route.method === 'GET' && route.url.endsWith('/stream')));
@@ -60,8 +60,7 @@ beforeAll(async () => {
       schemas.set(`${method.toUpperCase()} ${openApiPath}`, { body: operation.requestBody?.content?.['application/json']?.schema, query });
     }
   }
-}, 120_000);
-afterAll(() => t.close());
+}, { timeout: 120_000 });
 
 const ROLES = ['admin', 'agent', 'unit_staff', 'auditor'] as const;
 let renewals = 0;

@@ -3,20 +3,18 @@
  * messages are dispatched exactly once, and the deadline sweepers escalate each overdue
  * request exactly once, with two and with three processes.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { adminQuery, databaseUrl, uniqueName } from '../engines.js';
 import { startSmsSink, startSmtpSink } from '../sinks.js';
+import { useCleanups } from './cleanups.js';
 import { report } from './figures.js';
 import { pool, signIn, startServer } from './processes.js';
 
 const MESSAGES = 10_000;
 const OVERDUE = 150;
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cleanups = useCleanups();
 
 async function run(processes: number) {
   const name = uniqueName('cozum_multi');

@@ -3,23 +3,21 @@
  * one arrives once the server is back, and none arrives twice (the Message-ID carries the
  * outbox id, so a second copy would show).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { enqueueMany } from '../../src/app/outbox.js';
 import { smtpSender } from '../../src/messaging/email.js';
 import { dispatchOnce, startLoop } from '../../src/workers/dispatcher.js';
 import { openTestDatabase } from '../harness.js';
 import { startSmtpSink } from '../sinks.js';
+import { useCleanups } from './cleanups.js';
 import { report } from './figures.js';
 
 const TOTAL = 500;
 const OUTAGE_MS = 60_000;
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
+const cleanups = useCleanups();
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outbox', () => {
   it('delivers all 500 notifications once after a 60-second mail outage, none twice', { timeout: 300_000 }, async () => {
