@@ -121,7 +121,7 @@ const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /**
  * Looks through every log file of the run for the recorded values and the shapes of personal
- * data. Values are matched as JSON writes them, at the start of a word.
+ * data. Values are matched as JSON writes them, as whole words.
  */
 export function findPersonalDataInLogs(dir: string): LogFinding[] {
   const files = fs.readdirSync(dir);
@@ -149,7 +149,8 @@ export function findPersonalDataInLogs(dir: string): LogFinding[] {
       for (let i = 0; i < line.length; i++) {
         if (i > 0 && /[\p{L}\p{N}]/u.test(line[i - 1]!)) continue;
         const candidates = byPrefix.get(line.slice(i, i + PREFIX));
-        const hit = candidates?.find((value) => line.startsWith(value, i));
+        // A whole word: a six-digit code a test sent is not found inside a request id's hex.
+        const hit = candidates?.find((value) => line.startsWith(value, i) && !(/[\p{L}\p{N}]$/u.test(value) && /[\p{L}\p{N}]/u.test(line[i + value.length] ?? '')));
         if (hit) found(`a value a test sent (${JSON.stringify(hit.slice(0, 40))})`, i, hit.length);
       }
       for (const m of line.matchAll(MOBILE)) found('a mobile phone number', m.index, m[0].length);
