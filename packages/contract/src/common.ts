@@ -43,6 +43,10 @@ export const LOCALES = ['tr', 'en'] as const;
 export const Locale = OneOf(LOCALES);
 export type Locale = Static<typeof Locale>;
 
+/** A write the client may retry (field tablets, survey answers): the same key on every retry, answered once. */
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 100, description: 'A UUID naming this write, the same on every retry' })) });
+export type IdempotencyHeaders = Static<typeof IdempotencyHeaders>;
+
 /** The body of a 204 answer: none. */
 export const NoContent = Type.Null();
 

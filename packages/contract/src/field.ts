@@ -16,8 +16,6 @@ const IsoDay = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YY
 const RequestStatus = OneOf(REQUEST_STATUSES);
 
 /** The field app's writes carry an Idempotency-Key: a repeat gets the first answer and does nothing twice. */
-export const FieldWriteHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 100, description: 'A UUID naming this write, the same on every retry' })) });
-export type FieldWriteHeaders = Static<typeof FieldWriteHeaders>;
 
 export const TeamKind = OneOf(TEAM_KINDS);
 export type TeamKind = Static<typeof TeamKind>;

@@ -119,7 +119,6 @@ export const StaffSurveyResponseBody = Type.Object(
 );
 export type StaffSurveyResponseBody = Static<typeof StaffSurveyResponseBody>;
 /** The same Idempotency-Key a retry sends again returns the first answer. */
-export const SurveyResponseHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 100 })) });
 
 export const RecordedSurveyResponse = Type.Object({
   id: Type.Integer(),

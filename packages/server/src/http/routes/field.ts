@@ -5,7 +5,6 @@
  * answer does nothing twice.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import { DomainError } from '@cozum/domain';
 import { fieldBootstrap } from '../../app/field/bootstrap.js';
@@ -24,7 +23,7 @@ import {
   FieldBootstrap,
   FieldRequestBody,
   FieldStaffList,
-  FieldWriteHeaders,
+  IdempotencyHeaders,
   IdParams,
   Team,
   TeamBody,
@@ -37,11 +36,7 @@ import {
   WorkOrders,
   responses,
 } from '@cozum/contract';
-
-const keyOf = (request: FastifyRequest) => {
-  const value = request.headers['idempotency-key'];
-  return typeof value === 'string' ? value : undefined;
-};
+import { idempotencyKey } from '../idempotency-key.js';
 
 export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -69,14 +64,14 @@ export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       schema: {
         tags: ['field'],
         summary: 'A request taken face to face (channel field), counted under its visit. Needs an Idempotency-Key header: a repeat gets the first answer and creates nothing.',
-        headers: FieldWriteHeaders,
+        headers: IdempotencyHeaders,
         body: FieldRequestBody,
         response: responses({ 201: CapturedFieldRequest }),
       },
     },
     async (request, reply) => {
       const actor = currentUser(request);
-      const outcome = await once(db, { key: keyOf(request), userId: actor.id, fingerprint: ['field.request', request.body], statusOf: statusForCode }, 201, (tx) => captureFieldRequest(tx, actor, request.body, deps.now()));
+      const outcome = await once(db, { key: idempotencyKey(request), userId: actor.id, fingerprint: ['field.request', request.body], statusOf: statusForCode }, 201, (tx) => captureFieldRequest(tx, actor, request.body, deps.now()));
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(outcome.status).send(outcome.body as never);
     },
@@ -92,7 +87,7 @@ export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
         tags: ['field'],
         summary: `Close a work order on site: resolve the request with a note and up to ${MAX_PHOTOS} photos (JPEG, PNG, WebP; ${MAX_ATTACHMENT_BYTES / 1048576} MB each) as multipart/form-data: fields 'version' and 'note', files 'photo'. Needs an Idempotency-Key header.`,
         params: IdParams,
-        headers: FieldWriteHeaders,
+        headers: IdempotencyHeaders,
         response: responses({ 200: ClosedWorkOrder }),
       },
     },
@@ -121,7 +116,7 @@ export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       if (!Number.isInteger(version) || version < 1) throw new DomainError('validation_failed', 'version: is required: the version of the work order the tablet saw (a whole number)', [{ field: 'version', message: 'is required' }]);
       const note = fields.note ?? '';
       const fingerprint = ['field.close', request.params.id, version, note, photos.map((p) => crypto.createHash('sha256').update(p.content).digest('hex'))];
-      const outcome = await once(db, { key: keyOf(request), userId: actor.id, fingerprint, statusOf: statusForCode }, 200, (tx) => closeWorkOrder(tx, actor, request.params.id, { version, note, photos }, deps.config.dataDir, deps.now()));
+      const outcome = await once(db, { key: idempotencyKey(request), userId: actor.id, fingerprint, statusOf: statusForCode }, 200, (tx) => closeWorkOrder(tx, actor, request.params.id, { version, note, photos }, deps.config.dataDir, deps.now()));
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(outcome.status).send(outcome.body as never);
     },

@@ -3,7 +3,6 @@
  * field tablets, and the public survey links citizens answer once.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { answerByLink, recordResponse, surveyForLink } from '../../app/surveys/answer.js';
 import { once } from '../../app/field/idempotency.js';
 import { checkVisitMember } from '../../app/field/visits.js';
@@ -15,6 +14,7 @@ import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { statusForCode } from '../errors.js';
 import {
+  IdempotencyHeaders,
   IdParams,
   LinkedSurvey,
   RecordedSurveyResponse,
@@ -30,19 +30,12 @@ import {
   SurveyLinks,
   SurveyLinksBody,
   SurveyListQuery,
-  SurveyResponseHeaders,
   SurveyResults,
   SurveyResultsQuery,
   Surveys,
   SurveyStatusBody,
 } from '@cozum/contract';
-
-// The field tablets' start-up data lists surveys too (field.ts), until it takes Survey from the contract itself.
-
-const idempotencyKey = (request: FastifyRequest) => {
-  const value = request.headers['idempotency-key'];
-  return typeof value === 'string' ? value : undefined;
-};
+import { idempotencyKey } from '../idempotency-key.js';
 
 export const surveyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -134,7 +127,7 @@ export const surveyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
         tags: ['surveys'],
         summary: "Record a citizen's answers taken on a call-back (channel callback, with the request for the satisfaction survey) or on a field tablet (channel field). An Idempotency-Key header makes a retry return the first answer.",
         params: IdParams,
-        headers: SurveyResponseHeaders,
+        headers: IdempotencyHeaders,
         body: StaffSurveyResponseBody,
         response: responses({ 201: RecordedSurveyResponse }),
       },
