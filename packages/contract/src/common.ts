@@ -2,12 +2,19 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { ROLES } from '@cozum/domain';
 
+/** The values an error's message names, for the client's catalogue (`{ limit: 4000 }`). */
+const ErrorParams = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]));
+
+/** Every error: a stable code with its params (clients translate these), an English message, and the fields at fault. */
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
       code: Type.String(),
       message: Type.String(),
-      details: Type.Optional(Type.Array(Type.Object({ field: Type.Optional(Type.String()), message: Type.String() }))),
+      params: Type.Optional(ErrorParams),
+      details: Type.Optional(
+        Type.Array(Type.Object({ field: Type.Optional(Type.String()), code: Type.Optional(Type.String()), params: Type.Optional(ErrorParams), message: Type.String() })),
+      ),
       requestId: Type.Optional(Type.String()),
     }),
   },

@@ -3,7 +3,7 @@
  * Client faults get a 4xx naming what was wrong; anything else is a 500 whose body hides the
  * internals while the log keeps them under the request id.
  */
-import { DomainError, type ErrorDetail } from '@cozum/domain';
+import { DomainError, type ErrorDetail, type ErrorParams, type ValidationCode } from '@cozum/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -38,11 +38,11 @@ export function statusForCode(code: string): number {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: ErrorDetail[]; requestId?: string };
+  error: { code: string; message: string; params?: ErrorParams; details?: ErrorDetail[]; requestId?: string };
 }
 
-export const errorBody = (code: string, message: string, details?: ErrorDetail[]): ErrorBody => ({
-  error: details?.length ? { code, message, details } : { code, message },
+export const errorBody = (code: string, message: string, details?: ErrorDetail[], params?: ErrorParams): ErrorBody => ({
+  error: { code, message, ...(params && Object.keys(params).length ? { params } : {}), ...(details?.length ? { details } : {}) },
 });
 
 interface AjvError {
@@ -52,21 +52,45 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
+/** JSON-schema keywords and the field code each becomes, with the params its message names. */
+const KEYWORD_CODES: Record<string, { code: ValidationCode; params?: (p: Record<string, unknown>) => ErrorParams }> = {
+  required: { code: 'required' },
+  type: { code: 'type', params: (p) => ({ type: String(p.type) }) },
+  enum: { code: 'one_of', params: (p) => ({ allowed: (p.allowedValues as unknown[]).join(', ') }) },
+  const: { code: 'one_of', params: (p) => ({ allowed: String(p.allowedValue) }) },
+  minLength: { code: 'min_length', params: (p) => ({ limit: Number(p.limit) }) },
+  maxLength: { code: 'max_length', params: (p) => ({ limit: Number(p.limit) }) },
+  pattern: { code: 'pattern' },
+  format: { code: 'format', params: (p) => ({ format: String(p.format) }) },
+  minimum: { code: 'minimum', params: (p) => ({ limit: Number(p.limit) }) },
+  exclusiveMinimum: { code: 'minimum', params: (p) => ({ limit: Number(p.limit) }) },
+  maximum: { code: 'maximum', params: (p) => ({ limit: Number(p.limit) }) },
+  exclusiveMaximum: { code: 'maximum', params: (p) => ({ limit: Number(p.limit) }) },
+  minItems: { code: 'min_items', params: (p) => ({ limit: Number(p.limit) }) },
+  maxItems: { code: 'max_items', params: (p) => ({ limit: Number(p.limit) }) },
+  additionalProperties: { code: 'unknown_field', params: (p) => ({ name: String(p.additionalProperty) }) },
+};
+
 function describeValidation(context: string, errors: AjvError[]): ErrorDetail[] {
   return errors.map((e) => {
     const base = [context, ...e.instancePath.split('/').filter(Boolean)].join('.');
+    const known = KEYWORD_CODES[e.keyword];
+    const code = known?.code ?? 'invalid';
+    const params = known?.params?.(e.params);
+    const detail = (field: string, message: string): ErrorDetail => (params ? { field, code, params, message } : { field, code, message });
     switch (e.keyword) {
       case 'additionalProperties':
-        return { field: `${base}.${String(e.params.additionalProperty)}`, message: `unknown field '${String(e.params.additionalProperty)}'; remove it` };
+        return detail(`${base}.${String(e.params.additionalProperty)}`, `unknown field '${String(e.params.additionalProperty)}'; remove it`);
       case 'required':
-        return { field: `${base}.${String(e.params.missingProperty)}`, message: 'is required' };
+        return detail(`${base}.${String(e.params.missingProperty)}`, 'is required');
       case 'type':
-        return { field: base, message: `must be ${String(e.params.type)}` };
+        return detail(base, `must be ${String(e.params.type)}`);
       case 'enum':
+        return detail(base, `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`);
       case 'anyOf':
-        return { field: base, message: e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}` : (e.message ?? 'has the wrong form') };
+        return detail(base, e.message ?? 'has the wrong form');
       default:
-        return { field: base, message: e.message ?? 'is invalid' };
+        return detail(base, e.message ?? 'is invalid');
     }
   });
 }
@@ -82,7 +106,7 @@ function fromPostgres(error: { code?: string; detail?: string; constraint?: stri
 
 export function handleError(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
-    return reply.status(statusForCode(error.code)).send(errorBody(error.code, error.message, error.details));
+    return reply.status(statusForCode(error.code)).send(errorBody(error.code, error.message, error.details, error.params));
   }
   const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
   if (fe.validation) {
@@ -112,9 +136,12 @@ export function handleError(error: FastifyError | DomainError | Error, request: 
     const { status, ...body } = fromPg;
     return reply.status(status).send(body);
   }
+  if (fe.statusCode === 429) {
+    const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return reply.status(429).send(errorBody('rate_limited', fe.message, undefined, typeof seconds === 'number' ? { seconds } : undefined));
+  }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code = fe.statusCode === 429 ? 'rate_limited' : 'bad_request';
-    return reply.status(fe.statusCode).send(errorBody(code, fe.message));
+    return reply.status(fe.statusCode).send(errorBody('bad_request', fe.message));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: 'something went wrong on our side; the error is logged', requestId: request.id } });

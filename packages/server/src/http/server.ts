@@ -141,7 +141,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   registerCsrfCheck(app);
 
   await app.register(cors, corsOptions(deps.config.corsOrigins));
-  await app.register(rateLimit, { global: false });
+  // A refusal says when to try again, as `params.seconds` for the client's own words.
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => ({ statusCode: 429, retryAfterSeconds: Math.ceil(context.ttl / 1000), message: `too many requests; try again in ${context.after}` }) });
   // Only the attachment routes read multipart bodies; their own limits apply there.
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024 + 1, files: 1 } });
   await app.register(swagger, {

@@ -4,31 +4,41 @@
  * Failures become an ApiError holding the server's `{ error: { code, message, details } }`.
  */
 import type { ErrorResponse } from '@cozum/contract';
+import { detailText, fieldName } from '../i18n/server-errors';
 
 /** One problem with the input, naming its field where it has one. */
 export type ErrorDetail = NonNullable<ErrorResponse['error']['details']>[number];
 
+/**
+ * A failed request. `message` is the server's English text (for the console and bug reports);
+ * the user sees `code`, `params` and `details` through the catalogue (ErrorAlert, fieldMessage).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  readonly params: Record<string, string | number>;
   readonly details: ErrorDetail[];
 
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = [], params: Record<string, string | number> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.params = params;
     this.details = details;
   }
 
-  /** The message for a form field, matched on the field's name (`body.password` → `password`). */
+  /** The detail about a form field, matched on the field's name (`body.citizen.phone` → `phone`). */
+  fieldDetail(field: string): ErrorDetail | undefined {
+    return this.details.find((d) => d.field !== undefined && fieldName(d.field) === field);
+  }
+
+  /** What is wrong with a form field, in the user's language, to show next to it. */
   fieldMessage(field: string): string | undefined {
-    return this.details.find((d) => d.field !== undefined && fieldName(d.field) === field)?.message;
+    const detail = this.fieldDetail(field);
+    return detail && detailText(detail);
   }
 }
-
-/** Validation details name fields by their place in the request ("body.unitId"). */
-const fieldName = (path: string): string => path.replace(/^(body|query|querystring|params)\./, '');
 
 const BASE = '/api/v1';
 
@@ -58,9 +68,10 @@ function url(path: string, query?: Query): string {
 
 async function errorFrom(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown; params?: unknown } } | null)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(response.status, error.code, error.message, Array.isArray(error.details) ? (error.details as ErrorDetail[]) : []);
+    const params = error.params && typeof error.params === 'object' ? (error.params as Record<string, string | number>) : {};
+    return new ApiError(response.status, error.code, error.message, Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [], params);
   }
   return new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`.trim());
 }

@@ -5,6 +5,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import errorsEn from './errors.en.json';
+import errorsTr from './errors.tr.json';
 import tr from './tr.json';
 
 export const LANGUAGES = ['tr', 'en'] as const;
@@ -12,10 +14,12 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'cozum.language';
 
+// The server's error codes and the fields they name have their own catalogue (errors.*.json,
+// see server-errors.ts), merged into the one namespace.
 export const resources = {
-  tr: { translation: tr },
-  // `satisfies` makes a key missing from en.json a type error.
-  en: { translation: en satisfies typeof tr },
+  tr: { translation: { ...tr, ...errorsTr } },
+  // `satisfies` makes a key missing from the English catalogues a type error.
+  en: { translation: { ...(en satisfies typeof tr), ...(errorsEn satisfies typeof errorsTr) } },
 } as const;
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);

@@ -12,8 +12,9 @@ export const CITIZEN_COOKIE = 'cozum_citizen';
 const COOKIE_PATH = '/api/v1/portal';
 
 /** The rate limiter's refusal, in our error form. */
-export const limited = (what: string) => (_request: FastifyRequest, context: { after: string }) => ({
+export const limited = (what: string) => (_request: FastifyRequest, context: { after: string; ttl: number }) => ({
   statusCode: 429,
+  retryAfterSeconds: Math.ceil(context.ttl / 1000),
   message: `too many ${what} from your address; try again in ${context.after}`,
 });
 
