@@ -71,7 +71,7 @@ describe('bad input gets a specific 4xx, never a 500', () => {
   it('a missing field is named', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { code: 'test-birim', nameTr: 'Test' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toContainEqual({ field: 'body.nameEn', message: 'is required' });
+    expect(res.json().error.details).toContainEqual({ field: 'body.nameEn', code: 'required', message: 'is required' });
   });
 
   it('an oversized body gets 413', async () => {
