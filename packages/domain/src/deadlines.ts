@@ -1,5 +1,5 @@
 /** Due dates: the category SLA and the legal clocks. */
-import { DomainError, invalid } from './errors.js';
+import { DomainError, fieldError } from './errors.js';
 import { addBusinessHours, addCalendarDays, addCalendarHours, addWorkingDays, businessSecondsBetween, type WorkCalendar } from './working-time.js';
 
 export type LegalClock = 'petition_3071' | 'information_4982' | 'kvkk_13';
@@ -40,6 +40,9 @@ export function pausedSlaSeconds(from: Date, to: Date, slaBusinessHours: boolean
 /** The one extension Law 4982 allows: information requests only, once, with a reason. */
 export function checkInformationExtension(current: { legalClock: string | null; extendedAt: Date | null }, reason: string | undefined): void {
   if (current.legalClock !== 'information_4982') throw new DomainError('request.not_extendable', 'only information requests (Law 4982) can have their answer period extended');
-  if (current.extendedAt) throw new DomainError('request.already_extended', `the answer period was already extended on ${current.extendedAt.toISOString().slice(0, 10)}; Law 4982 art. 11 allows one extension`);
-  if (!reason?.trim()) throw invalid('reason', 'is required: Law 4982 art. 11 requires the reason to be sent to the applicant');
+  if (current.extendedAt) {
+    const on = current.extendedAt.toISOString().slice(0, 10);
+    throw new DomainError('request.already_extended', `the answer period was already extended on ${on}; Law 4982 art. 11 allows one extension`, undefined, { date: on });
+  }
+  if (!reason?.trim()) throw fieldError('reason', 'required', 'is required: Law 4982 art. 11 requires the reason to be sent to the applicant', { reason: 'extend' });
 }

@@ -45,7 +45,7 @@ describe('Erlang A', () => {
   // Before: a NaN patience never ended the queue's sum, which grew until memory ran out.
   it('refuses a patience or handling time that is not finite, naming the field', () => {
     const input = { calls: 40, intervalSeconds: 3600, ahtSeconds: 180, agents: 3, targetSeconds: 20, patienceSeconds: NaN };
-    expect(failure(() => evaluateErlangA(input)).details).toEqual([{ field: 'patienceSeconds', message: expect.stringContaining('finite') }]);
+    expect(failure(() => evaluateErlangA(input)).details).toEqual([{ field: 'patienceSeconds', code: 'invalid', message: expect.stringContaining('finite') }]);
     expect(failure(() => agentsNeededErlangA({ ...input, patienceSeconds: 60, ahtSeconds: Infinity, targetServiceLevel: 0.8 })).details![0]!.field).toBe('ahtSeconds');
   });
 

@@ -29,7 +29,7 @@ const TAIL_EPSILON = 1e-15;
 export const MAX_QUEUE = 100_000;
 
 const queueTooLong = (): DomainError =>
-  new DomainError('staffing.queue_too_long', `with these figures more than ${MAX_QUEUE} callers would wait at once; check the calls, handling time and patience`);
+  new DomainError('staffing.queue_too_long', `with these figures more than ${MAX_QUEUE} callers would wait at once; check the calls, handling time and patience`, undefined, { limit: MAX_QUEUE });
 
 const patienceCheck = (patienceSeconds: number) => ['patienceSeconds', patienceSeconds, (n: number) => n > 0, 'finite seconds above 0'] as [string, number, (n: number) => boolean, string];
 

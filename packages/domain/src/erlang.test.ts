@@ -69,7 +69,7 @@ describe('staffing', () => {
     for (const [field, value] of [['calls', Infinity], ['ahtSeconds', NaN], ['targetServiceLevel', NaN], ['maxOccupancy', 0], ['intervalSeconds', -1]] as const) {
       const error = failure(() => agentsNeeded({ ...base, [field]: value }));
       expect(error.code, field).toBe('validation_failed');
-      expect(error.details, field).toEqual([{ field, message: expect.stringContaining('must be') }]);
+      expect(error.details, field).toEqual([{ field, code: 'invalid', message: expect.stringContaining('must be') }]);
     }
     expect(failure(() => evaluateErlangC({ ...base, agents: 1.5 })).details![0]!.field).toBe('agents');
   });

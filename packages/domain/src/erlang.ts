@@ -4,14 +4,14 @@
  * through factorials or powers, and Erlang C from it. Every loop is bounded: the inputs must
  * be finite, and no interval is staffed with more than MAX_AGENTS.
  */
-import { DomainError, invalid } from './errors.js';
+import { DomainError, fieldError } from './errors.js';
 
 /** The most agents one interval may need: far beyond any city's contact centre; past it the inputs are wrong. */
 export const MAX_AGENTS = 10_000;
 
 /** The stable error when the targets would need more than MAX_AGENTS agents. */
 export const tooManyAgents = (traffic: number): DomainError =>
-  new DomainError('staffing.too_many_agents', `these targets need more than ${MAX_AGENTS} agents for ${Math.round(traffic)} Erlangs of traffic; check the calls, handling time, occupancy cap and service level`);
+  new DomainError('staffing.too_many_agents', `these targets need more than ${MAX_AGENTS} agents for ${Math.round(traffic)} Erlangs of traffic; check the calls, handling time, occupancy cap and service level`, undefined, { limit: MAX_AGENTS });
 
 type Check = [name: string, value: number | undefined, ok: (n: number) => boolean, expects: string];
 
@@ -19,7 +19,7 @@ type Check = [name: string, value: number | undefined, ok: (n: number) => boolea
 export function checkStaffingInput(checks: Check[]): void {
   for (const [name, value, ok, expects] of checks) {
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) throw invalid(name, `must be ${expects}; got ${String(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) throw fieldError(name, 'invalid', `must be ${expects}; got ${String(value)}`);
   }
 }
 

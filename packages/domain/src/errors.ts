@@ -19,7 +19,11 @@ export type ErrorCode =
   | 'csrf_required'
   | `${string}.${string}`;
 
-/** Values a message names: a limit, a tracking number, a date. */
+/**
+ * Values a message names: a limit, a tracking number, a date. A `reason` param tells which of
+ * a code's cases applies (`not_tckn` with `{ reason: 'checksum' }`): a catalogue may have a
+ * text for each case (the web app's `not_tckn_checksum`) and the code's own text for the rest.
+ */
 export type ErrorParams = Record<string, string | number>;
 
 /**
@@ -53,6 +57,33 @@ export const VALIDATION_CODES = [
   'inactive', // refers to a record that is no longer active
   'taken', // { value }: already used by another record
   'before_start', // an end before its start
+  // sign-in, users, units, the calendar, requests, the portal and the contact centre
+  'wrong_code', // { left? }: not the current one-time code
+  'not_username', // not 3 to 64 letters, digits, dots, dashes or underscores
+  'required_for_role', // { role }: this role needs it (a unit for unit staff)
+  'not_code', // not lower-case letters and digits joined by dashes
+  'cycle', // would make a record its own ancestor
+  'not_time', // not a time of day (HH:MM)
+  'not_weekday', // not a day 1 (Monday) to 7 (Sunday)
+  'overlaps', // overlaps the interval before it
+  'no_working_hours', // no working interval in the whole week
+  'not_in_unit', // { name }: the person does not work in the request's unit
+  'same_unit', // the unit the request is already in
+  'self_reference', // refers to the record itself
+  'empty', // an empty file
+  'too_large', // { limit }: a file larger than limit MB
+  'not_file_type', // { allowed }: a kind of file not accepted here
+  'too_many_files', // { limit }
+  'not_in_district', // { neighbourhood, district }: a neighbourhood of another district
+  'both_or_neither', // { other }: latitude without longitude, or the reverse
+  'needs_contact', // { reason }: a way to reach the applicant is needed (anonymous, information, follower)
+  'not_tracking_number', // not a tracking number like 2026-0000123
+  'pin_elsewhere', // { district }: the map pin lies in another district
+  'not_mobile', // not a mobile phone number
+  'outdated', // the text agreed to has changed since the page was opened
+  'outside_city', // a point outside the city's districts
+  'article_or_notes', // name the knowledge-base article used, or write what the caller was told
+  'out_of_order', // an event older than what is already recorded
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -3,7 +3,7 @@
  * and the time; the answer is the next state, the event to record and whether the citizen
  * sees it, or a DomainError saying what is allowed instead.
  */
-import { DomainError, invalid } from './errors.js';
+import { DomainError, fieldError } from './errors.js';
 
 export const REQUEST_STATUSES = ['new', 'assigned', 'in_progress', 'on_hold', 'resolved', 'closed', 'referred', 'duplicate', 'rejected', 'reopened'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -102,21 +102,27 @@ export function decideTransition(current: CurrentRequest, action: ActionRequest,
     throw new DomainError(
       'request.invalid_transition',
       `a request that is '${current.status}' cannot take the action '${action.type}'; allowed from ${current.status}: ${allowed.length ? allowed.join(', ') : 'none'}`,
-      [{ field: 'action', message: `not allowed from '${current.status}'` }],
+      [{ field: 'action', code: 'one_of', params: { allowed: allowed.join(', ') }, message: `not allowed from '${current.status}'` }],
+      { status: current.status, action: action.type },
     );
   }
   const needs = NEEDS_REASON[action.type];
-  if (needs && blank(action.reason)) throw invalid('reason', `is required ${needs}`);
-  if (action.type === 'refer' && blank(action.institution)) throw invalid('institution', 'is required: name the institution the request goes to');
-  if (action.type === 'mark_duplicate' && !action.parentGiven) throw invalid('parentTrackingNo', 'is required: the tracking number of the request this one duplicates');
+  if (needs && blank(action.reason)) throw fieldError('reason', 'required', `is required ${needs}`, { reason: action.type });
+  if (action.type === 'refer' && blank(action.institution)) throw fieldError('institution', 'required', 'is required: name the institution the request goes to');
+  if (action.type === 'mark_duplicate' && !action.parentGiven) throw fieldError('parentTrackingNo', 'required', 'is required: the tracking number of the request this one duplicates');
   if ((action.type === 'resolve' || action.type === 'reply' || action.type === 'comment') && blank(action.text)) {
-    throw invalid('text', action.type === 'resolve' ? 'is required: tell the citizen how the request was solved' : 'is required');
+    throw fieldError('text', 'required', action.type === 'resolve' ? 'is required: tell the citizen how the request was solved' : 'is required', { reason: action.type });
   }
   if (action.type === 'reopen') {
     const resolvedAt = current.resolvedAt;
     const deadline = resolvedAt ? resolvedAt.getTime() + context.reopenWindowDays * 86400_000 : 0;
     if (!resolvedAt || context.now.getTime() > deadline) {
-      throw new DomainError('request.reopen_window_passed', `a request can be reopened within ${context.reopenWindowDays} days of its resolution; this one was resolved ${resolvedAt ? resolvedAt.toISOString().slice(0, 10) : 'at an unknown time'}. Record a new request instead`);
+      throw new DomainError(
+        'request.reopen_window_passed',
+        `a request can be reopened within ${context.reopenWindowDays} days of its resolution; this one was resolved ${resolvedAt ? resolvedAt.toISOString().slice(0, 10) : 'at an unknown time'}. Record a new request instead`,
+        undefined,
+        { days: context.reopenWindowDays },
+      );
     }
   }
   const toStatus: RequestStatus = rule.to === 'same' ? current.status : rule.to === 'held_from' ? (current.heldFrom ?? 'in_progress') : rule.to;

@@ -1,6 +1,6 @@
 /** Citizens: found by TC kimlik no or phone, or created. Personal data lives only here. */
 import { inArray, or, sql, type SQL } from 'drizzle-orm';
-import { invalid, normalizePhone, tcKimlikProblem } from '@cozum/domain';
+import { checkTcKimlik, fieldError, normalizePhone } from '@cozum/domain';
 import { column, drawFromSequences, jsonRows, oneStatement } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { citizens } from '../db/schema.js';
@@ -22,14 +22,14 @@ export interface CheckedCitizen {
 /** Validates and normalises, naming the field at fault (prefix e.g. 'citizen'). */
 export function checkCitizen(input: CitizenInput, prefix = 'citizen'): CheckedCitizen {
   const phone = input.phone?.trim() ? normalizePhone(input.phone) : null;
-  if (input.phone?.trim() && !phone) throw invalid(`${prefix}.phone`, `'${input.phone}' is not a phone number; write it like 0532 123 45 67`);
+  if (input.phone?.trim() && !phone) throw fieldError(`${prefix}.phone`, 'not_phone', `'${input.phone}' is not a phone number; write it like 0532 123 45 67`);
   const tc = input.tcKimlikNo?.trim() || null;
   if (tc) {
-    const problem = tcKimlikProblem(tc);
-    if (problem) throw invalid(`${prefix}.tcKimlikNo`, `is not a valid TC kimlik no: ${problem}`);
+    const problem = checkTcKimlik(tc);
+    if (problem) throw fieldError(`${prefix}.tcKimlikNo`, 'not_tckn', `is not a valid TC kimlik no: ${problem.message}`, { reason: problem.reason });
   }
   const email = input.email?.trim().toLowerCase() || null;
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid(`${prefix}.email`, `'${input.email}' is not an e-mail address`);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw fieldError(`${prefix}.email`, 'not_email', `'${input.email}' is not an e-mail address`);
   return { fullName: input.fullName?.trim() || null, phone, tcKimlikNo: tc, email, address: input.address?.trim() || null, locale: input.locale ?? 'tr' };
 }
 

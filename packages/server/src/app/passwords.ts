@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { invalid } from '@cozum/domain';
+import { fieldError } from '@cozum/domain';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2ID = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -7,8 +7,8 @@ const ARGON2ID = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 
 export const MIN_PASSWORD_LENGTH = 10;
 
 export function checkPasswordRules(password: string, field = 'password'): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw invalid(field, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > 200) throw invalid(field, 'must be at most 200 characters');
+  if (password.length < MIN_PASSWORD_LENGTH) throw fieldError(field, 'min_length', `must be at least ${MIN_PASSWORD_LENGTH} characters`, { limit: MIN_PASSWORD_LENGTH });
+  if (password.length > 200) throw fieldError(field, 'max_length', 'must be at most 200 characters', { limit: 200 });
 }
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2ID);

@@ -33,9 +33,18 @@ export function issueProofChallenge(secret: string, purpose: ProofPurpose, scope
 }
 
 export const proofRequired = (bits: number): DomainError =>
-  new DomainError('proof_of_work.required', `too many recent attempts: ask for a challenge and send its proof of work (${bits} bits) with the next try`, [{ field: 'proof', message: `a proof of work of ${bits} bits is required` }]);
+  new DomainError(
+    'proof_of_work.required',
+    `too many recent attempts: ask for a challenge and send its proof of work (${bits} bits) with the next try`,
+    [{ field: 'proof', code: 'required', params: { bits }, message: `a proof of work of ${bits} bits is required` }],
+    { bits },
+  );
 
-const proofInvalid = (message: string): DomainError => new DomainError('proof_of_work.invalid', `proof: ${message}; ask for a new challenge`, [{ field: 'proof', message }]);
+/** Why a proof is refused (`reason`): not this server's challenge, expired, not solved, already spent. */
+type ProofProblem = 'foreign' | 'expired' | 'unsolved' | 'spent';
+
+const proofInvalid = (reason: ProofProblem, message: string): DomainError =>
+  new DomainError('proof_of_work.invalid', `proof: ${message}; ask for a new challenge`, [{ field: 'proof', code: 'invalid', params: { reason }, message }], { reason });
 
 /**
  * Null when no work is asked (`required` 0) or the proof holds; the refusal otherwise. A
@@ -45,20 +54,20 @@ export async function checkProof(ex: Executor, input: { secret: string; purpose:
   if (input.required === 0) return null;
   if (!input.proof) return proofRequired(input.required);
   const parts = input.proof.challenge.split('.');
-  if (parts.length !== 4) return proofInvalid('the challenge is not one this server gave');
+  if (parts.length !== 4) return proofInvalid('foreign', 'the challenge is not one this server gave');
   const [bitsText, expiresText, id, mac] = parts as [string, string, string, string];
   const expected = Buffer.from(sign(input.secret, input.purpose, input.scope, `${bitsText}.${expiresText}.${id}`));
   const given = Buffer.from(mac);
-  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return proofInvalid('the challenge is not one this server gave for this purpose and name');
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return proofInvalid('foreign', 'the challenge is not one this server gave for this purpose and name');
   const bits = Number(bitsText);
   const expires = Number(expiresText);
-  if (expires <= now.getTime()) return proofInvalid('the challenge has expired');
+  if (expires <= now.getTime()) return proofInvalid('expired', 'the challenge has expired');
   // Asked for when fewer attempts had been made: the cost has risen since.
   if (bits < input.required) return proofRequired(input.required);
   const digest = crypto.createHash('sha256').update(proofText(input.proof.challenge, input.proof.nonce)).digest();
-  if (leadingZeroBits(digest) < bits) return proofInvalid('the nonce does not solve the challenge');
+  if (leadingZeroBits(digest) < bits) return proofInvalid('unsolved', 'the nonce does not solve the challenge');
   await ex.delete(proofsSpent).where(lt(proofsSpent.expiresAt, now));
   const spent = await ex.insert(proofsSpent).values({ id, expiresAt: new Date(expires) }).onConflictDoNothing().returning({ id: proofsSpent.id });
-  if (!spent.length) return proofInvalid('this challenge was already used');
+  if (!spent.length) return proofInvalid('spent', 'this challenge was already used');
   return null;
 }

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { DomainError, invalid } from '@cozum/domain';
+import { DomainError, fieldError } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { userTotp } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -104,7 +104,7 @@ export async function totpStatus(ex: Executor, userId: number): Promise<TotpStat
 /** A new secret for the user's authenticator app; login asks for codes only once it is confirmed. */
 export async function startTotpEnrolment(ex: Executor, actor: Actor, input: { sessionSecret: string; issuer: string }): Promise<{ secret: string; otpauthUri: string }> {
   const [existing] = await ex.select({ confirmedAt: userTotp.confirmedAt }).from(userTotp).where(eq(userTotp.userId, actor.id));
-  if (existing?.confirmedAt) throw new DomainError('totp.conflict', 'two-factor sign-in is already on; turn it off with a current code before enrolling a new device');
+  if (existing?.confirmedAt) throw new DomainError('totp.conflict', 'two-factor sign-in is already on; turn it off with a current code before enrolling a new device', undefined, { reason: 'enabled' });
   const secret = crypto.randomBytes(20);
   const sealed = seal(secret, input.sessionSecret);
   await ex.insert(userTotp).values({ userId: actor.id, secretSealed: sealed }).onConflictDoUpdate({ target: userTotp.userId, set: { secretSealed: sealed, confirmedAt: null, lastStep: null, createdAt: new Date() } });
@@ -126,8 +126,12 @@ async function consumeCode(ex: Executor, userId: number, code: string, now: Date
 
 export async function confirmTotpEnrolment(ex: Executor, actor: Actor, input: { code: string; now: Date; sessionSecret: string; ip?: string }): Promise<TotpStatus> {
   const status = await totpStatus(ex, actor.id);
-  if (!status.pending) throw new DomainError('totp.conflict', status.enabled ? 'two-factor sign-in is already on' : 'start the enrolment first (POST /api/v1/auth/totp/enrolment)');
-  if (!(await consumeCode(ex, actor.id, input.code, input.now, input.sessionSecret, false))) throw invalid('code', 'is not the current 6-digit code of the authenticator app; check the phone clock and try the next code');
+  if (!status.pending) {
+    throw status.enabled
+      ? new DomainError('totp.conflict', 'two-factor sign-in is already on', undefined, { reason: 'enabled' })
+      : new DomainError('totp.conflict', 'start the enrolment first (POST /api/v1/auth/totp/enrolment)', undefined, { reason: 'not_started' });
+  }
+  if (!(await consumeCode(ex, actor.id, input.code, input.now, input.sessionSecret, false))) throw fieldError('code', 'wrong_code', 'is not the current 6-digit code of the authenticator app; check the phone clock and try the next code', { reason: 'totp' });
   await recordAudit(ex, { actor, action: 'auth.totp_enabled', subjectType: 'user', subjectId: actor.id, ip: input.ip });
   return { enabled: true, pending: false };
 }
@@ -137,8 +141,8 @@ export async function disableTotp(ex: Executor, actor: Actor, userId: number, in
   const status = await totpStatus(ex, userId);
   if (!status.enabled && !status.pending) throw new DomainError('totp.not_found', 'two-factor sign-in is not on for this account');
   if (actor.id === userId && status.enabled) {
-    if (!input.code) throw invalid('code', 'is required: give a current code from the authenticator app to turn two-factor sign-in off');
-    if (!(await consumeCode(ex, userId, input.code, input.now, input.sessionSecret, true))) throw invalid('code', 'is not the current 6-digit code of the authenticator app');
+    if (!input.code) throw fieldError('code', 'required', 'is required: give a current code from the authenticator app to turn two-factor sign-in off', { reason: 'totp' });
+    if (!(await consumeCode(ex, userId, input.code, input.now, input.sessionSecret, true))) throw fieldError('code', 'wrong_code', 'is not the current 6-digit code of the authenticator app', { reason: 'totp' });
   }
   await ex.delete(userTotp).where(eq(userTotp.userId, userId));
   await recordAudit(ex, { actor, action: 'auth.totp_disabled', subjectType: 'user', subjectId: userId, ip: input.ip, data: { byAdministrator: actor.id !== userId } });

@@ -1,6 +1,6 @@
 /** Staff accounts: list, create, update. Admins only (checked at the route). */
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { DomainError, UNIT_SCOPED_ROLES, invalid, isRole, notFound, type Role } from '@cozum/domain';
+import { DomainError, ROLES, UNIT_SCOPED_ROLES, fieldError, isRole, notFound, type Role } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { containing } from '../db/like.js';
 import { sessions, units, users } from '../db/schema.js';
@@ -64,11 +64,11 @@ export async function getUser(ex: Executor, id: number): Promise<UserView> {
 }
 
 async function checkRoleAndUnit(ex: Executor, role: string, unitId: number | null | undefined): Promise<void> {
-  if (!isRole(role)) throw invalid('role', `'${role}' is not a role`);
-  if (UNIT_SCOPED_ROLES.includes(role) && !unitId) throw invalid('unitId', `is required for the role ${role}: unit staff and unit heads work for one unit`);
+  if (!isRole(role)) throw fieldError('role', 'one_of', `'${role}' is not a role`, { allowed: ROLES.join(', ') });
+  if (UNIT_SCOPED_ROLES.includes(role) && !unitId) throw fieldError('unitId', 'required_for_role', `is required for the role ${role}: unit staff and unit heads work for one unit`, { role });
   if (unitId) {
     const [unit] = await ex.select({ id: units.id }).from(units).where(eq(units.id, unitId));
-    if (!unit) throw invalid('unitId', `unit ${unitId} does not exist`);
+    if (!unit) throw fieldError('unitId', 'not_found', `unit ${unitId} does not exist`, { id: unitId });
   }
 }
 
@@ -84,11 +84,11 @@ export interface CreateUserInput {
 
 export async function createUser(ex: Executor, actor: Actor | null, input: CreateUserInput): Promise<UserView> {
   const username = input.username.trim();
-  if (!/^[a-zA-Z0-9._-]{3,64}$/.test(username)) throw invalid('username', 'must be 3 to 64 letters, digits, dots, dashes or underscores');
+  if (!/^[a-zA-Z0-9._-]{3,64}$/.test(username)) throw fieldError('username', 'not_username', 'must be 3 to 64 letters, digits, dots, dashes or underscores');
   checkPasswordRules(input.password);
   await checkRoleAndUnit(ex, input.role, input.unitId);
   const [taken] = await ex.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`);
-  if (taken) throw new DomainError('user.already_exists', `the username '${username}' is taken; choose another`, [{ field: 'username', message: 'is taken' }]);
+  if (taken) throw new DomainError('user.already_exists', `the username '${username}' is taken; choose another`, [{ field: 'username', code: 'taken', params: { value: username }, message: 'is taken' }], { username });
   const passwordHash = await hashPassword(input.password);
   const [row] = await ex
     .insert(users)

@@ -51,10 +51,10 @@ export function enforceAccessDeclarations(app: FastifyInstance): void {
     if (request.routeOptions.url === undefined) return;
     const access = request.routeOptions.config.access;
     if (access === 'public' || access === 'token') return;
-    if (!access) throw new DomainError('forbidden', 'this route is closed');
+    if (!access) throw new DomainError('forbidden', 'this route is closed', undefined, { reason: 'closed' });
     if (!request.user) throw new DomainError('unauthenticated', 'sign in first: this needs a staff session');
     if (!can(request.user.role, access)) {
-      throw new DomainError('forbidden', `your role (${request.user.role}) does not have the permission '${access}'`);
+      throw new DomainError('forbidden', `your role (${request.user.role}) does not have the permission '${access}'`, undefined, { role: request.user.role, permission: access });
     }
   });
 }

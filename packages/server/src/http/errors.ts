@@ -97,10 +97,11 @@ function describeValidation(context: string, errors: AjvError[]): ErrorDetail[] 
 
 /** pg error codes that are the client's fault when they escape a use case. */
 function fromPostgres(error: { code?: string; detail?: string; constraint?: string }): ErrorBody & { status: number } | null {
-  if (error.code === '23505') return { status: 409, ...errorBody('conflict', `already exists${error.constraint ? ` (${error.constraint})` : ''}`) };
+  const named = error.constraint ? { constraint: error.constraint } : undefined;
+  if (error.code === '23505') return { status: 409, ...errorBody('conflict', `already exists${error.constraint ? ` (${error.constraint})` : ''}`, undefined, named) };
   // Class 22 (data exception): a NUL character in text, a number out of range, a bad date.
-  if (error.code?.startsWith('22')) return { status: 400, ...errorBody('validation_failed', 'a value could not be stored: text must not contain NUL characters, and numbers and dates must be within range') };
-  if (error.code === '23503') return { status: 400, ...errorBody('validation_failed', `refers to a record that does not exist${error.constraint ? ` (${error.constraint})` : ''}`) };
+  if (error.code?.startsWith('22')) return { status: 400, ...errorBody('validation_failed', 'a value could not be stored: text must not contain NUL characters, and numbers and dates must be within range', undefined, { reason: 'unstorable' }) };
+  if (error.code === '23503') return { status: 400, ...errorBody('validation_failed', `refers to a record that does not exist${error.constraint ? ` (${error.constraint})` : ''}`, undefined, { reason: 'missing_reference', ...named }) };
   return null;
 }
 
@@ -121,7 +122,7 @@ export function handleError(error: FastifyError | DomainError | Error, request: 
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return reply.status(413).send(errorBody('body_too_large', 'the request body is larger than the server accepts; send less data'));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return reply.status(415).send(errorBody('unsupported_media_type', `content type '${String(request.headers['content-type'])}' is not accepted here; send application/json`));
+      return reply.status(415).send(errorBody('unsupported_media_type', `content type '${String(request.headers['content-type'])}' is not accepted here; send application/json`, undefined, { contentType: String(request.headers['content-type']) }));
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return reply.status(400).send(errorBody('invalid_body', 'the Content-Length header does not match the body'));
   }

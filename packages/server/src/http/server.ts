@@ -107,7 +107,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     if (deps.webDist && request.method === 'GET' && !request.url.startsWith('/api/') && accepts.includes('text/html')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}; see /api/docs for the API`));
+    const route = request.url.split('?')[0] ?? '';
+    return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${route}; see /api/docs for the API`, undefined, { method: request.method, path: route }));
   });
 
   // Security headers and the request id on every response, errors included (event streams
@@ -218,7 +219,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
     } });
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const file = (request.params as { '*': string })['*'];
-      if (file.startsWith('api/')) return reply.status(404).send(errorBody('route_not_found', `no route GET /${file}; see /api/docs for the API`));
+      if (file.startsWith('api/')) return reply.status(404).send(errorBody('route_not_found', `no route GET /${file}; see /api/docs for the API`, undefined, { method: 'GET', path: `/${file}` }));
       const full = path.join(deps.webDist!, file);
       if (file && full.startsWith(deps.webDist!) && fs.existsSync(full) && fs.statSync(full).isFile()) return reply.sendFile(file);
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
@@ -238,7 +239,7 @@ function refuseInfinity(request: FastifyRequest, _reply: unknown, done: (error?:
     if (!values || typeof values !== 'object') continue;
     for (const [name, value] of Object.entries(values)) {
       if ([value].flat().some((v) => typeof v === 'number' && !Number.isFinite(v))) {
-        done(new DomainError('validation_failed', `${context}.${name}: must be a finite number`, [{ field: `${context}.${name}`, message: 'must be a finite number' }]));
+        done(new DomainError('validation_failed', `${context}.${name}: must be a finite number`, [{ field: `${context}.${name}`, code: 'type', params: { type: 'number' }, message: 'must be a finite number' }]));
         return;
       }
     }

@@ -33,7 +33,7 @@ export function registerCsrfCheck(app: FastifyInstance): void {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config.access === 'token') return;
     if (!request.cookies[SESSION_COOKIE]) return;
     if (request.headers[CSRF_HEADER] === undefined) {
-      throw new DomainError('csrf_required', `writes from the web app must send the ${CSRF_HEADER} header`);
+      throw new DomainError('csrf_required', `writes from the web app must send the ${CSRF_HEADER} header`, undefined, { header: CSRF_HEADER });
     }
   });
 }

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import {
   DomainError,
   applyAgentChange,
-  invalid,
+  fieldError,
   isHistoryChange,
   standaloneState,
   type AgentChange,
@@ -273,13 +273,13 @@ export async function listAgents(ex: Executor, only?: { userId: number; username
 /** The agent's own console sets their state; a pause needs its reason. */
 export async function setOwnState(ex: Executor, user: { id: number; username: string }, input: { state: ConsoleState; reason?: string | null }, now: Date): Promise<AgentView> {
   const reason = input.reason?.trim() || null;
-  if (input.state === 'paused' && !reason) throw invalid('reason', "is required when the state is 'paused': say why (break, training, meeting, …)");
+  if (input.state === 'paused' && !reason) throw fieldError('reason', 'required', "is required when the state is 'paused': say why (break, training, meeting, …)", { reason: 'paused' });
   const [mine] = await listAgents(ex, { userId: user.id, username: user.username });
   // The PBX may know the agent under another name that maps to this user (SIP/ayse).
   const name = mine?.agent ?? user.username;
   const result = await recordAgentChanges(ex, 'console', [{ agent: name, change: { at: now, kind: 'set', state: input.state, reason } }]);
   if (result.outOfOrder) {
-    throw new DomainError('agent.conflict', `the state of '${name}' was last changed at ${mine?.since ?? 'a later time'}, after this change (${now.toISOString()}); reload and try again`);
+    throw new DomainError('agent.conflict', `the state of '${name}' was last changed at ${mine?.since ?? 'a later time'}, after this change (${now.toISOString()}); reload and try again`, undefined, { agent: name, ...(mine?.since ? { since: mine.since } : {}) });
   }
   const [after] = await listAgents(ex, { userId: user.id, username: user.username });
   return after!;

@@ -4,7 +4,7 @@
  * the caller's history pops up from their number.
  */
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { DomainError, invalid, maskEmail, maskName, maskPhone, normalizePhone, seesPersonalData, type ContactChannel, type ContactOutcome } from '@cozum/domain';
+import { DomainError, fieldError, maskEmail, maskName, maskPhone, normalizePhone, seesPersonalData, type ContactChannel, type ContactOutcome } from '@cozum/domain';
 import type { CallerHistory, Locale } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, contacts, kbArticles, requests } from '../../db/schema.js';
@@ -25,30 +25,30 @@ export interface RecordContactInput {
 
 export async function recordContact(ex: Executor, actor: Actor, input: RecordContactInput, now: Date) {
   const caller = input.callerNumber?.trim() ? normalizePhone(input.callerNumber) : null;
-  if (input.callerNumber?.trim() && !caller) throw invalid('callerNumber', `'${input.callerNumber}' is not a phone number`);
+  if (input.callerNumber?.trim() && !caller) throw fieldError('callerNumber', 'not_phone', `'${input.callerNumber}' is not a phone number`);
   if (input.outcome === 'information_given' && !input.kbArticleId && !input.notes?.trim()) {
-    throw invalid('kbArticleId', 'name the knowledge-base article used, or write in the notes what the caller was told');
+    throw fieldError('kbArticleId', 'article_or_notes', 'name the knowledge-base article used, or write in the notes what the caller was told');
   }
-  if (input.outcome === 'request_created' && !input.requestId) throw invalid('requestId', 'is required when the outcome is request_created');
+  if (input.outcome === 'request_created' && !input.requestId) throw fieldError('requestId', 'required', 'is required when the outcome is request_created', { reason: 'request_created' });
   if (input.kbArticleId) {
     const [article] = await ex.select({ id: kbArticles.id }).from(kbArticles).where(eq(kbArticles.id, input.kbArticleId));
-    if (!article) throw invalid('kbArticleId', `article ${input.kbArticleId} does not exist`);
+    if (!article) throw fieldError('kbArticleId', 'not_found', `article ${input.kbArticleId} does not exist`, { id: input.kbArticleId });
     await ex.update(kbArticles).set({ useCount: sql`${kbArticles.useCount} + 1` }).where(eq(kbArticles.id, input.kbArticleId));
   }
   if (input.requestId) {
     const [request] = await ex.select({ id: requests.id }).from(requests).where(eq(requests.id, input.requestId));
-    if (!request) throw invalid('requestId', `request ${input.requestId} does not exist`);
+    if (!request) throw fieldError('requestId', 'not_found', `request ${input.requestId} does not exist`, { id: input.requestId });
   }
   let citizenId = input.citizenId ?? null;
   if (citizenId) {
     const [c] = await ex.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, citizenId));
-    if (!c) throw invalid('citizenId', `citizen ${citizenId} does not exist`);
+    if (!c) throw fieldError('citizenId', 'not_found', `citizen ${citizenId} does not exist`, { id: citizenId });
   } else if (caller) {
     const [c] = await ex.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, caller)).orderBy(desc(citizens.updatedAt)).limit(1);
     citizenId = c?.id ?? null;
   }
   const started = input.startedAt ?? now;
-  if (started > now) throw invalid('startedAt', 'is in the future');
+  if (started > now) throw fieldError('startedAt', 'in_future', 'is in the future');
   const [row] = await ex
     .insert(contacts)
     .values({
@@ -107,7 +107,7 @@ export async function listContacts(ex: Executor, viewer: Pick<Actor, 'role'>, fi
 /** Screen-pop: who is calling, their earlier contacts, and their requests with where each stands. */
 export async function callerHistory(ex: Executor, number: string): Promise<CallerHistory> {
   const phone = normalizePhone(number);
-  if (!phone) throw new DomainError('validation_failed', `'${number}' is not a phone number`, [{ field: 'number', message: 'is not a phone number' }]);
+  if (!phone) throw new DomainError('validation_failed', `'${number}' is not a phone number`, [{ field: 'number', code: 'not_phone', message: 'is not a phone number' }]);
   const people = await ex.select({ id: citizens.id, fullName: citizens.fullName, phone: citizens.phone, email: citizens.email, locale: citizens.locale }).from(citizens).where(eq(citizens.phone, phone));
   const ids = people.map((p) => p.id);
   const earlier = await ex

@@ -4,7 +4,7 @@
  * event changes nothing and an event for a call we never saw is refused, not invented.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { DomainError, normalizePhone, type AgentStateName } from '@cozum/domain';
+import { DomainError, fieldError, normalizePhone, type AgentStateName } from '@cozum/domain';
 import type { CtiCallEvent } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { contacts } from '../../db/schema.js';
@@ -21,12 +21,18 @@ export interface CtiAgentEvent {
 }
 
 export async function applyCtiAgentEvent(ex: Executor, e: CtiAgentEvent): Promise<{ agent: string; changed: boolean }> {
-  if (e.state === 'paused' && !e.reason?.trim()) throw new DomainError('validation_failed', "reason: is required when the state is 'paused'", [{ field: 'reason', message: "is required when the state is 'paused'" }]);
+  if (e.state === 'paused' && !e.reason?.trim()) throw fieldError('reason', 'required', "is required when the state is 'paused'", { reason: 'paused' });
   const [identity] = (await resolveAgents(ex, [e.agent])).values();
   const result = await recordAgentChanges(ex, 'cti', [{ agent: e.agent, change: { at: e.at, kind: 'set', state: e.state, reason: e.reason?.trim() || null, queue: e.queue ?? null } }]);
   if (result.outOfOrder) {
     const [row] = await ex.execute<{ since: Date | string }>(sql`select since from agent_states where agent = ${identity!.agent}`).then((r) => (r as unknown as { rows: { since: Date | string }[] }).rows);
-    throw new DomainError('agent.out_of_order', `agent.state at ${e.at.toISOString()} is older than '${identity!.agent}''s current state (since ${row ? new Date(row.since).toISOString() : 'later'}); nothing was recorded; send the PBX's events in time order`, [{ field: 'at', message: 'older than the current state' }]);
+    const since = row ? new Date(row.since).toISOString() : 'later';
+    throw new DomainError(
+      'agent.out_of_order',
+      `agent.state at ${e.at.toISOString()} is older than '${identity!.agent}''s current state (since ${since}); nothing was recorded; send the PBX's events in time order`,
+      [{ field: 'at', code: 'out_of_order', message: 'older than the current state' }],
+      { agent: identity!.agent, at: e.at.toISOString(), since },
+    );
   }
   return { agent: identity!.agent, changed: result.moved > 0 };
 }
@@ -55,9 +61,16 @@ export async function applyCtiEvent(ex: Executor, e: CtiEvent): Promise<{ contac
     const [again] = await ex.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.channel, 'phone'), eq(contacts.externalId, e.callId)));
     return { contactId: again!.id, changed: false };
   }
-  if (!current) throw new DomainError('call.not_found', `no call '${e.callId}' has arrived; send call.new first`, [{ field: 'callId', message: 'unknown call' }]);
-  if (e.at < current.offeredAt) throw new DomainError('call.out_of_order', `${e.event} at ${e.at.toISOString()} is earlier than the call's arrival at ${current.offeredAt.toISOString()}`, [{ field: 'at', message: 'before the call arrived' }]);
-  if (current.endedAt && e.event !== 'call.ended') throw new DomainError('call.conflict', `call '${e.callId}' already ended at ${current.endedAt.toISOString()}`);
+  if (!current) throw new DomainError('call.not_found', `no call '${e.callId}' has arrived; send call.new first`, [{ field: 'callId', code: 'not_found', params: { id: e.callId }, message: 'unknown call' }], { callId: e.callId });
+  if (e.at < current.offeredAt) {
+    throw new DomainError(
+      'call.out_of_order',
+      `${e.event} at ${e.at.toISOString()} is earlier than the call's arrival at ${current.offeredAt.toISOString()}`,
+      [{ field: 'at', code: 'out_of_order', message: 'before the call arrived' }],
+      { event: e.event, at: e.at.toISOString(), offeredAt: current.offeredAt.toISOString() },
+    );
+  }
+  if (current.endedAt && e.event !== 'call.ended') throw new DomainError('call.conflict', `call '${e.callId}' already ended at ${current.endedAt.toISOString()}`, undefined, { callId: e.callId, endedAt: current.endedAt.toISOString() });
 
   const changes: Partial<typeof contacts.$inferInsert> = {};
   switch (e.event) {

@@ -11,7 +11,8 @@
  */
 import mysql from 'mysql2';
 import pg from 'pg';
-import { detectColumns, invalid, rowToLine, type ColumnMap, type TableLine } from './queue-log-table.js';
+import { fieldError } from '@cozum/domain';
+import { detectColumns, rowToLine, type ColumnMap, type TableLine } from './queue-log-table.js';
 
 export interface TableSourceOptions {
   table: string;
@@ -30,7 +31,7 @@ export interface TableRead {
 /** `queue_log` or `schema.queue_log`, as its parts; anything else is refused before it reaches SQL. */
 function tableParts(table: string): string[] {
   const parts = table.split('.');
-  if (parts.length > 2 || !parts.every((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part))) throw invalid('table', `'${table.slice(0, 60)}' is not a table name such as queue_log or asterisk.queue_log`);
+  if (parts.length > 2 || !parts.every((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part))) throw fieldError('table', 'pattern', `'${table.slice(0, 60)}' is not a table name such as queue_log or asterisk.queue_log`);
   return parts;
 }
 
@@ -70,7 +71,7 @@ export async function* postgresTableLines(url: string, options: TableSourceOptio
       `select column_name as name, data_type as type from information_schema.columns where table_name = $1 and table_schema = coalesce($2, current_schema()) order by ordinal_position`,
       [table[table.length - 1], table.length === 2 ? table[0] : null],
     );
-    if (!found.rows.length) throw invalid('table', `no table ${options.table} in that database`);
+    if (!found.rows.length) throw fieldError('table', 'not_found', `no table ${options.table} in that database`, { id: options.table });
     const p = plan(found.rows, ['smallint', 'integer', 'bigint'], options.columns);
     const quoted = table.map((part) => `"${part}"`).join('.');
     const column = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -114,7 +115,7 @@ export async function* mysqlTableLines(url: string, options: TableSourceOptions,
       'select column_name as name, data_type as type from information_schema.columns where table_name = ? and table_schema = coalesce(?, database()) order by ordinal_position',
       [table[table.length - 1], table.length === 2 ? table[0] : null],
     );
-    if (!found.length) throw invalid('table', `no table ${options.table} in that database`);
+    if (!found.length) throw fieldError('table', 'not_found', `no table ${options.table} in that database`, { id: options.table });
     const p = plan(found, ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'], options.columns);
     const timeType = found.find((c) => c.name === p.map.time)!.type.toLowerCase();
     const quoted = table.map((part) => `\`${part}\``).join('.');

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
-import { DomainError, placeQueueLogTimes } from '@cozum/domain';
+import { fieldError, placeQueueLogTimes } from '@cozum/domain';
 import { parseLocalTime } from '../reports/import-311.js';
 
 export const TABLE_FIELDS = ['time', 'callid', 'queue', 'agent', 'event', 'data', 'data1', 'data2', 'data3', 'data4', 'data5', 'holdtime', 'talktime'] as const;
@@ -32,14 +32,12 @@ const NAMES: Record<TableField, string[]> = {
   talktime: ['talktime', 'talk_time', 'calltime', 'call_time'],
 };
 
-export const invalid = (field: string, message: string) => new DomainError('validation_failed', `${field}: ${message}`, [{ field, message }]);
-
 /** `time=eventdate,callid=uniqueid,…` as given on the command line. */
 export function parseColumnOption(text: string): ColumnMap {
   const map: ColumnMap = {};
   for (const pair of text.split(',')) {
     const [field, column] = pair.split('=').map((s) => s.trim());
-    if (!field || !column || !(TABLE_FIELDS as readonly string[]).includes(field)) throw invalid('columns', `'${pair.slice(0, 60)}' is not FIELD=COLUMN with FIELD one of ${TABLE_FIELDS.join(', ')}`);
+    if (!field || !column || !(TABLE_FIELDS as readonly string[]).includes(field)) throw fieldError('columns', 'pattern', `'${pair.slice(0, 60)}' is not FIELD=COLUMN with FIELD one of ${TABLE_FIELDS.join(', ')}`, { allowed: TABLE_FIELDS.join(', ') });
     map[field as TableField] = column;
   }
   return map;
@@ -53,7 +51,7 @@ export function detectColumns(header: string[], given: ColumnMap = {}): ColumnMa
     const wanted = given[field];
     if (wanted !== undefined) {
       const found = byName.get(wanted.toLowerCase());
-      if (!found) throw invalid('columns', `${field}=${wanted}: no column '${wanted}' among ${header.join(', ')}`);
+      if (!found) throw fieldError('columns', 'not_found', `${field}=${wanted}: no column '${wanted}' among ${header.join(', ')}`, { id: wanted });
       map[field] = found;
       continue;
     }
@@ -63,7 +61,7 @@ export function detectColumns(header: string[], given: ColumnMap = {}): ColumnMa
   // One data column or data1..data5, not both: a given data column wins.
   if (map.data !== undefined && given.data !== undefined) for (const d of ['data1', 'data2', 'data3', 'data4', 'data5'] as const) if (given[d] === undefined) delete map[d];
   if (map.data !== undefined && map.data1 !== undefined && given.data === undefined) delete map.data;
-  for (const field of ['time', 'event'] as const) if (!map[field]) throw invalid('columns', `no ${field} column among ${header.join(', ')}; name it with --columns ${field}=COLUMN`);
+  for (const field of ['time', 'event'] as const) if (!map[field]) throw fieldError('columns', 'required', `no ${field} column among ${header.join(', ')}; name it with --columns ${field}=COLUMN`, { name: field });
   return map;
 }
 

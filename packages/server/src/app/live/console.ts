@@ -4,7 +4,7 @@
  * caller's number; and closing it with its outcome, the article used or the request created.
  */
 import { and, desc, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
-import { DomainError, invalid, normalizePhone, notFound, type ContactChannel, type ContactOutcome } from '@cozum/domain';
+import { DomainError, fieldError, normalizePhone, notFound, type ContactChannel, type ContactOutcome } from '@cozum/domain';
 import type { ConsoleCall, ConsolePop } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { contacts, kbArticles, requests } from '../../db/schema.js';
@@ -54,9 +54,9 @@ export interface StartCallInput {
 /** A call taken by hand (no PBX link, a walk-in, a call on another line): it becomes the agent's current call. */
 export async function startManualCall(ex: Executor, actor: Actor, input: StartCallInput, now: Date): Promise<ConsoleCall> {
   const caller = normalizePhone(input.callerNumber);
-  if (!caller) throw invalid('callerNumber', `'${input.callerNumber}' is not a phone number; type it with its area code, e.g. 0532 123 45 67`);
+  if (!caller) throw fieldError('callerNumber', 'not_phone', `'${input.callerNumber}' is not a phone number; type it with its area code, e.g. 0532 123 45 67`);
   const open = await currentCall(ex, actor.id, now);
-  if (open) throw new DomainError('console.conflict', `contact ${open.contactId} with ${open.callerNumber ?? 'an unknown number'} is still open: close it with an outcome first`);
+  if (open) throw new DomainError('console.conflict', `contact ${open.contactId} with ${open.callerNumber ?? 'an unknown number'} is still open: close it with an outcome first`, undefined, { contactId: open.contactId });
   const [row] = await ex
     .insert(contacts)
     .values({ channel: input.channel ?? 'phone', callerNumber: caller, agentId: actor.id, agentName: actor.username, offeredAt: now, answeredAt: now, waitSeconds: 0, exitReason: 'answered' })
@@ -78,21 +78,21 @@ export async function closeContact(ex: Executor, actor: Actor, contactId: number
   const [contact] = await ex.select().from(contacts).where(eq(contacts.id, contactId)).for('update');
   if (!contact) throw notFound('contact', contactId);
   if (contact.agentId !== actor.id && actor.role !== 'supervisor' && actor.role !== 'admin') {
-    throw new DomainError('forbidden', `contact ${contactId} is another agent's call`);
+    throw new DomainError('forbidden', `contact ${contactId} is another agent's call`, undefined, { reason: 'other_agent', contactId });
   }
-  if (contact.outcome) throw new DomainError('contact.conflict', `contact ${contactId} was already closed as ${contact.outcome}`);
-  if (!contact.answeredAt) throw new DomainError('contact.not_answered', `contact ${contactId} was never answered, so it has no outcome to record`);
+  if (contact.outcome) throw new DomainError('contact.conflict', `contact ${contactId} was already closed as ${contact.outcome}`, undefined, { contactId, outcome: contact.outcome });
+  if (!contact.answeredAt) throw new DomainError('contact.not_answered', `contact ${contactId} was never answered, so it has no outcome to record`, undefined, { contactId });
   if (input.outcome === 'information_given' && !input.kbArticleId && !input.notes?.trim()) {
-    throw invalid('kbArticleId', 'name the knowledge-base article used, or write in the notes what the caller was told');
+    throw fieldError('kbArticleId', 'article_or_notes', 'name the knowledge-base article used, or write in the notes what the caller was told');
   }
-  if (input.outcome === 'request_created' && !input.requestId) throw invalid('requestId', 'is required when the outcome is request_created');
+  if (input.outcome === 'request_created' && !input.requestId) throw fieldError('requestId', 'required', 'is required when the outcome is request_created', { reason: 'request_created' });
   if (input.kbArticleId) {
     const [article] = await ex.update(kbArticles).set({ useCount: sql`${kbArticles.useCount} + 1` }).where(eq(kbArticles.id, input.kbArticleId)).returning({ id: kbArticles.id });
-    if (!article) throw invalid('kbArticleId', `article ${input.kbArticleId} does not exist`);
+    if (!article) throw fieldError('kbArticleId', 'not_found', `article ${input.kbArticleId} does not exist`, { id: input.kbArticleId });
   }
   if (input.requestId) {
     const [request] = await ex.select({ id: requests.id, citizenId: requests.citizenId }).from(requests).where(eq(requests.id, input.requestId));
-    if (!request) throw invalid('requestId', `request ${input.requestId} does not exist`);
+    if (!request) throw fieldError('requestId', 'not_found', `request ${input.requestId} does not exist`, { id: input.requestId });
     if (!contact.citizenId && request.citizenId) contact.citizenId = request.citizenId;
   }
   // A call the PBX still holds keeps its telephony times: the PBX's hang-up ends it. A call

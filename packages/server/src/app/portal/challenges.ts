@@ -8,7 +8,7 @@
  */
 import crypto from 'node:crypto';
 import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { DomainError, requiredBits } from '@cozum/domain';
+import { DomainError, requiredBits, type ErrorParams } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { portalChallenges } from '../../db/schema.js';
 import { enqueue } from '../outbox.js';
@@ -69,11 +69,15 @@ export type ChallengeCheck =
  */
 export async function checkChallenge(ex: Executor, input: { id: string; purpose: ChallengePurpose; code: string; secret: string }, now: Date): Promise<ChallengeCheck> {
   const [challenge] = await ex.select().from(portalChallenges).where(and(eq(portalChallenges.id, input.id), eq(portalChallenges.purpose, input.purpose))).for('update');
-  const fail = (code: ConstructorParameters<typeof DomainError>[0], message: string): ChallengeCheck => ({ ok: false, error: new DomainError(code, message, [{ field: 'code', message }]) });
-  if (!challenge) return fail('not_found', 'this code request was not found; ask for a new code');
-  if (challenge.usedAt) return fail('portal.code_used_conflict', 'this code was already used; ask for a new code');
-  if (challenge.lockedAt) return fail('rate_limited', `this code is locked after ${MAX_CODE_ATTEMPTS} wrong tries; ask for a new code`);
-  if (challenge.expiresAt <= now) return fail('portal.code_expired', `the code has expired (codes last ${CODE_TTL_MINUTES} minutes); ask for a new code`);
+  // The refusal as a whole and on the code field carry the same `reason` and values.
+  const fail = (code: ConstructorParameters<typeof DomainError>[0], params: ErrorParams, message: string): ChallengeCheck => ({
+    ok: false,
+    error: new DomainError(code, message, [{ field: 'code', code: 'wrong_code', params, message }], params),
+  });
+  if (!challenge) return fail('not_found', { what: 'code_request', reason: 'code_request' }, 'this code request was not found; ask for a new code');
+  if (challenge.usedAt) return fail('portal.code_used_conflict', { reason: 'used' }, 'this code was already used; ask for a new code');
+  if (challenge.lockedAt) return fail('rate_limited', { reason: 'code_locked', attempts: MAX_CODE_ATTEMPTS }, `this code is locked after ${MAX_CODE_ATTEMPTS} wrong tries; ask for a new code`);
+  if (challenge.expiresAt <= now) return fail('portal.code_expired', { reason: 'expired', minutes: CODE_TTL_MINUTES }, `the code has expired (codes last ${CODE_TTL_MINUTES} minutes); ask for a new code`);
   const given = /^\d+$/.test(input.code.trim()) ? input.code.trim() : '';
   const expected = Buffer.from(challenge.codeHash, 'hex');
   const actual = Buffer.from(hashCode(input.secret, challenge.id, given), 'hex');
@@ -84,7 +88,7 @@ export async function checkChallenge(ex: Executor, input: { id: string; purpose:
   const attempts = challenge.attempts + 1;
   const locked = attempts >= MAX_CODE_ATTEMPTS;
   await ex.update(portalChallenges).set({ attempts, lockedAt: locked ? now : null }).where(eq(portalChallenges.id, challenge.id));
-  if (locked) return fail('rate_limited', `the code is wrong, and after ${MAX_CODE_ATTEMPTS} wrong tries it is now locked; ask for a new code`);
+  if (locked) return fail('rate_limited', { reason: 'code_locked', attempts: MAX_CODE_ATTEMPTS }, `the code is wrong, and after ${MAX_CODE_ATTEMPTS} wrong tries it is now locked; ask for a new code`);
   const left = MAX_CODE_ATTEMPTS - attempts;
-  return fail('portal.wrong_code', `the code is wrong; ${left} ${left === 1 ? 'try' : 'tries'} left`);
+  return fail('portal.wrong_code', { reason: 'wrong', left }, `the code is wrong; ${left} ${left === 1 ? 'try' : 'tries'} left`);
 }

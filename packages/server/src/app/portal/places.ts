@@ -3,7 +3,7 @@
  * contributors, ODbL) matched to our districts by NVİ code. Read once per process.
  */
 import { eq } from 'drizzle-orm';
-import { invalid, locatePoint } from '@cozum/domain';
+import { fieldError, locatePoint } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts } from '../../db/schema.js';
 import { readCityData } from '../../city-data/read.js';
@@ -23,8 +23,8 @@ export function districtBoundaries(): DistrictBoundaries {
 export async function districtAt(ex: Executor, point: { latitude: number; longitude: number }, fields = { latitude: 'latitude', longitude: 'longitude' }) {
   const areas = districtBoundaries().features.map((f) => ({ value: f.properties.code, geometry: f.geometry }));
   const code = locatePoint(point, areas);
-  if (!code) throw invalid(`${fields.latitude}`, `the point ${point.latitude}, ${point.longitude} (${fields.latitude}, ${fields.longitude}) is outside the city's districts; check that latitude and longitude are not swapped`);
+  if (!code) throw fieldError(fields.latitude, 'outside_city', `the point ${point.latitude}, ${point.longitude} (${fields.latitude}, ${fields.longitude}) is outside the city's districts; check that latitude and longitude are not swapped`, { latitude: point.latitude, longitude: point.longitude });
   const [district] = await ex.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.code, code));
-  if (!district) throw invalid(fields.latitude, `the point lies in district ${code}, which is not in the districts table; run 'cozum seed'`);
+  if (!district) throw fieldError(fields.latitude, 'outside_city', `the point lies in district ${code}, which is not in the districts table; run 'cozum seed'`, { latitude: point.latitude, longitude: point.longitude });
   return district;
 }

@@ -5,7 +5,7 @@
  * and a citizen session started, all in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import { invalid, normalizePhone } from '@cozum/domain';
+import { fieldError, normalizePhone } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, citizens, consents, districts, neighbourhoods, portalChallenges, requests, requestTypes } from '../../db/schema.js';
 import { createRequest } from '../requests/create-request.js';
@@ -53,37 +53,37 @@ export const maskedPhone = (phone: string) => (phone.startsWith('90') && phone.l
 
 async function checkDraft(ex: Executor, input: SubmissionInput): Promise<Draft> {
   const description = input.description.trim();
-  if (description.length < 10) throw invalid('description', 'describe the problem in at least 10 characters: what, and where exactly');
+  if (description.length < 10) throw fieldError('description', 'min_length', 'describe the problem in at least 10 characters: what, and where exactly', { limit: 10 });
   const [category] = await ex
     .select({ active: categories.active, legalClock: requestTypes.legalClock })
     .from(categories)
     .innerJoin(requestTypes, eq(requestTypes.code, categories.requestType))
     .where(eq(categories.id, input.categoryId));
-  if (!category?.active) throw invalid('categoryId', 'choose a topic from the list');
+  if (!category?.active) throw fieldError('categoryId', 'one_of', 'choose a topic from the list');
   const fullName = input.fullName?.trim() || null;
   // Law 4982 art. 6: an information request names the applicant.
-  if (category.legalClock === 'information_4982' && !fullName) throw invalid('fullName', 'an information request (Law 4982) needs your name and surname');
+  if (category.legalClock === 'information_4982' && !fullName) throw fieldError('fullName', 'required', 'an information request (Law 4982) needs your name and surname', { reason: 'information' });
   const email = input.email?.trim().toLowerCase() || null;
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('email', `'${input.email}' is not an e-mail address; leave it empty or write it like ad@ornek.com`);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw fieldError('email', 'not_email', `'${input.email}' is not an e-mail address; leave it empty or write it like ad@ornek.com`);
 
   let districtId = input.districtId ?? null;
   const neighbourhoodId = input.neighbourhoodId ?? null;
   const hasPoint = input.latitude != null && input.longitude != null;
-  if ((input.latitude == null) !== (input.longitude == null)) throw invalid('latitude', 'give both latitude and longitude, or neither');
+  if ((input.latitude == null) !== (input.longitude == null)) throw fieldError(input.latitude == null ? 'latitude' : 'longitude', 'both_or_neither', 'give both latitude and longitude, or neither', { other: input.latitude == null ? 'longitude' : 'latitude' });
   if (hasPoint) {
     const located = await districtAt(ex, { latitude: input.latitude!, longitude: input.longitude! });
-    if (districtId && districtId !== located.id) throw invalid('districtId', `the pin is in ${located.name}; choose that district or move the pin`);
+    if (districtId && districtId !== located.id) throw fieldError('districtId', 'pin_elsewhere', `the pin is in ${located.name}; choose that district or move the pin`, { district: located.name });
     districtId = located.id;
   }
   if (districtId) {
     const [district] = await ex.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
-    if (!district) throw invalid('districtId', 'choose a district from the list');
+    if (!district) throw fieldError('districtId', 'one_of', 'choose a district from the list');
   }
   if (neighbourhoodId) {
     const [hood] = await ex.select({ id: neighbourhoods.id }).from(neighbourhoods).where(and(eq(neighbourhoods.id, neighbourhoodId), districtId ? eq(neighbourhoods.districtId, districtId) : undefined));
-    if (!hood) throw invalid('neighbourhoodId', 'choose a neighbourhood of the chosen district');
+    if (!hood) throw fieldError('neighbourhoodId', 'one_of', 'choose a neighbourhood of the chosen district');
   }
-  if (!districtId && !input.address?.trim()) throw invalid('districtId', 'say where: choose the district (and neighbourhood), or put a pin on the map');
+  if (!districtId && !input.address?.trim()) throw fieldError('districtId', 'required', 'say where: choose the district (and neighbourhood), or put a pin on the map', { reason: 'place' });
   return {
     categoryId: input.categoryId,
     description,
@@ -102,14 +102,14 @@ async function checkDraft(ex: Executor, input: SubmissionInput): Promise<Draft> 
 export function checkPhone(raw: string): string {
   const phone = normalizePhone(raw);
   // Codes go by SMS: a mobile number (5xx) is needed.
-  if (!phone || !/^905\d{9}$/.test(phone)) throw invalid('phone', `'${raw}' is not a mobile number; write it like 0532 123 45 67`);
+  if (!phone || !/^905\d{9}$/.test(phone)) throw fieldError('phone', 'not_mobile', `'${raw}' is not a mobile number; write it like 0532 123 45 67`);
   return phone;
 }
 
 export async function startSubmission(ex: Executor, input: SubmissionInput, context: { ip?: string; secret: string }, now: Date) {
   const phone = checkPhone(input.phone);
-  if (input.consent !== true) throw invalid('consent', 'read the privacy notice and tick the box to agree; we cannot take the request without it');
-  if (input.noticeVersion !== NOTICE_VERSION) throw invalid('noticeVersion', 'the privacy notice has changed since the page was opened; reload the page and read it again');
+  if (input.consent !== true) throw fieldError('consent', 'required', 'read the privacy notice and tick the box to agree; we cannot take the request without it', { reason: 'consent' });
+  if (input.noticeVersion !== NOTICE_VERSION) throw fieldError('noticeVersion', 'outdated', 'the privacy notice has changed since the page was opened; reload the page and read it again');
   const draft = await checkDraft(ex, input);
   const challenge = await issueChallenge(ex, { purpose: 'submit', phone, payload: { ...draft }, ip: context.ip, locale: draft.locale, secret: context.secret, proof: input.proof }, now);
   return { submissionId: challenge.id, expiresAt: challenge.expiresAt.toISOString(), phone: maskedPhone(phone) };

@@ -4,7 +4,7 @@
  * person's request answers "not found", exactly like one that does not exist.
  */
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { DomainError, invalid, isSolvedStatus, notFound } from '@cozum/domain';
+import { DomainError, fieldError, isSolvedStatus, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, requestEvents, requests, satisfactionRatings } from '../../db/schema.js';
 import { eventText } from '../open311/find-requests.js';
@@ -24,7 +24,7 @@ async function citizenIds(ex: Executor, phone: string): Promise<number[]> {
 export async function startSignIn(ex: Executor, input: { phone: string; trackingNo?: string; locale?: 'tr' | 'en'; proof?: Proof }, context: { ip?: string; secret: string }, now: Date) {
   const phone = checkPhone(input.phone);
   const trackingNo = input.trackingNo?.trim() || null;
-  if (trackingNo && !/^\d{4}-\d{7}$/.test(trackingNo)) throw invalid('trackingNo', `'${trackingNo}' is not a tracking number; it looks like 2026-0000123`);
+  if (trackingNo && !/^\d{4}-\d{7}$/.test(trackingNo)) throw fieldError('trackingNo', 'not_tracking_number', `'${trackingNo}' is not a tracking number; it looks like 2026-0000123`);
   const ids = await citizenIds(ex, phone);
   let known = ids.length > 0;
   if (known && trackingNo) {
@@ -91,24 +91,25 @@ export async function publicRequestView(ex: Executor, phone: string, trackingNo:
 
 export async function rateRequest(ex: Executor, phone: string, trackingNo: string, input: { score: number; comment?: string | null }, now: Date) {
   const r = await ownedRequest(ex, phone, trackingNo);
-  if (!isSolvedStatus(r.status)) throw new DomainError('rating.not_resolved', 'you can rate the solution once the request is resolved', [{ field: 'score', message: 'the request is not resolved yet' }]);
+  if (!isSolvedStatus(r.status)) throw new DomainError('rating.not_resolved', 'you can rate the solution once the request is resolved', [{ field: 'score', code: 'invalid', params: { reason: 'not_resolved' }, message: 'the request is not resolved yet' }]);
   const [existing] = await ex.select({ id: satisfactionRatings.id }).from(satisfactionRatings).where(eq(satisfactionRatings.requestId, r.id));
-  if (existing) throw new DomainError('rating.already_exists', 'this request has already been rated; thank you', [{ field: 'score', message: 'already rated' }]);
+  if (existing) throw new DomainError('rating.already_exists', 'this request has already been rated; thank you', [{ field: 'score', code: 'invalid', params: { reason: 'already_rated' }, message: 'already rated' }]);
   await ex.insert(satisfactionRatings).values({ requestId: r.id, score: input.score, comment: input.comment?.trim() || null, channel: 'portal', createdAt: now });
   return { score: input.score, comment: input.comment?.trim() || null };
 }
 
 export async function addCitizenPhoto(ex: Executor, phone: string, trackingNo: string, upload: { fileName: string; content: Buffer }, dataDir: string, now: Date) {
   const r = await ownedRequest(ex, phone, trackingNo);
-  if (upload.content.length === 0) throw invalid('file', 'the photo is empty; choose it again');
+  if (upload.content.length === 0) throw fieldError('file', 'empty', 'the photo is empty; choose it again');
   // The attachment rules: the same size limit, the type judged from the first bytes.
   if (upload.content.length > MAX_ATTACHMENT_BYTES) {
-    throw invalid('file', `'${upload.fileName}' is ${(upload.content.length / 1048576).toFixed(1)} MB; a photo may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB — send a smaller one`);
+    const size = (upload.content.length / 1048576).toFixed(1);
+    throw fieldError('file', 'too_large', `'${upload.fileName}' is ${size} MB; a photo may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB — send a smaller one`, { limit: MAX_ATTACHMENT_BYTES / 1048576, size });
   }
   const contentType = sniffType(upload.content);
-  if (!contentType || !(PHOTO_TYPES as readonly string[]).includes(contentType)) throw invalid('file', `'${upload.fileName}' is not a JPEG, PNG or WebP photo; only photos are accepted here`);
+  if (!contentType || !(PHOTO_TYPES as readonly string[]).includes(contentType)) throw fieldError('file', 'not_file_type', `'${upload.fileName}' is not a JPEG, PNG or WebP photo; only photos are accepted here`, { allowed: 'JPEG, PNG, WebP' });
   const [already] = await ex.select({ n: count() }).from(requestEvents).where(and(eq(requestEvents.requestId, r.id), eq(requestEvents.type, 'attachment'), eq(requestEvents.actorKind, 'citizen')));
-  if ((already?.n ?? 0) >= MAX_PHOTOS_PER_REQUEST) throw invalid('file', `a request takes at most ${MAX_PHOTOS_PER_REQUEST} photos from the portal`);
+  if ((already?.n ?? 0) >= MAX_PHOTOS_PER_REQUEST) throw fieldError('file', 'too_many_files', `a request takes at most ${MAX_PHOTOS_PER_REQUEST} photos from the portal`, { limit: MAX_PHOTOS_PER_REQUEST });
   const { sha256, storageKey } = storeFile(upload.content, dataDir);
   const fileName = storedFileName(upload.fileName, contentType);
   const [event] = await ex

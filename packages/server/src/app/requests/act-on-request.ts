@@ -5,7 +5,7 @@
  * append-only event, and told to the citizen through the outbox when it is public.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { checkInformationExtension, computeDueDates, decideTransition, DomainError, formatLocalDate, inUnitScope, invalid, type LegalClock, type MessageKey, notFound, pausedSlaSeconds, type RequestAction, type RequestStatus } from '@cozum/domain';
+import { checkInformationExtension, computeDueDates, decideTransition, DomainError, fieldError, formatLocalDate, inUnitScope, type LegalClock, type MessageKey, notFound, pausedSlaSeconds, type RequestAction, type RequestStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestTypes, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -48,10 +48,15 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
   checkUnitScope(actor, current.unitId);
   // Notes and public replies change no state, so they need no version and bump none.
   const isNote = input.action === 'comment' || input.action === 'reply';
-  if (!isNote && input.version === undefined) throw invalid('version', 'is required: send the version of the request you are looking at');
+  if (!isNote && input.version === undefined) throw fieldError('version', 'required', 'is required: send the version of the request you are looking at');
 
   const conflict = () =>
-    new DomainError('request.version_conflict', `someone else changed request ${current.trackingNo} after you opened it (you had version ${input.version}, it is now ${current.version}); reload it and try again`);
+    new DomainError(
+      'request.version_conflict',
+      `someone else changed request ${current.trackingNo} after you opened it (you had version ${input.version}, it is now ${current.version}); reload it and try again`,
+      undefined,
+      { trackingNo: current.trackingNo, yours: input.version ?? 0, current: current.version },
+    );
   if (!isNote && current.version !== input.version) throw conflict();
 
   let heldFrom: string | undefined;
@@ -78,10 +83,10 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
 
   switch (input.action) {
     case 'assign': {
-      if (!input.assigneeId) throw invalid('assigneeId', 'is required to assign a request');
+      if (!input.assigneeId) throw fieldError('assigneeId', 'required', 'is required to assign a request');
       const [person] = await ex.select({ id: users.id, unitId: users.unitId, active: users.active, displayName: users.displayName }).from(users).where(eq(users.id, input.assigneeId));
-      if (!person || !person.active) throw invalid('assigneeId', `user ${input.assigneeId} does not exist or is inactive`);
-      if (person.unitId !== current.unitId) throw invalid('assigneeId', `${person.displayName} does not work in this request's unit; transfer the request first`);
+      if (!person || !person.active) throw fieldError('assigneeId', person ? 'inactive' : 'not_found', `user ${input.assigneeId} does not exist or is inactive`, { id: input.assigneeId });
+      if (person.unitId !== current.unitId) throw fieldError('assigneeId', 'not_in_unit', `${person.displayName} does not work in this request's unit; transfer the request first`, { name: person.displayName });
       changes.assigneeId = person.id;
       data.assigneeId = person.id;
       data.assigneeName = person.displayName;
@@ -110,10 +115,10 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
         changes.pausedAt = null;
         changes.dueAt = computeDueDates({ receivedAt: current.createdAt, ...clock, extended: Boolean(current.extendedAt), pausedSeconds: changes.pausedSeconds }).dueAt;
       }
-      if (!input.unitId) throw invalid('unitId', 'is required: the unit to transfer the request to');
-      if (input.unitId === current.unitId) throw invalid('unitId', 'is the unit the request is already in');
+      if (!input.unitId) throw fieldError('unitId', 'required', 'is required: the unit to transfer the request to');
+      if (input.unitId === current.unitId) throw fieldError('unitId', 'same_unit', 'is the unit the request is already in');
       const [target] = await ex.select({ id: units.id, active: units.active, nameTr: units.nameTr }).from(units).where(eq(units.id, input.unitId));
-      if (!target || !target.active) throw invalid('unitId', `unit ${input.unitId} does not exist or is inactive`);
+      if (!target || !target.active) throw fieldError('unitId', target ? 'inactive' : 'not_found', `unit ${input.unitId} does not exist or is inactive`, { id: input.unitId });
       changes.unitId = target.id;
       changes.assigneeId = null;
       changes.routedBy = 'transfer';
@@ -130,8 +135,8 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
     case 'mark_duplicate': {
       const [parent] = await ex.select({ id: requests.id, status: requests.status, trackingNo: requests.trackingNo, unitId: requests.unitId }).from(requests).where(eq(requests.trackingNo, input.parentTrackingNo ?? ''));
       // One answer for "does not exist" and "another unit's": the error must not reveal which tracking numbers exist.
-      if (!parent || !inUnitScope(actor, parent.unitId)) throw invalid('parentTrackingNo', `no request you may work on has the tracking number '${input.parentTrackingNo}'`);
-      if (parent.id === current.id) throw invalid('parentTrackingNo', 'a request cannot be a duplicate of itself');
+      if (!parent || !inUnitScope(actor, parent.unitId)) throw fieldError('parentTrackingNo', 'not_found', `no request you may work on has the tracking number '${input.parentTrackingNo}'`, { id: input.parentTrackingNo ?? '' });
+      if (parent.id === current.id) throw fieldError('parentTrackingNo', 'self_reference', 'a request cannot be a duplicate of itself');
       changes.parentId = parent.id;
       data.parentId = parent.id;
       data.parentTrackingNo = parent.trackingNo;

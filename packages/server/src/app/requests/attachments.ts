@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { invalid, notFound } from '@cozum/domain';
+import { fieldError, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, requestEvents, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -65,10 +65,13 @@ export async function addAttachment(ex: Executor, actor: Actor, requestId: numbe
   const [request] = await ex.select({ id: requests.id, unitId: requests.unitId }).from(requests).where(eq(requests.id, requestId));
   if (!request) throw notFound('request', requestId);
   checkUnitScope(actor, request.unitId);
-  if (upload.content.length === 0) throw invalid('file', 'is empty');
-  if (upload.content.length > MAX_ATTACHMENT_BYTES) throw invalid('file', `is ${(upload.content.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ATTACHMENT_BYTES / 1048576} MB per file — send a smaller photo or split the PDF`);
+  if (upload.content.length === 0) throw fieldError('file', 'empty', 'is empty');
+  if (upload.content.length > MAX_ATTACHMENT_BYTES) {
+    const size = (upload.content.length / 1048576).toFixed(1);
+    throw fieldError('file', 'too_large', `is ${size} MB; the limit is ${MAX_ATTACHMENT_BYTES / 1048576} MB per file — send a smaller photo or split the PDF`, { limit: MAX_ATTACHMENT_BYTES / 1048576, size });
+  }
   const contentType = sniffType(upload.content);
-  if (!contentType) throw invalid('file', `'${upload.fileName}' is not a JPEG, PNG or WebP photo or a PDF; only those are accepted`);
+  if (!contentType) throw fieldError('file', 'not_file_type', `'${upload.fileName}' is not a JPEG, PNG or WebP photo or a PDF; only those are accepted`, { allowed: 'JPEG, PNG, WebP, PDF' });
   const { sha256, storageKey } = storeFile(upload.content, dataDir);
   const fileName = storedFileName(upload.fileName, contentType);
   const [event] = await ex

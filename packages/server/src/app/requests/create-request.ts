@@ -8,7 +8,7 @@
  * number of prepared intakes with two statements (four with citizens to look up).
  */
 import { sql } from 'drizzle-orm';
-import { chooseRoute, computeDueDates, DomainError, formatTrackingNumber, invalid, localYear, type Route } from '@cozum/domain';
+import { chooseRoute, computeDueDates, DomainError, fieldError, formatTrackingNumber, localYear, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { drawFromSequences, executePrepared, jsonRows, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
@@ -53,7 +53,7 @@ export interface PreparedIntake {
  * concurrent intakes, as a counter row would, and the numbers restart each year.
  */
 function trackingSequence(year: number): string {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('request.no_tracking_sequence', `tracking numbers exist for the years 2000 to 2100, not ${year}; add a migration for later years`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('request.no_tracking_sequence', `tracking numbers exist for the years 2000 to 2100, not ${year}; add a migration for later years`, undefined, { year });
   return `request_tracking_${year}`;
 }
 
@@ -86,40 +86,41 @@ const REQUEST_IDS = 'requests_id_seq';
 /** Checks one intake against the reference data and decides its unit and deadlines; writes nothing. */
 export function prepareIntake(reference: IntakeReference, actor: Actor | null, input: CreateRequestInput, now: Date): PreparedIntake {
   const description = input.description.trim();
-  if (description.length < 5) throw invalid('description', 'must say what the request is about (at least 5 characters)');
+  if (description.length < 5) throw fieldError('description', 'min_length', 'must say what the request is about (at least 5 characters)', { limit: 5 });
 
   const category = reference.categories.get(input.categoryId);
-  if (!category || !category.active) throw invalid('categoryId', `category ${input.categoryId} does not exist or is no longer in use; pick one from the category search`);
+  if (!category || !category.active) throw fieldError('categoryId', category ? 'inactive' : 'not_found', `category ${input.categoryId} does not exist or is no longer in use; pick one from the category search`, { id: input.categoryId });
   const typeCode = input.requestType ?? category.requestType;
   const type = reference.requestTypes.get(typeCode);
-  if (!type || !type.active) throw invalid('requestType', `'${typeCode}' is not a request type`);
+  if (!type || !type.active) throw fieldError('requestType', type ? 'inactive' : 'not_found', `'${typeCode}' is not a request type`, { id: typeCode });
 
   // The place: a neighbourhood must lie in the chosen district.
   let districtId = input.districtId ?? null;
   const neighbourhoodId = input.neighbourhoodId ?? null;
-  if (districtId && !reference.districts.has(districtId)) throw invalid('districtId', `district ${districtId} does not exist`);
+  if (districtId && !reference.districts.has(districtId)) throw fieldError('districtId', 'not_found', `district ${districtId} does not exist`, { id: districtId });
   if (neighbourhoodId) {
     const hood = reference.neighbourhoods.get(neighbourhoodId);
-    if (!hood) throw invalid('neighbourhoodId', `neighbourhood ${neighbourhoodId} does not exist`);
+    if (!hood) throw fieldError('neighbourhoodId', 'not_found', `neighbourhood ${neighbourhoodId} does not exist`, { id: neighbourhoodId });
     if (districtId && hood.districtId !== districtId) {
-      throw invalid('neighbourhoodId', `${hood.name} is not in ${reference.districts.get(districtId)?.name ?? `district ${districtId}`}; choose a neighbourhood of that district or change the district`);
+      const district = reference.districts.get(districtId)?.name ?? `district ${districtId}`;
+      throw fieldError('neighbourhoodId', 'not_in_district', `${hood.name} is not in ${district}; choose a neighbourhood of that district or change the district`, { neighbourhood: hood.name, district });
     }
     districtId ??= hood.districtId;
   }
   const hasLat = input.latitude != null;
-  if (hasLat !== (input.longitude != null)) throw invalid(hasLat ? 'longitude' : 'latitude', 'give both latitude and longitude, or neither');
+  if (hasLat !== (input.longitude != null)) throw fieldError(hasLat ? 'longitude' : 'latitude', 'both_or_neither', 'give both latitude and longitude, or neither', { other: hasLat ? 'latitude' : 'longitude' });
 
   // The citizen: anonymous only where the type allows it.
   const checked = input.citizen ? checkCitizen(input.citizen) : null;
   const citizen = checked && (checked.phone || checked.tcKimlikNo || checked.email || checked.fullName) ? checked : null;
-  if (!citizen && !type.allowsAnonymous) throw invalid('citizen', `a ${type.nameEn.toLowerCase()} cannot be anonymous: give the applicant's name and a phone number or e-mail`);
+  if (!citizen && !type.allowsAnonymous) throw fieldError('citizen', 'needs_contact', `a ${type.nameEn.toLowerCase()} cannot be anonymous: give the applicant's name and a phone number or e-mail`, { reason: 'anonymous' });
   if (type.legalClock === 'information_4982' && !(citizen?.fullName && (citizen.phone || citizen.email || citizen.address))) {
     // Law 4982 art. 6: the applicant's name and an address for the answer are required.
-    throw invalid('citizen', 'an information request (Law 4982 art. 6) needs the applicant\'s name and an address, e-mail or phone for the answer');
+    throw fieldError('citizen', 'needs_contact', "an information request (Law 4982 art. 6) needs the applicant's name and an address, e-mail or phone for the answer", { reason: 'information' });
   }
 
   // Routing: the most specific rule of the category or its parents, else defaults.
-  if (reference.triageUnitId == null) throw new DomainError('request.no_triage_unit', `no unit has the code '${TRIAGE_UNIT_CODE}', where unroutable requests go; run 'cozum seed' or create it`);
+  if (reference.triageUnitId == null) throw new DomainError('request.no_triage_unit', `no unit has the code '${TRIAGE_UNIT_CODE}', where unroutable requests go; run 'cozum seed' or create it`, undefined, { code: TRIAGE_UNIT_CODE });
   const ancestors = ancestorsOf(reference, category.id);
   const rules = [category.id, ...ancestors].flatMap((id) => reference.rules.get(id) ?? []);
   const route = chooseRoute({ categoryId: category.id, categoryAncestors: ancestors, districtId, neighbourhoodId }, rules, { categoryDefaultUnitId: category.defaultUnitId, triageUnitId: reference.triageUnitId });

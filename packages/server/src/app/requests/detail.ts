@@ -12,7 +12,7 @@ import { recordAudit } from '../audit.js';
 /** Unit staff and heads work only their unit's requests (roles.ts, inUnitScope). */
 export function checkUnitScope(actor: Actor, unitId: number): void {
   if (!inUnitScope(actor, unitId)) {
-    throw new DomainError('request.forbidden', 'this request belongs to another unit; ask the supervisor to transfer it if it is yours');
+    throw new DomainError('request.forbidden', 'this request belongs to another unit; ask the supervisor to transfer it if it is yours', undefined, { reason: 'other_unit' });
   }
 }
 

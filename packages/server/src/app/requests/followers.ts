@@ -5,7 +5,7 @@
  * applicant is. The request's timeline shows how many reported it.
  */
 import { eq, sql } from 'drizzle-orm';
-import { DomainError, invalid, isOpenStatus, notFound, type Channel } from '@cozum/domain';
+import { DomainError, fieldError, isOpenStatus, notFound, type Channel } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestFollowers, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -29,10 +29,10 @@ export async function followRequest(ex: Executor, actor: Actor, requestId: numbe
   checkUnitScope(actor, request.unitId);
   // A linked caller can still be helped only while the request is open.
   if (!isOpenStatus(request.status)) {
-    throw new DomainError('request.conflict', `request ${request.trackingNo} is ${request.status}; record a new request for this caller instead`);
+    throw new DomainError('request.conflict', `request ${request.trackingNo} is ${request.status}; record a new request for this caller instead`, undefined, { reason: 'closed', trackingNo: request.trackingNo, status: request.status });
   }
   const checked = checkCitizen(input.citizen);
-  if (!checked.phone && !checked.email) throw invalid('citizen', 'give the caller\'s phone or e-mail, so they can be told when the problem is solved');
+  if (!checked.phone && !checked.email) throw fieldError('citizen', 'needs_contact', "give the caller's phone or e-mail, so they can be told when the problem is solved", { reason: 'follower' });
   const [citizen] = await findOrCreateCitizens(ex, [checked]);
   if (citizen!.id === request.citizenId) return { requestId, trackingNo: request.trackingNo, followers: await countFollowers(ex, requestId), alreadyFollowing: true };
 

@@ -93,7 +93,7 @@ export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
     },
     async (request, reply) => {
       const actor = currentUser(request);
-      if (!request.isMultipart()) throw new DomainError('validation_failed', "send the close as multipart/form-data with the fields 'version' and 'note' and the photos as files named 'photo'", [{ field: 'body', message: 'must be multipart/form-data' }]);
+      if (!request.isMultipart()) throw new DomainError('validation_failed', "send the close as multipart/form-data with the fields 'version' and 'note' and the photos as files named 'photo'", [{ field: 'body', code: 'type', params: { type: 'multipart/form-data' }, message: 'must be multipart/form-data' }]);
       const fields: Record<string, string> = {};
       const photos: Photo[] = [];
       try {
@@ -109,11 +109,11 @@ export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        if (code === 'FST_FILES_LIMIT') throw new DomainError('validation_failed', `photo: at most ${MAX_PHOTOS} photos per work order`, [{ field: 'photo', message: `at most ${MAX_PHOTOS}` }]);
+        if (code === 'FST_FILES_LIMIT') throw new DomainError('validation_failed', `photo: at most ${MAX_PHOTOS} photos per work order`, [{ field: 'photo', code: 'too_many_files', params: { limit: MAX_PHOTOS }, message: `at most ${MAX_PHOTOS}` }]);
         throw error;
       }
       const version = Number(fields.version);
-      if (!Number.isInteger(version) || version < 1) throw new DomainError('validation_failed', 'version: is required: the version of the work order the tablet saw (a whole number)', [{ field: 'version', message: 'is required' }]);
+      if (!Number.isInteger(version) || version < 1) throw new DomainError('validation_failed', 'version: is required: the version of the work order the tablet saw (a whole number)', [{ field: 'version', code: 'required', message: 'is required' }]);
       const note = fields.note ?? '';
       const fingerprint = ['field.close', request.params.id, version, note, photos.map((p) => crypto.createHash('sha256').update(p.content).digest('hex'))];
       const outcome = await once(db, { key: idempotencyKey(request), userId: actor.id, fingerprint, statusOf: statusForCode }, 200, (tx) => closeWorkOrder(tx, actor, request.params.id, { version, note, photos }, deps.config.dataDir, deps.now()));
@@ -161,5 +161,5 @@ export const fieldRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
 };
 
 function tooLarge(name?: string) {
-  return new DomainError('validation_failed', `photo: ${name ? `'${name}' ` : ''}is larger than ${MAX_ATTACHMENT_BYTES / 1048576} MB; take it at a lower resolution or send a smaller copy`, [{ field: 'photo', message: 'is too large' }]);
+  return new DomainError('validation_failed', `photo: ${name ? `'${name}' ` : ''}is larger than ${MAX_ATTACHMENT_BYTES / 1048576} MB; take it at a lower resolution or send a smaller copy`, [{ field: 'photo', code: 'too_large', params: { limit: MAX_ATTACHMENT_BYTES / 1048576 }, message: 'is too large' }]);
 }

@@ -21,9 +21,9 @@ export const kpiRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) 
     async (request) => {
       const { from, to, by, ...rest } = request.query;
       const { from: start, to: end } = localDateRange(from, to, deps.config.cityTimeZone);
-      if (end <= start) throw new DomainError('validation_failed', 'to: must not be before from', [{ field: 'querystring.to', message: 'must not be before from' }]);
+      if (end <= start) throw new DomainError('validation_failed', 'to: must not be before from', [{ field: 'querystring.to', code: 'before_start', message: 'must not be before from' }]);
       if ((by === '15min' || by === '30min') && end.getTime() - start.getTime() > 93 * 86400_000) {
-        throw new DomainError('validation_failed', 'by: intervals of 15 or 30 minutes are for periods of up to three months; choose hour, day or month for longer ones', [{ field: 'querystring.by', message: 'too fine for the period' }]);
+        throw new DomainError('validation_failed', 'by: intervals of 15 or 30 minutes are for periods of up to three months; choose hour, day or month for longer ones', [{ field: 'querystring.by', code: 'invalid', params: { reason: 'too_fine' }, message: 'too fine for the period' }]);
       }
       const limits = await kpiLimits(deps.database.db);
       const thresholdSeconds = rest.thresholdSeconds ?? limits.thresholdSeconds;

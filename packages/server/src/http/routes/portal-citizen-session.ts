@@ -30,7 +30,7 @@ export function citizenSession(deps: Deps) {
     async phone(request: FastifyRequest): Promise<string> {
       const token = request.cookies[CITIZEN_COOKIE];
       const phone = token && token.length <= 100 ? await citizenSessionPhone(db, token, secret, deps.now()) : null;
-      if (!phone) throw new DomainError('unauthenticated', 'confirm your phone number with a one-time code first (the session lasts 30 minutes)');
+      if (!phone) throw new DomainError('unauthenticated', 'confirm your phone number with a one-time code first (the session lasts 30 minutes)', undefined, { reason: 'portal' });
       return phone;
     },
 

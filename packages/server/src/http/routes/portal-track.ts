@@ -73,13 +73,13 @@ export const portalTrackRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asyn
     },
     async (request, reply) => {
       const phone = await session.phone(request);
-      if (!request.isMultipart()) throw new DomainError('validation_failed', "file: send the photo as multipart/form-data in a field named 'file'", [{ field: 'file', message: 'is required' }]);
+      if (!request.isMultipart()) throw new DomainError('validation_failed', "file: send the photo as multipart/form-data in a field named 'file'", [{ field: 'file', code: 'required', message: 'is required' }]);
       const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 2 } });
-      if (!part) throw new DomainError('validation_failed', "file: is required (a multipart field named 'file')", [{ field: 'file', message: 'is required' }]);
+      if (!part) throw new DomainError('validation_failed', "file: is required (a multipart field named 'file')", [{ field: 'file', code: 'required', message: 'is required' }]);
       const content = await part.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
           const message = `'${part.filename}' is larger than ${MAX_ATTACHMENT_BYTES / 1048576} MB; a photo may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB — send a smaller one`;
-          throw new DomainError('validation_failed', `file: ${message}`, [{ field: 'file', message }]);
+          throw new DomainError('validation_failed', `file: ${message}`, [{ field: 'file', code: 'too_large', params: { limit: MAX_ATTACHMENT_BYTES / 1048576 }, message }]);
         }
         throw error;
       });

@@ -21,7 +21,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const portalRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.cookies[CITIZEN_COOKIE]) return;
-    if (request.headers[CSRF_HEADER] === undefined) throw new DomainError('csrf_required', `writes from the portal must send the ${CSRF_HEADER} header`);
+    if (request.headers[CSRF_HEADER] === undefined) throw new DomainError('csrf_required', `writes from the portal must send the ${CSRF_HEADER} header`, undefined, { header: CSRF_HEADER });
   });
 
   await app.register(portalFormDataRoutes(deps));

@@ -10,6 +10,7 @@ import { citizenDataPdf } from '../../app/privacy/citizen-data-pdf.js';
 import { listConsents, recordConsent } from '../../app/privacy/consents.js';
 import { getRetentionPolicy, listRetentionRuns, runRetention, setRetentionPolicy } from '../../app/privacy/retention.js';
 import { currentUser } from '../access.js';
+import { errorBody } from '../errors.js';
 import type { Deps } from '../deps.js';
 import {
   AnonymiseBody,
@@ -163,7 +164,7 @@ export const privacyRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
     },
     async (request, reply) => {
       const run = await db.transaction((tx) => runRetention(tx, { now: deps.now(), dryRun: request.body.dryRun, trigger: 'api', actor: currentUser(request) }));
-      if (!run) return reply.status(409).send({ error: { code: 'retention.conflict', message: 'another retention run is in progress; try again in a minute' } });
+      if (!run) return reply.status(409).send(errorBody('retention.conflict', 'another retention run is in progress; try again in a minute'));
       return reply.status(201).send(run);
     },
   );

@@ -11,7 +11,7 @@ export function reportArgs(q: ReportQuery, zone: string): { filter: ReportFilter
   const period = monthPeriod(q.from, q.to, zone);
   if ((q.compareFrom === undefined) !== (q.compareTo === undefined)) {
     const missing = q.compareFrom === undefined ? 'compareFrom' : 'compareTo';
-    throw new DomainError('validation_failed', `${missing}: give both compareFrom and compareTo (YYYY-MM), or neither`, [{ field: `querystring.${missing}`, message: 'missing' }]);
+    throw new DomainError('validation_failed', `${missing}: give both compareFrom and compareTo (YYYY-MM), or neither`, [{ field: `querystring.${missing}`, code: 'both_or_neither', params: { other: missing === 'compareFrom' ? 'compareTo' : 'compareFrom' }, message: 'missing' }]);
   }
   const compare = q.compareFrom && q.compareTo ? monthPeriod(q.compareFrom, q.compareTo, zone) : undefined;
   return { filter: { ...period, channel: q.channel, categoryId: q.categoryId, unitId: q.unitId, districtId: q.districtId }, compare };

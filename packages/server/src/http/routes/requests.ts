@@ -90,7 +90,7 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       const user = currentUser(request);
       // Assigning is a head's or supervisor's call; unit staff may take work on themselves only.
       if (request.body.action === 'assign' && !can(user.role, 'requests.assign') && request.body.assigneeId !== user.id) {
-        throw new DomainError('request.forbidden', 'you may assign requests only to yourself; ask your unit head to assign others');
+        throw new DomainError('request.forbidden', 'you may assign requests only to yourself; ask your unit head to assign others', undefined, { reason: 'assign_others' });
       }
       return db.transaction((tx) => actOnRequest(tx, user, request.params.id, request.body, deps.now()));
     },
@@ -158,11 +158,11 @@ export const requestRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new DomainError('validation_failed', "send the file as multipart/form-data in a field named 'file'", [{ field: 'file', message: 'is required' }]);
+      if (!request.isMultipart()) throw new DomainError('validation_failed', "send the file as multipart/form-data in a field named 'file'", [{ field: 'file', code: 'required', message: 'is required' }]);
       const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 5 } });
-      if (!part) throw new DomainError('validation_failed', "file: is required (a multipart field named 'file')", [{ field: 'file', message: 'is required' }]);
+      if (!part) throw new DomainError('validation_failed', "file: is required (a multipart field named 'file')", [{ field: 'file', code: 'required', message: 'is required' }]);
       const content = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', `file: is larger than the limit of ${MAX_ATTACHMENT_BYTES / 1048576} MB per file; send a smaller photo or split the PDF`, [{ field: 'file', message: 'is too large' }]);
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('validation_failed', `file: is larger than the limit of ${MAX_ATTACHMENT_BYTES / 1048576} MB per file; send a smaller photo or split the PDF`, [{ field: 'file', code: 'too_large', params: { limit: MAX_ATTACHMENT_BYTES / 1048576 }, message: 'is too large' }]);
         throw error;
       });
       const visibilityField = part.fields.visibility as { value?: unknown } | undefined;
