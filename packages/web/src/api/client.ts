@@ -4,7 +4,7 @@
  * Failures become an ApiError holding the server's `{ error: { code, message, details } }`.
  */
 import type { ErrorResponse } from '@cozum/contract';
-import { detailText, fieldName } from '../i18n/server-errors';
+import { detailText, fieldName, fieldPath } from '../i18n/server-errors';
 
 /** One problem with the input, naming its field where it has one. */
 export type ErrorDetail = NonNullable<ErrorResponse['error']['details']>[number];
@@ -28,9 +28,12 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** The detail about a form field, matched on the field's name (`body.citizen.phone` → `phone`). */
+  /**
+   * The detail about a form field, matched on the field's name (`body.citizen.phone` → `phone`)
+   * or, for a form that names its fields by their place, on the path (`citizen.phone`).
+   */
   fieldDetail(field: string): ErrorDetail | undefined {
-    return this.details.find((d) => d.field !== undefined && fieldName(d.field) === field);
+    return this.details.find((d) => d.field !== undefined && (fieldName(d.field) === field || fieldPath(d.field) === field));
   }
 
   /** What is wrong with a form field, in the user's language, to show next to it. */

@@ -18,13 +18,16 @@ export function AgentStateBar({ version }: { version?: string }) {
   // A call arriving or ending moves the state too: `version` changes with the call in hand.
   const mine = useLoad(getMyState, [version]);
   const [reason, setReason] = useState<string | null>(null);
-  const { run, running: busy, failure, setFailure } = useAction<ConsoleState>();
+  const { run, running: busy, failure, setFailure, fieldError } = useAction<ConsoleState>();
+  const [reasonMissing, setReasonMissing] = useState(false);
 
   const set = async (state: ConsoleState) => {
     if (state === 'paused' && !reason) {
-      setFailure(new Error(t('agentState.reasonRequired')));
+      setFailure(null);
+      setReasonMissing(true);
       return;
     }
+    setReasonMissing(false);
     await run(async () => {
       await setMyState(state, state === 'paused' ? reason : null);
       mine.reload();
@@ -71,7 +74,11 @@ export function AgentStateBar({ version }: { version?: string }) {
           placeholder={t('agentState.pauseReason')}
           data={PAUSE_REASONS.map((r) => ({ value: r, label: t(`agentState.reason.${r}`) }))}
           value={reason}
-          onChange={setReason}
+          onChange={(value) => {
+            setReason(value);
+            setReasonMissing(false);
+          }}
+          error={reasonMissing ? t('agentState.reasonRequired') : fieldError('reason')}
         />
         <Button size="xs" color="gray" variant={state === 'paused' ? 'filled' : 'light'} loading={busy === 'paused'} onClick={() => void set('paused')}>
           {t('agentState.pause')} <Kbd ml={4}>Alt+2</Kbd>
@@ -83,7 +90,7 @@ export function AgentStateBar({ version }: { version?: string }) {
           {t('agentState.logOut')} <Kbd ml={4}>Alt+4</Kbd>
         </Button>
       </Group>
-      <ErrorAlert error={failure ?? mine.error} />
+      <ErrorAlert error={failure ?? mine.error} fields={['reason']} />
     </Stack>
   );
 }

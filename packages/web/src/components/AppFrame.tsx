@@ -7,6 +7,7 @@ import { useNotify } from '../hooks/useNotices';
 import { useSession } from '../hooks/useSession';
 import { menuFor } from '../navigation';
 import { linkProps, navigate, useRoute } from '../router';
+import { errorText } from '../i18n/server-errors';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The signed-in frame: header (product, user, language, logout) and the role's menu. */
@@ -21,7 +22,7 @@ export function AppFrame({ user, children }: { user: User; children: ReactNode }
     try {
       await logout();
     } catch (error) {
-      notify({ color: 'red', title: t('errors.title'), message: (error as Error).message });
+      notify({ color: 'red', title: t('errors.title'), message: errorText(error) });
     }
     navigate('/', { replace: true });
   }

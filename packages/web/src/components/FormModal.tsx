@@ -7,7 +7,7 @@ import { FormButtons } from './FormButtons';
 export function FormModal(props: {
   title: string;
   size?: string;
-  form: { busy: boolean; failure: Error | null };
+  form: { busy: boolean; failure: Error | null; fields?: readonly string[] };
   onClose: () => void;
   onSubmit: () => Promise<void>;
   children: ReactNode;
@@ -23,7 +23,7 @@ export function FormModal(props: {
       >
         <Stack>
           {props.children}
-          <ErrorAlert error={props.form.failure} />
+          <ErrorAlert error={props.form.failure} fields={props.form.fields} />
           <FormButtons busy={props.form.busy} onCancel={props.onClose} />
         </Stack>
       </form>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { listNeighbourhoods, type Place } from '../api/places';
 import { idOptions } from '../alphabetical';
 import { useLoad } from '../hooks/useLoad';
+import { errorText } from '../i18n/server-errors';
 import { SearchSelect } from './SearchSelect';
 
 const NO_PLACES: Place[] = [];
@@ -62,7 +63,7 @@ export function PlaceSelects(props: {
         data={districtId === null ? [] : options(neighbourhoods.data ?? NO_PLACES)}
         value={props.neighbourhoodId}
         onChange={props.onNeighbourhood}
-        error={props.errors?.neighbourhoodId ?? (neighbourhoods.error ? neighbourhoods.error.message : undefined)}
+        error={props.errors?.neighbourhoodId ?? (neighbourhoods.error ? errorText(neighbourhoods.error) : undefined)}
         disabled={districtId === null}
         selectFirstOptionOnChange
         clearable

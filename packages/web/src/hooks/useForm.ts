@@ -32,7 +32,10 @@ export function useForm<V extends object>(initial: V) {
     });
   }
 
-  return { values, set, errors, failure, busy, submit };
+  // The fields whose server-side problems stand next to their inputs (ErrorAlert leaves them out).
+  const fields = Object.keys(initial);
+
+  return { values, set, errors, failure, busy, submit, fields };
 }
 
 function serverFieldErrors<V extends object>(error: ApiError, values: V): FieldErrors<V> {

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { Button, Group, Loader, SegmentedControl, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { deleteHoliday, getWorkingHours, listHolidays, saveHoliday, saveWorkingHours, type Holiday, type WorkingHours } from '../api/calendar';
+import { ApiError } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
+import { detailText } from '../i18n/server-errors';
 
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
@@ -40,13 +42,18 @@ export default function CalendarPage() {
       await work();
       notify({ message });
     });
+  // A problem with one day's intervals (`body.1.0.start`, `workingHours.1.0`) stands under that day.
+  const dayProblem = (day: string) => {
+    const detail = action.failure instanceof ApiError ? action.failure.details.find((d) => d.field?.split('.').slice(1, 2)[0] === day) : undefined;
+    return detail && detailText(detail);
+  };
   const shownHours: Record<string, string> = hoursDraft ?? Object.fromEntries(DAYS.map((d) => [d, hoursText((hours.data as WorkingHours | undefined)?.[d])]));
 
   return (
     <>
       <PageHeader title={t('calendar.title')} />
       <Text mb="md">{t('calendar.explain')}</Text>
-      <ErrorAlert error={action.failure ?? holidays.error ?? hours.error} />
+      <ErrorAlert error={action.failure ?? holidays.error ?? hours.error} fields={['date', 'nameTr', 'nameEn', 'start', 'end']} />
 
       <Title order={2} size="h3" mb="sm">
         {t('calendar.holidays')}
@@ -80,9 +87,9 @@ export default function CalendarPage() {
         </Table>
       )}
       <Group align="end" mb="xl">
-        <TextInput label={t('calendar.date')} placeholder="2026-04-23" value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })} />
-        <TextInput label={t('calendar.nameTr')} value={draft.nameTr} onChange={(e) => setDraft({ ...draft, nameTr: e.currentTarget.value })} />
-        <TextInput label={t('calendar.nameEn')} value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
+        <TextInput label={t('calendar.date')} placeholder="2026-04-23" value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })} error={action.fieldError('date')} />
+        <TextInput label={t('calendar.nameTr')} value={draft.nameTr} onChange={(e) => setDraft({ ...draft, nameTr: e.currentTarget.value })} error={action.fieldError('nameTr')} />
+        <TextInput label={t('calendar.nameEn')} value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} error={action.fieldError('nameEn')} />
         <Switch label={t('calendar.halfDay')} checked={draft.halfDay} onChange={(e) => setDraft({ ...draft, halfDay: e.currentTarget.checked })} />
         <Button onClick={() => run(async () => { await saveHoliday(draft); setDraft({ date: '', nameTr: '', nameEn: '', halfDay: false }); holidays.reload(); }, t('calendar.saved'))}>
           {t('calendar.add')}
@@ -97,7 +104,7 @@ export default function CalendarPage() {
       </Text>
       <Stack gap="xs" maw={480}>
         {DAYS.map((day) => (
-          <TextInput key={day} label={t(`calendar.day${day}`)} value={shownHours[day] ?? ''} onChange={(e) => setHoursDraft({ ...shownHours, [day]: e.currentTarget.value })} />
+          <TextInput key={day} label={t(`calendar.day${day}`)} value={shownHours[day] ?? ''} onChange={(e) => setHoursDraft({ ...shownHours, [day]: e.currentTarget.value })} error={dayProblem(day)} />
         ))}
         <Group>
           <Button

@@ -64,7 +64,7 @@ export function LoginPage({ ended, error }: { ended: boolean; error: Error | nul
         }}>
           <Stack>
             {ended && !form.failure && <Alert color="blue">{t('auth.sessionEnded')}</Alert>}
-            <ErrorAlert error={form.failure ?? error} />
+            <ErrorAlert error={form.failure ?? error} fields={form.fields} />
             {proving && <Alert color="blue" data-testid="proof-of-work">{t('auth.provingWork')}</Alert>}
             <TextInput
               label={t('auth.username')}

@@ -9,6 +9,7 @@ import { listUnits } from '../api/units';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useForm } from '../hooks/useForm';
+import { asError } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { navigate, useRoute } from '../router';
 import { CitizenFields } from './new-request/CitizenFields';
@@ -52,8 +53,10 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
 
   // The caller follows the existing request: told its number now and the solution later.
   const [linkError, setLinkError] = useState<string | null>(null);
+  const [linkFailure, setLinkFailure] = useState<Error | null>(null);
   const link = async (duplicate: PossibleDuplicate) => {
     setLinkError(null);
+    setLinkFailure(null);
     if (values.anonymous || (!values['citizen.phone'].trim() && !values['citizen.email'].trim())) {
       setLinkError(t('newRequest.linkNeedsContact'));
       return;
@@ -62,7 +65,7 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
       await followRequest(duplicate.id, { channel: values.channel, citizen: citizenOf(values) });
       setLinked(duplicate);
     } catch (error) {
-      setLinkError((error as Error).message);
+      setLinkFailure(asError(error));
     }
   };
 
@@ -89,6 +92,7 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
               {linkError}
             </Alert>
           )}
+          <ErrorAlert error={linkFailure} />
 
           <CitizenFields form={form} />
 
@@ -104,7 +108,7 @@ function RequestForm({ onAnother }: { onAnother: () => void }) {
             clearButtonProps={{ 'aria-label': t('common.clear') }}
           />
 
-          <ErrorAlert error={form.failure} />
+          <ErrorAlert error={form.failure} fields={form.fields} />
           <Group>
             <Button type="submit" size="md" loading={form.busy}>
               {t('newRequest.submit')}

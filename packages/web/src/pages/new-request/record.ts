@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { closeContact } from '../../api/live';
 import { createRequest, uploadAttachment, type CreatedRequest } from '../../api/requests';
+import { errorText } from '../../i18n/server-errors';
 import { requestOf, type IntakeValues } from './intake';
 
 export interface Outcome {
@@ -22,7 +23,7 @@ export async function recordRequest(v: IntakeValues, contactId: number | null, t
     try {
       await uploadAttachment(created.id, file, 'internal');
     } catch (error) {
-      uploadFailures.push(t('newRequest.uploadFailed', { file: file.name, message: (error as Error).message }));
+      uploadFailures.push(t('newRequest.uploadFailed', { file: file.name, message: errorText(error) }));
     }
   }
   let contactLinked: boolean | undefined;
@@ -32,7 +33,7 @@ export async function recordRequest(v: IntakeValues, contactId: number | null, t
       contactLinked = true;
     } catch (error) {
       contactLinked = false;
-      uploadFailures.push(t('console.linkFailed', { message: (error as Error).message }));
+      uploadFailures.push(t('console.linkFailed', { message: errorText(error) }));
     }
   }
   return { created, uploadFailures, contactLinked };

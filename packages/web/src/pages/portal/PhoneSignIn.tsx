@@ -13,7 +13,7 @@ export function PhoneSignIn({ trackingNo: givenTrackingNo, askTrackingNo, onSign
   const [phone, setPhone] = useState('');
   const [trackingNo, setTrackingNo] = useState(givenTrackingNo ?? '');
   const [sent, setSent] = useState<{ challengeId: string; phone: string } | null>(null);
-  const { run, busy, failure: error } = useAction();
+  const { run, busy, failure: error, fieldError } = useAction();
   const [proving, setProving] = useState(false);
 
   async function ask(event: FormEvent) {
@@ -37,9 +37,9 @@ export function PhoneSignIn({ trackingNo: givenTrackingNo, askTrackingNo, onSign
   return (
     <form onSubmit={(e) => void ask(e)} noValidate>
       <Stack gap="sm">
-        {askTrackingNo && <TextInput label={t('portal.track.trackingNo')} description={t('portal.track.trackingNoHint')} value={trackingNo} onChange={(e) => setTrackingNo(e.currentTarget.value)} required />}
-        <TextInput label={t('portal.form.phone')} description={t('portal.form.phoneHint')} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} required />
-        <PortalError error={error} />
+        {askTrackingNo && <TextInput label={t('portal.track.trackingNo')} description={t('portal.track.trackingNoHint')} value={trackingNo} onChange={(e) => setTrackingNo(e.currentTarget.value)} required error={fieldError('trackingNo')} />}
+        <TextInput label={t('portal.form.phone')} description={t('portal.form.phoneHint')} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} required error={fieldError('phone')} />
+        <PortalError error={error} fields={['phone', 'trackingNo']} />
         {proving && <Alert color="blue" data-testid="proof-of-work">{t('portal.provingWork')}</Alert>}
         <Button type="submit" loading={busy} color={PORTAL_COLOR}>
           {t('portal.code.send')}

@@ -9,9 +9,13 @@ import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useLocalName } from '../../hooks/useLocalName';
 import { currentLanguage } from '../../i18n';
+import { errorText } from '../../i18n/server-errors';
 import { linkProps } from '../../router';
 import { CodeStep, PortalError } from './CodeStep';
 import { DistrictMap } from './DistrictMap';
+
+/** The fields whose server-side problems stand under their inputs (the district's takes the pin's too). */
+const FIELDS_SHOWN = ['categoryId', 'description', 'districtId', 'latitude', 'neighbourhoodId', 'file', 'fullName', 'phone', 'email', 'consent'];
 
 type Step = { kind: 'form' } | { kind: 'code'; submissionId: string; phone: string } | { kind: 'done'; trackingNo: string; photoProblems: string[] };
 
@@ -91,7 +95,7 @@ export default function PortalNewRequestPage() {
       try {
         await portalApi.addPhoto(trackingNo, photo);
       } catch (failure) {
-        problems.push(`${photo.name}: ${(failure as Error).message}`);
+        problems.push(`${photo.name}: ${errorText(failure)}`);
       }
     }
     setStep({ kind: 'done', trackingNo, photoProblems: problems });
@@ -116,7 +120,15 @@ export default function PortalNewRequestPage() {
             {step.trackingNo}
           </Text>
         </Paper>
-        {step.photoProblems.length > 0 && <PortalError error={new Error(step.photoProblems.join('\n'))} />}
+        {step.photoProblems.length > 0 && (
+          <Alert color="red" variant="outline" title={t('portal.errors.refused')} role="alert">
+            {step.photoProblems.map((problem) => (
+              <Text key={problem} c="gray.9" size="sm">
+                {problem}
+              </Text>
+            ))}
+          </Alert>
+        )}
         <Button component="a" {...linkProps(`/portal/requests/${step.trackingNo}`)} color={PORTAL_COLOR}>
           {t('portal.done.follow')}
         </Button>
@@ -216,7 +228,7 @@ export default function PortalNewRequestPage() {
           </Box>
           <Checkbox mt="sm" label={t('portal.notice.consent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} error={fieldError('consent')} color={PORTAL_COLOR} />
         </Paper>
-        <PortalError error={error} />
+        <PortalError error={error} fields={FIELDS_SHOWN} />
         {proving && <Alert color="blue" data-testid="proof-of-work">{t('portal.provingWork')}</Alert>}
         <Button type="submit" loading={busy} color={PORTAL_COLOR} size="md">
           {t('portal.form.send')}

@@ -66,7 +66,7 @@ export function TextActionBox(props: {
           onChange={(event) => form.set('text', event.currentTarget.value)}
           error={form.errors.text}
         />
-        <ErrorAlert error={form.failure} />
+        <ErrorAlert error={form.failure} fields={form.fields} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.busy} disabled={props.disabled && !form.busy}>
             {props.submitLabel}
