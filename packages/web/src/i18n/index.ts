@@ -1,22 +1,16 @@
 /**
  * i18next set-up: Turkish by default, English available. The chosen language is remembered in
  * localStorage and mirrored on <html lang>, which also makes CSS uppercase Turkish i → İ right.
+ * Each entry starts it with its strings: the staff app (main.tsx) with all of tr.json and
+ * en.json (catalogue.ts), the citizens' pages (portal-main.tsx) with their part (citizen.ts).
  */
-import i18n from 'i18next';
+import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import tr from './tr.json';
 
 export const LANGUAGES = ['tr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'cozum.language';
-
-export const resources = {
-  tr: { translation: tr },
-  // `satisfies` makes a key missing from en.json a type error.
-  en: { translation: en satisfies typeof tr },
-} as const;
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
@@ -38,16 +32,19 @@ function applyLanguage(language: string): void {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
-  fallbackLng: 'tr',
-  supportedLngs: LANGUAGES,
-  interpolation: { escapeValue: false }, // React escapes
-  initAsync: false,
-});
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', applyLanguage);
+/** Before the first render: the strings are at hand, so it is ready at once. */
+export function startI18n(resources: Resource): void {
+  void i18n.use(initReactI18next).init({
+    resources,
+    lng: storedLanguage(),
+    fallbackLng: 'tr',
+    supportedLngs: LANGUAGES,
+    interpolation: { escapeValue: false }, // React escapes
+    initAsync: false,
+  });
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', applyLanguage);
+}
 
 export const currentLanguage = (): Language => (isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'tr');
 
