@@ -8,7 +8,7 @@ import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 
 // Each component's class names sit in its own module; its stylesheet has the same name.
-const CLASS_MODULE = /@mantine[\\/]core[\\/]esm[\\/]components[\\/].*[\\/](\w+)\.module\.mjs$/;
+const CLASS_MODULE = /@mantine[\\/]core[\\/]esm[\\/].*[\\/](\w+)\.module\.mjs$/;
 const STYLESHEET = /@mantine[\\/]core[\\/]styles[\\/]([\w-]+)\.css$/;
 
 export function checkMantineStyles(options: { entry: string; styles: string }): Plugin {
