@@ -13,9 +13,10 @@ export async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
 
-export async function startApp(database: Database): Promise<{ app: FastifyInstance; base: string; signIn(role: Role, unitId?: number | null): Promise<Record<string, string>> }> {
+/** `webDist`: a build of the web app to serve at `/` (none by default: the API alone). */
+export async function startApp(database: Database, options: { webDist?: string } = {}): Promise<{ app: FastifyInstance; base: string; signIn(role: Role, unitId?: number | null): Promise<Record<string, string>> }> {
   const config = { ...loadConfig({ LOG_LEVEL: process.env.BENCH_LOG ?? 'silent' }), sessionSecret: 'bench-'.repeat(6), workers: false, demoAccounts: false };
-  const app = await buildServer({ config, database, now: () => new Date(), webDist: null });
+  const app = await buildServer({ config, database, now: () => new Date(), webDist: options.webDist ?? null });
   const base = await listen(app);
   let n = 0;
   return {

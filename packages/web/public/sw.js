@@ -15,6 +15,10 @@ async function cacheShell() {
   await cache.add('/favicon.svg');
 }
 
+// The citizens' pages (the portal, the survey links) are another entry, portal.html: not the
+// shell, so their navigations are left to the network and never stored in its place.
+const isCitizenPage = (path) => /^\/(?:portal(?:\/|$)|s\/)/.test(path);
+
 const assetsNamedIn = (html) => [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
 
 /**
@@ -68,6 +72,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
+    if (isCitizenPage(url.pathname)) return;
     event.respondWith(
       fetch(request)
         .then((response) => {

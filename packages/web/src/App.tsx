@@ -11,32 +11,21 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { useRoute } from './router';
 
-// The citizen portal is public: its own frame, no staff sign-in.
-const PortalApp = lazy(() => import('./pages/portal/PortalApp'));
-const isPortalPath = (path: string) => path === '/portal' || path.startsWith('/portal/');
-// The transparency page is public too: the centre's figures for anyone, without signing in.
-const TransparencyPage = lazy(() => import('./pages/TransparencyPage'));
+// The citizens' pages (the portal under /portal, the survey links under /s/) are another entry,
+// portal.html with portal-main.tsx, which the server sends for those addresses.
 
-// A survey link (/s/TOKEN) is answered by citizens without signing in.
-const PublicSurveyPage = lazy(() => import('./pages/survey/PublicSurveyPage'));
+// The transparency page is public: the centre's figures for anyone, without signing in.
+const TransparencyPage = lazy(() => import('./pages/TransparencyPage'));
 // The field app decides on sign-in itself: offline it carries on as the tablet's last user.
 const FieldApp = lazy(() => import('./pages/field/FieldApp'));
 
 export function App() {
   const { session } = useSession();
   const { path } = useRoute();
-  if (path.startsWith('/s/') || path === '/field') {
-    const Page = path === '/field' ? FieldApp : PublicSurveyPage;
+  if (path === '/field') {
     return (
       <Suspense fallback={<PageLoader />}>
-        <Page />
-      </Suspense>
-    );
-  }
-  if (isPortalPath(path)) {
-    return (
-      <Suspense fallback={<PageLoader />}>
-        <PortalApp />
+        <FieldApp />
       </Suspense>
     );
   }

@@ -4,9 +4,7 @@
  * web app at /.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pino from 'pino';
 import cookie from '@fastify/cookie';
@@ -14,7 +12,6 @@ import cors from '@fastify/cors';
 import helmet, { type HelmetOptions } from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -23,6 +20,7 @@ import { DomainError } from '@cozum/domain';
 import { enforceAccessDeclarations } from './access.js';
 import type { Deps } from './deps.js';
 import { errorBody, handleError } from './errors.js';
+import { hasWebBuild, serveWebApp, webPageFor } from './web-app.js';
 import { Category, ErrorResponse, Health, Unit, User } from '@cozum/contract';
 import { registerCsrfCheck, registerSessions } from './session.js';
 import { authRoutes } from './routes/auth.js';
@@ -104,8 +102,8 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
     const accepts = request.headers.accept ?? '';
-    if (deps.webDist && request.method === 'GET' && !request.url.startsWith('/api/') && accepts.includes('text/html')) {
-      return reply.type('text/html').sendFile('index.html');
+    if (hasWebBuild(deps.webDist) && request.method === 'GET' && !request.url.startsWith('/api/') && accepts.includes('text/html')) {
+      return reply.type('text/html').sendFile(webPageFor(request.url.split('?')[0]!));
     }
     const route = request.url.split('?')[0] ?? '';
     return reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${route}; see /api/docs for the API`, undefined, { method: request.method, path: route }));
@@ -212,19 +210,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
   // GeoReport v2 outside /api/v1: its own formats (.json, .xml) and its own error form.
   await app.register(open311Routes(deps), { prefix: OPEN311_PREFIX });
 
-  if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
-    // serve: false: only reply.sendFile; the one route below serves files and the SPA fallback.
-    await app.register(fastifyStatic, { root: deps.webDist, serve: false, maxAge: '1h', setHeaders: (res, file) => {
-      if (file.endsWith('index.html')) res.header('cache-control', 'no-cache');
-    } });
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-      const file = (request.params as { '*': string })['*'];
-      if (file.startsWith('api/')) return reply.status(404).send(errorBody('route_not_found', `no route GET /${file}; see /api/docs for the API`, undefined, { method: 'GET', path: `/${file}` }));
-      const full = path.join(deps.webDist!, file);
-      if (file && full.startsWith(deps.webDist!) && fs.existsSync(full) && fs.statSync(full).isFile()) return reply.sendFile(file);
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  if (hasWebBuild(deps.webDist)) await serveWebApp(app, deps.webDist);
 
   return app;
 }
