@@ -14,17 +14,21 @@ export {
   CONTACT_OUTCOMES,
   KPI_BUCKETS,
   KPI_GROUPS,
+  MESSAGE_CHANNELS,
+  NOTIFICATION_EVENTS,
   OPEN_STATUSES,
   PERMISSIONS,
   PUBLICATIONS,
   REQUEST_ACTIONS,
   REQUEST_STATUSES,
+  REQUIRED_NOTIFICATION_EVENTS,
   RETENTION_CLASS_NAMES,
   ROLES,
   SOLVED_STATUSES,
   TEAM_KINDS,
   TERMINAL_STATUSES,
   VISIT_STATUSES,
+  type NotificationEvent,
   type Permission,
   type RequestAction,
   type RequestStatus,
@@ -54,4 +58,5 @@ export * from './knowledge-base.js';
 export * from './templates.js';
 export * from './routing-rules.js';
 export * from './places.js';
+export * from './request-types.js';
 export * from './ops.js';

@@ -6,6 +6,7 @@ export * from './tckn.js';
 export * from './phone.js';
 export * from './privacy.js';
 export * from './templates.js';
+export * from './notifications.js';
 export * from './lifecycle.js';
 export * from './channels.js';
 export * from './tracking-number.js';

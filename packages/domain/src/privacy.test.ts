@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRetentionPolicy, maskAddress, maskEmail, maskName, maskPersonal, maskTcKimlikNo, publicationOf, retentionCutoffs, retentionDue, scrubPersonalText } from './privacy.js';
+import { checkPublishable, checkRetentionPolicy, maskAddress, maskEmail, maskName, maskPersonal, maskTcKimlikNo, publicationOf, retentionCutoffs, retentionDue, scrubPersonalText } from './privacy.js';
 
 describe('masking', () => {
   it('keeps enough to recognise a person, not enough to reach them', () => {
@@ -23,6 +23,13 @@ describe('publication', () => {
     expect(publicationOf('none', true)).toBe('none');
     // KVKK, Law 4982 and ihbar requests filed under a public category stay unpublished.
     expect(publicationOf('citizen_text', false)).toBe('none');
+  });
+
+  it('never lets a KVKK application or a Law 4982 request be published; other types are the administrator\'s choice', () => {
+    expect(() => checkPublishable({ code: 'kvkk', legalClock: 'kvkk_13' }, true)).toThrow("publishable: requests of the type 'kvkk' (kvkk_13) concern one person");
+    expect(() => checkPublishable({ code: 'bilgi_edinme', legalClock: 'information_4982' }, true)).toThrow('never published');
+    expect(() => checkPublishable({ code: 'kvkk', legalClock: 'kvkk_13' }, false)).not.toThrow();
+    expect(() => checkPublishable({ code: 'ihbar', legalClock: null }, true)).not.toThrow();
   });
 });
 

@@ -204,6 +204,21 @@ export function publicationOf(category: Publication, requestTypePublishable: boo
   return requestTypePublishable ? category : 'none';
 }
 
+/**
+ * Request types an administrator can never publish: their legal clock says each request is a
+ * person's own matter (a KVKK art. 11 application about their data, a Law 4982 information
+ * request under their name). Other types (ihbar too) are the administrator's choice.
+ */
+const NEVER_PUBLISHED_CLOCKS = ['kvkk_13', 'information_4982'];
+
+export const mayBePublished = (legalClock: string | null): boolean => !legalClock || !NEVER_PUBLISHED_CLOCKS.includes(legalClock);
+
+export function checkPublishable(type: { code: string; legalClock: string | null }, publishable: boolean): void {
+  if (publishable && !mayBePublished(type.legalClock)) {
+    throw invalid('publishable', `requests of the type '${type.code}' (${type.legalClock}) concern one person and are never published on Open311`);
+  }
+}
+
 /** Data classes the retention policy anonymises, with their default years. */
 export const RETENTION_CLASSES = {
   /** A citizen's name, phone, TC kimlik no, e-mail and address, counted from their last request or contact. */

@@ -29,6 +29,7 @@ export const PAGES: readonly Page[] = [
   { path: '/admin/users', labelKey: 'nav.users', permission: 'users.manage', component: lazy(() => import('./pages/UsersPage')) },
   { path: '/admin/units', labelKey: 'nav.units', permission: 'units.manage', component: lazy(() => import('./pages/UnitsPage')) },
   { path: '/admin/categories', labelKey: 'nav.categories', permission: 'categories.manage', component: lazy(() => import('./pages/CategoriesPage')) },
+  { path: '/admin/request-types', labelKey: 'nav.requestTypes', permission: 'categories.manage', component: lazy(() => import('./pages/RequestTypesPage')) },
   { path: '/admin/calendar', labelKey: 'nav.calendar', permission: 'categories.manage', component: lazy(() => import('./pages/CalendarPage')) },
   { path: '/admin/open311', labelKey: 'nav.open311Clients', permission: 'open311.manage', component: lazy(() => import('./pages/Open311ClientsPage')) },
   { path: '/admin/message-templates', labelKey: 'nav.messageTemplates', permission: 'templates.manage', component: lazy(() => import('./pages/MessageTemplatesPage')) },

@@ -2,10 +2,10 @@
  * What the citizen is told, in their language, by SMS and e-mail. The defaults below are
  * used until an admin saves an edited version in message_templates.
  */
-import { inArray } from 'drizzle-orm';
-import { renderTemplate, type MessageChannel, type MessageKey } from '@cozum/domain';
+import { eq, inArray } from 'drizzle-orm';
+import { channelsToTell, DEFAULT_NOTIFICATIONS, renderTemplate, type MessageChannel, type MessageKey, type NotificationEvent, type NotificationSettings } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
-import { citizens, messageTemplates } from '../db/schema.js';
+import { citizens, messageTemplates, requestTypes } from '../db/schema.js';
 import type { CitizenContact } from './citizens.js';
 import { enqueueMany, type QueuedMessage } from './outbox.js';
 
@@ -66,17 +66,32 @@ export async function editedTemplates(ex: Executor, keys?: MessageKey[]): Promis
   return new Map(rows.map((r) => [templateKey(r.key, r.locale, r.channel), { subject: r.subject ?? DEFAULTS[r.key as MessageKey][r.locale as Locale].subject, body: r.body }]));
 }
 
+/** What a request type chose to tell its citizens of (request_types.notify_sms and notify_email). */
+export async function notificationSettingsOf(ex: Executor, requestType: string): Promise<NotificationSettings> {
+  const [row] = await ex.select({ sms: requestTypes.notifySms, email: requestTypes.notifyEmail }).from(requestTypes).where(eq(requestTypes.code, requestType));
+  return row ?? DEFAULT_NOTIFICATIONS;
+}
+
+/** The channels an event of a request of this type is told on. */
+export const channelsFor = async (ex: Executor, requestType: string, event: NotificationEvent): Promise<Channel[]> => channelsToTell(event, await notificationSettingsOf(ex, requestType));
+
 export interface Notice {
   citizenId: number | null;
   requestId: number;
   key: MessageKey;
+  /**
+   * The channels to tell on: for a request's event, what its type chose (`channelsToTell` in
+   * packages/domain notifications.ts); every channel for messages outside that choice (surveys).
+   */
+  channels: readonly Channel[];
   /** The channel lets a value differ per message, e.g. a survey link signed for SMS or for e-mail. */
   values: (locale: Locale, channel: Channel) => Record<string, string | null | undefined>;
 }
 
 /**
- * The messages that tell each notice's citizen, on every channel we have for them (SMS and
- * e-mail), in their language. Anonymous requests and anonymised citizens tell no one.
+ * The messages that tell each notice's citizen, on each of the notice's channels we have an
+ * address for (SMS and e-mail), in their language. Anonymous requests and anonymised citizens
+ * tell no one.
  */
 export function composeMessages(notices: Notice[], contacts: ReadonlyMap<number, CitizenContact>, edited: EditedTemplates): QueuedMessage[] {
   const pick = (key: MessageKey, locale: Locale, channel: Channel) => edited.get(templateKey(key, locale, channel)) ?? DEFAULTS[key][locale];
@@ -85,8 +100,8 @@ export function composeMessages(notices: Notice[], contacts: ReadonlyMap<number,
     const citizen = notice.citizenId ? contacts.get(notice.citizenId) : undefined;
     if (!citizen || citizen.anonymisedAt) continue;
     const locale: Locale = citizen.locale === 'en' ? 'en' : 'tr';
-    if (citizen.phone) messages.push({ kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(pick(notice.key, locale, 'sms').body, notice.values(locale, 'sms')).trim() }, requestId: notice.requestId });
-    if (citizen.email) {
+    if (citizen.phone && notice.channels.includes('sms')) messages.push({ kind: 'sms', payload: { to: citizen.phone, text: renderTemplate(pick(notice.key, locale, 'sms').body, notice.values(locale, 'sms')).trim() }, requestId: notice.requestId });
+    if (citizen.email && notice.channels.includes('email')) {
       const t = pick(notice.key, locale, 'email');
       const values = notice.values(locale, 'email');
       messages.push({ kind: 'email', payload: { to: citizen.email, subject: renderTemplate(t.subject, values), text: renderTemplate(t.body, values).trim() }, requestId: notice.requestId });
@@ -100,7 +115,7 @@ export function composeMessages(notices: Notice[], contacts: ReadonlyMap<number,
  * hold the citizens' contact details pass them in `known`.
  */
 export async function notifyCitizens(ex: Executor, notices: Notice[], known: ReadonlyMap<number, CitizenContact> = new Map()): Promise<number> {
-  const wanted = notices.filter((n) => n.citizenId);
+  const wanted = notices.filter((n) => n.citizenId && n.channels.length);
   if (!wanted.length) return 0;
   const contacts = new Map(known);
   const missing = [...new Set(wanted.map((n) => n.citizenId!).filter((id) => !contacts.has(id)))];

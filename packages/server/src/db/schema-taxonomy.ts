@@ -4,22 +4,36 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { Publication } from '@cozum/domain';
+import { DEFAULT_NOTIFICATIONS, OPTIONAL_NOTIFICATION_EVENTS, type OptionalNotificationEvent, type Publication } from '@cozum/domain';
 import { createdAt, updatedAt } from './schema-columns.js';
 import { districts, neighbourhoods } from './schema-places.js';
 import { units } from './schema-staff.js';
 
-export const requestTypes = pgTable('request_types', {
-  code: text('code').primaryKey(),
-  nameTr: text('name_tr').notNull(),
-  nameEn: text('name_en').notNull(),
-  /** Which statutory clock applies: petition_3071, information_4982, kvkk_13, or none. */
-  legalClock: text('legal_clock'),
-  allowsAnonymous: boolean('allows_anonymous').notNull().default(true),
-  /** May requests of this type be published at all (Open311)? Never for kvkk, bilgi_edinme, ihbar. */
-  publishable: boolean('publishable').notNull().default(false),
-  active: boolean('active').notNull().default(true),
-});
+const textArray = (values: readonly string[]) => sql.raw(`'{${values.join(',')}}'::text[]`);
+const eventList = sql.raw(`ARRAY[${OPTIONAL_NOTIFICATION_EVENTS.map((e) => `'${e}'`).join(', ')}]::text[]`);
+
+export const requestTypes = pgTable(
+  'request_types',
+  {
+    code: text('code').primaryKey(),
+    nameTr: text('name_tr').notNull(),
+    nameEn: text('name_en').notNull(),
+    /** Which statutory clock applies: petition_3071, information_4982, kvkk_13, or none. */
+    legalClock: text('legal_clock'),
+    allowsAnonymous: boolean('allows_anonymous').notNull().default(true),
+    /** May requests of this type be published at all (Open311)? Never for kvkk_13 and information_4982 clocks (checkPublishable); off for ihbar by default. */
+    publishable: boolean('publishable').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    /** The optional events (packages/domain notifications.ts) that send the citizen an SMS; the final answer always does. */
+    notifySms: text('notify_sms').array().$type<OptionalNotificationEvent[]>().notNull().default(textArray(DEFAULT_NOTIFICATIONS.sms)),
+    /** The same for e-mail. */
+    notifyEmail: text('notify_email').array().$type<OptionalNotificationEvent[]>().notNull().default(textArray(DEFAULT_NOTIFICATIONS.email)),
+  },
+  (t) => [
+    check('request_types_notify_sms_check', sql`${t.notifySms} <@ ${eventList}`),
+    check('request_types_notify_email_check', sql`${t.notifyEmail} <@ ${eventList}`),
+  ],
+);
 
 export const categories = pgTable(
   'categories',

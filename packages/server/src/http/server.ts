@@ -26,6 +26,7 @@ import { registerCsrfCheck, registerSessions } from './session.js';
 import { authRoutes } from './routes/auth.js';
 import { categoryRoutes } from './routes/categories.js';
 import { referenceRoutes } from './routes/places-and-request-types.js';
+import { requestTypeSettingsRoutes } from './routes/request-type-settings.js';
 import { requestRoutes } from './routes/requests.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
 import { templateRoutes } from './routes/templates.js';
@@ -183,6 +184,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(unitRoutes(deps));
       await api.register(categoryRoutes(deps));
       await api.register(referenceRoutes(deps));
+      await api.register(requestTypeSettingsRoutes(deps));
       await api.register(requestRoutes(deps));
       await api.register(routingRuleRoutes(deps));
       await api.register(templateRoutes(deps));

@@ -4,6 +4,12 @@
  * with exponential backoff and recorded. A claim expires after CLAIM_SECONDS, so a message
  * claimed by a process that died is picked up again.
  *
+ * Messages about one request to one recipient on one channel go out in the order they were
+ * queued, which is the order of the request's events: the request's row is locked by every
+ * change that queues one (act-on-request, followers, intake), so their ids follow the commits.
+ * A later message is not claimed while an earlier one is pending, even between its retries;
+ * once the earlier one is sent or has failed for good, the later one goes.
+ *
  * A claim is known by the attempt count it set: whoever claims a message next counts one more.
  * Each message of a batch is claimed again just before it is sent, and marked sent or failed
  * only while that count still stands, so a batch slower than its claim can neither send a
@@ -40,9 +46,16 @@ async function claim(ex: Executor, batch: number, kinds: string[]): Promise<Clai
   const result = await ex.execute(sql`
     update outbox set locked_until = now() + make_interval(secs => ${CLAIM_SECONDS}), attempts = attempts + 1
     where id in (
-      select id from outbox
-      where status = 'pending' and available_at <= now() and (locked_until is null or locked_until < now()) and kind in (${kindList})
-      order by id
+      select m.id from outbox m
+      where m.status = 'pending' and m.available_at <= now() and (m.locked_until is null or m.locked_until < now()) and m.kind in (${kindList})
+        -- In order: one person's messages about one request go out one after another, so a
+        -- later one waits while an earlier one is pending (claimed, or failed and waiting to retry).
+        and not exists (
+          select 1 from outbox earlier
+          where earlier.request_id = m.request_id and earlier.kind = m.kind and earlier.payload->>'to' = m.payload->>'to'
+            and earlier.status = 'pending' and earlier.id < m.id
+        )
+      order by m.id
       limit ${batch}
       for update skip locked
     )

@@ -106,6 +106,7 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'units.name_tr': 'a unit', 'units.name_en': 'a unit',
   'categories.name_tr': 'a category', 'categories.name_en': 'a category',
   'request_types.name_tr': 'a request type', 'request_types.name_en': 'a request type',
+  'request_types.notify_email': "the events a request type tells its citizens of by e-mail, not anyone's address",
   'districts.name': 'a district', 'neighbourhoods.name': 'a neighbourhood',
   'holidays.name_tr': 'a public holiday', 'holidays.name_en': 'a public holiday',
 };

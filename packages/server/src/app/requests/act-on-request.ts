@@ -5,12 +5,12 @@
  * append-only event, and told to the citizen through the outbox when it is public.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { checkInformationExtension, computeDueDates, decideTransition, DomainError, fieldError, formatLocalDate, inUnitScope, type LegalClock, type MessageKey, notFound, pausedSlaSeconds, type RequestAction, type RequestStatus } from '@cozum/domain';
+import { channelsToTell, checkInformationExtension, computeDueDates, decideTransition, DomainError, fieldError, formatLocalDate, inUnitScope, MESSAGE_CHANNELS, type LegalClock, type MessageKey, notFound, notificationEventOf, pausedSlaSeconds, type RequestAction, type RequestStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestTypes, requests, units, users } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { loadCalendar } from '../calendar.js';
-import { notifyCitizen, notifyCitizens, type Locale } from '../notifications.js';
+import { notificationSettingsOf, notifyCitizen, notifyCitizens, type Locale } from '../notifications.js';
 import { followerNotices } from './followers.js';
 import { checkUnitScope } from './detail.js';
 
@@ -203,17 +203,22 @@ export async function actOnRequest(ex: Executor, actor: Actor, requestId: number
     at: now,
   });
 
-  const values = (locale: Locale) => ({ trackingNo: current.trackingNo, ...notify!.values(locale) });
-  if (notify) await notifyCitizen(ex, { citizenId: current.citizenId, requestId, key: notify.key, values });
+  // Told on the channels the request's type chose for this event; the final answer on all.
+  const event = notificationEventOf(input.action);
+  if (notify && event) {
+    const values = (locale: Locale) => ({ trackingNo: current.trackingNo, ...notify!.values(locale) });
+    const channels = channelsToTell(event, await notificationSettingsOf(ex, current.requestType));
+    await notifyCitizen(ex, { citizenId: current.citizenId, requestId, key: notify.key, channels, values });
+  }
 
   // Duplicates follow their parent: when it is solved, their citizens are told too, and so
-  // are the callers linked to it as followers.
+  // are the callers linked to it as followers. A resolution is always told, on every channel.
   if (input.action === 'resolve') {
-    await notifyCitizens(ex, await followerNotices(ex, requestId, { key: 'request.resolved', values: (locale) => ({ trackingNo: current.trackingNo, unit: unitName(locale), text: changes.resolution! }) }));
+    await notifyCitizens(ex, await followerNotices(ex, requestId, { key: 'request.resolved', channels: MESSAGE_CHANNELS, values: (locale) => ({ trackingNo: current.trackingNo, unit: unitName(locale), text: changes.resolution! }) }));
     const children = await ex.select({ id: requests.id, trackingNo: requests.trackingNo, citizenId: requests.citizenId }).from(requests).where(and(eq(requests.parentId, requestId), eq(requests.status, 'duplicate')));
     for (const child of children) {
       await ex.insert(requestEvents).values({ requestId: child.id, type: 'parent_resolved', actorId: actor.id, actorKind: 'staff', reason: changes.resolution, visibility: 'public', data: { parentId: requestId, parentTrackingNo: current.trackingNo }, at: now });
-      await notifyCitizen(ex, { citizenId: child.citizenId, requestId: child.id, key: 'request.resolved', values: (locale) => ({ trackingNo: child.trackingNo, unit: unitName(locale), text: changes.resolution! }) });
+      await notifyCitizen(ex, { citizenId: child.citizenId, requestId: child.id, key: 'request.resolved', channels: MESSAGE_CHANNELS, values: (locale) => ({ trackingNo: child.trackingNo, unit: unitName(locale), text: changes.resolution! }) });
     }
   }
   return { id: requestId, status: decision.toStatus, version: updated[0]!.version };

@@ -8,14 +8,14 @@
  * number of prepared intakes with two statements (four with citizens to look up).
  */
 import { sql } from 'drizzle-orm';
-import { chooseRoute, computeDueDates, DomainError, fieldError, formatTrackingNumber, localYear, type Route } from '@cozum/domain';
+import { channelsToTell, chooseRoute, computeDueDates, DomainError, fieldError, formatTrackingNumber, localYear, type Route } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { drawFromSequences, executePrepared, jsonRows, oneStatement } from '../../db/bulk.js';
 import type { Actor } from '../audit.js';
 import { checkCitizen, CITIZEN_IDS, contactOf, planCitizens, writeCitizens, type CheckedCitizen } from '../citizens.js';
 import { composeMessages } from '../notifications.js';
 import { insertMessages } from '../outbox.js';
-import { ancestorsOf, loadIntakeReference, ReferenceMoved, REFERENCE_VERSION, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-lookups.js';
+import { ancestorsOf, loadIntakeReference, notificationsOf, ReferenceMoved, REFERENCE_VERSION, TRIAGE_UNIT_CODE, type CategoryRef, type IntakeReference } from './intake-lookups.js';
 import type { CreateRequestBody } from '@cozum/contract';
 
 export { TRIAGE_UNIT_CODE };
@@ -195,6 +195,8 @@ export async function writeIntakes(ex: Executor, reference: IntakeReference, int
       citizenId: citizenIds[n]!,
       requestId: ids[n]!,
       key: 'request.created' as const,
+      // The tracking number, on the channels the request's type chose for 'received'.
+      channels: channelsToTell('received', notificationsOf(reference.requestTypes.get(intake.typeCode)!)),
       values: (locale: 'tr' | 'en') => ({ trackingNo: trackingNos[n]!, category: locale === 'en' ? intake.category.nameEn : intake.category.nameTr }),
     })),
     new Map(plan.contacts.map((c) => [c.id, contactOf(c)])),

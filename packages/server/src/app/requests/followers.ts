@@ -10,7 +10,7 @@ import type { Executor } from '../../db/client.js';
 import { categories, requestEvents, requestFollowers, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { checkCitizen, findOrCreateCitizens, type CitizenInput } from '../citizens.js';
-import { notifyCitizens, type Notice } from '../notifications.js';
+import { channelsFor, notifyCitizens, type Notice } from '../notifications.js';
 import { checkUnitScope } from './detail.js';
 
 export interface FollowInput {
@@ -20,7 +20,7 @@ export interface FollowInput {
 
 export async function followRequest(ex: Executor, actor: Actor, requestId: number, input: FollowInput, now: Date) {
   const [request] = await ex
-    .select({ id: requests.id, trackingNo: requests.trackingNo, status: requests.status, unitId: requests.unitId, citizenId: requests.citizenId, category: categories.nameTr, categoryEn: categories.nameEn })
+    .select({ id: requests.id, trackingNo: requests.trackingNo, status: requests.status, unitId: requests.unitId, citizenId: requests.citizenId, requestType: requests.requestType, category: categories.nameTr, categoryEn: categories.nameEn })
     .from(requests)
     .innerJoin(categories, eq(categories.id, requests.categoryId))
     .where(eq(requests.id, requestId))
@@ -39,8 +39,10 @@ export async function followRequest(ex: Executor, actor: Actor, requestId: numbe
   const added = await ex.insert(requestFollowers).values({ requestId, citizenId: citizen!.id, channel: input.channel, createdBy: actor.id, createdAt: now }).onConflictDoNothing().returning({ citizenId: requestFollowers.citizenId });
   if (added.length) {
     await ex.insert(requestEvents).values({ requestId, type: 'follower_added', actorId: actor.id, actorKind: 'staff', visibility: 'internal', data: { citizenId: citizen!.id, channel: input.channel }, at: now });
-    // The confirmation a new applicant gets: this tracking number is now theirs to quote too.
-    await notifyCitizens(ex, [{ citizenId: citizen!.id, requestId, key: 'request.created', values: (locale) => ({ trackingNo: request.trackingNo, category: locale === 'en' ? request.categoryEn : request.category }) }], new Map([[citizen!.id, citizen!]]));
+    // The confirmation a new applicant gets, on the channels the request's type chose for it:
+    // this tracking number is now theirs to quote too.
+    const channels = await channelsFor(ex, request.requestType, 'received');
+    await notifyCitizens(ex, [{ citizenId: citizen!.id, requestId, key: 'request.created', channels, values: (locale) => ({ trackingNo: request.trackingNo, category: locale === 'en' ? request.categoryEn : request.category }) }], new Map([[citizen!.id, citizen!]]));
   }
   return { requestId, trackingNo: request.trackingNo, followers: await countFollowers(ex, requestId), alreadyFollowing: added.length === 0 };
 }

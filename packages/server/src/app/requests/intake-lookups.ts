@@ -1,7 +1,8 @@
 /**
  * The reference data an intake is checked, routed and timed against: categories, request
- * types, places, routing rules, the triage unit and the working calendar; and the edited
- * templates its confirmation to the citizen is written from.
+ * types (with the channels each tells its citizens on), places, routing rules, the triage unit
+ * and the working calendar; and the edited templates its confirmation to the citizen is
+ * written from.
  *
  * Two ways to get it, one shape: `loadIntakeReference` reads just what one intake needs (for
  * callers recording a request now and then), and `ReferenceCache` keeps all of it in memory
@@ -12,7 +13,7 @@
  * server process applies to the very next request.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { groupBy, type RoutingRule, type WorkCalendar } from '@cozum/domain';
+import { groupBy, type NotificationSettings, type RoutingRule, type WorkCalendar } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods, requestTypes, routingRules, units } from '../../db/schema.js';
 import { loadCalendar } from '../calendar.js';
@@ -21,7 +22,10 @@ import { editedTemplates, type EditedTemplates } from '../notifications.js';
 export const TRIAGE_UNIT_CODE = 'cozum-merkezi';
 
 export type CategoryRef = Pick<typeof categories.$inferSelect, 'id' | 'parentId' | 'active' | 'requestType' | 'defaultUnitId' | 'slaHours' | 'slaBusinessHours' | 'nameTr' | 'nameEn'>;
-export type RequestTypeRef = Pick<typeof requestTypes.$inferSelect, 'code' | 'active' | 'allowsAnonymous' | 'legalClock' | 'nameEn'>;
+export type RequestTypeRef = Pick<typeof requestTypes.$inferSelect, 'code' | 'active' | 'allowsAnonymous' | 'legalClock' | 'nameEn' | 'notifySms' | 'notifyEmail'>;
+
+/** What a request type tells its citizens of, by channel. */
+export const notificationsOf = (type: RequestTypeRef): NotificationSettings => ({ sms: type.notifySms, email: type.notifyEmail });
 export interface PlaceRef { id: number; name: string; districtId: number }
 
 export interface IntakeReference {
@@ -49,7 +53,7 @@ const categoryColumns = {
   nameTr: categories.nameTr,
   nameEn: categories.nameEn,
 };
-const typeColumns = { code: requestTypes.code, active: requestTypes.active, allowsAnonymous: requestTypes.allowsAnonymous, legalClock: requestTypes.legalClock, nameEn: requestTypes.nameEn };
+const typeColumns = { code: requestTypes.code, active: requestTypes.active, allowsAnonymous: requestTypes.allowsAnonymous, legalClock: requestTypes.legalClock, nameEn: requestTypes.nameEn, notifySms: requestTypes.notifySms, notifyEmail: requestTypes.notifyEmail };
 const ruleColumns = { id: routingRules.id, categoryId: routingRules.categoryId, districtId: routingRules.districtId, neighbourhoodId: routingRules.neighbourhoodId, unitId: routingRules.unitId, active: routingRules.active };
 
 /** The category's parents, nearest first. */

@@ -4,7 +4,7 @@
  * flyer, shared by the muhtar). Each link takes one answer.
  */
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import { DomainError, SOLVED_STATUSES, invalid } from '@cozum/domain';
+import { DomainError, MESSAGE_CHANNELS, SOLVED_STATUSES, invalid } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { citizens, requests, satisfactionRatings, surveyInvitations, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -96,7 +96,7 @@ export async function inviteResolvedRequests(
   const linkFor = (requestId: number, channel: Channel) => linkOf.get(`${requestId}|${channel === 'sms' ? 'sms_link' : 'email_link'}`) ?? '';
   await notifyCitizens(
     ex,
-    due.map((r) => ({ citizenId: r.citizenId, requestId: r.id, key: 'survey.satisfaction' as const, values: (_locale, channel) => ({ trackingNo: r.trackingNo, link: linkFor(r.id, channel) }) })),
+    due.map((r) => ({ citizenId: r.citizenId, requestId: r.id, key: 'survey.satisfaction' as const, channels: MESSAGE_CHANNELS, values: (_locale, channel) => ({ trackingNo: r.trackingNo, link: linkFor(r.id, channel) }) })),
   );
   return due.length;
 }
