@@ -55,7 +55,7 @@ export default function RequestTypesPage() {
                 <Table.Tr key={type.code}>
                   <Table.Td>
                     <Group gap="xs">
-                      <Anchor component="button" type="button" onClick={() => setEditing(type)}>
+                      <Anchor component="button" type="button" ta="start" onClick={() => setEditing(type)}>
                         {localName(type)}
                       </Anchor>
                       {!type.active && <StatusBadge active={false} />}
