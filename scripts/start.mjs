@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: builds the web app when its build is missing, then runs `cozum serve` on the
-// embedded database with reference data and demo accounts (unless DATABASE_URL is set).
+// `npm start`: builds the web app when its build is missing (or older than its two pages), then
+// runs `cozum serve` on the embedded database with reference data and demo accounts (unless
+// DATABASE_URL is set).
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'packages/web/dist/index.html');
+const dist = path.join(root, 'packages/web/dist');
 
-if (!fs.existsSync(dist)) {
+if (!['index.html', 'portal.html'].every((page) => fs.existsSync(path.join(dist, page)))) {
   console.log('Building the web app (first start only)…');
   const build = spawnSync('npm', ['run', 'build', '-w', 'packages/web'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
