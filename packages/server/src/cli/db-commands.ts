@@ -49,7 +49,7 @@ Options:
         for (const a of accounts) io.out(`  ${a.role.padEnd(12)} ${a.username} / ${a.password}`);
       }
       const content = await database.db.transaction((tx) => seedCityContent(tx, new Date()));
-      io.out(`starting content added: ${content.articles} knowledge-base articles, ${content.satisfactionSurvey ? 'the satisfaction survey (open)' : 'no satisfaction survey'}, ${content.teams} field teams, ${content.visits} bus visits`);
+      io.out(`starting content added: ${content.articles} knowledge-base articles, ${content.satisfactionSurvey ? '1 satisfaction survey (open)' : '0 satisfaction surveys'}, ${content.teams} field teams, ${content.visits} bus visits`);
     } finally {
       await database.close();
     }
