@@ -152,7 +152,7 @@ async function seedSatisfactionSurvey(ex: Executor, now: Date): Promise<boolean>
 async function seedTeams(ex: Executor, now: Date): Promise<{ teams: number; teamMembers: number; visits: number }> {
   const claimed = await claimSeedKeys(ex, TEAMS.map((t) => `field-team:${t.key}`));
   const fresh = TEAMS.filter((t) => claimed.has(`field-team:${t.key}`));
-  // A team of the same name made by hand is the city's own: it is kept as it is.
+  // A team of the same name made by hand is not made again: it is taken as the seeded one.
   const made = fresh.length
     ? await ex
         .insert(fieldTeams)
