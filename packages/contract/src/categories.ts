@@ -23,6 +23,8 @@ export const Category = Type.Object(
     slaHours: Type.Integer(),
     slaBusinessHours: Type.Boolean(),
     publication: Publication,
+    /** Everyday words for the topic ("lamba" for street lighting) the pickers match like the name. */
+    synonyms: Type.Array(Type.String()),
     active: Type.Boolean(),
   },
   { $id: 'Category' },
@@ -33,6 +35,7 @@ export const CategoryRef = Type.Unsafe<Category>(Type.Ref('Category'));
 export const Categories = Items(CategoryRef);
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Synonyms = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50, description: 'everyday words for the topic, e.g. "lamba" for street lighting; blanks and repeats are dropped' });
 const fields = {
   nameTr: Name,
   nameEn: Name,
@@ -42,12 +45,13 @@ const fields = {
   slaHours: Type.Integer({ minimum: 1, maximum: 8760 }),
   slaBusinessHours: Type.Boolean(),
   publication: Type.Optional(Publication),
+  synonyms: Type.Optional(Synonyms),
 };
 
 export const CreateCategoryBody = Type.Object({ code: Type.String({ minLength: 2, maxLength: 64 }), ...fields }, { additionalProperties: false });
 export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
 
-export const UpdateCategoryBody = Type.Partial(Type.Object({ ...fields, parentId: Nullable(Id), defaultUnitId: Nullable(Id), publication: Publication, active: Type.Boolean() }), {
+export const UpdateCategoryBody = Type.Partial(Type.Object({ ...fields, parentId: Nullable(Id), defaultUnitId: Nullable(Id), publication: Publication, synonyms: Synonyms, active: Type.Boolean() }), {
   additionalProperties: false,
   minProperties: 1,
 });

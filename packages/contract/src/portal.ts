@@ -28,7 +28,8 @@ export const PortalConfig = Type.Object({
 });
 export type PortalConfig = Static<typeof PortalConfig>;
 
-export const PortalCategory = Type.Object({ id: Type.Integer(), code: S, nameTr: S, nameEn: S, parentId: Nullable(Type.Integer()) });
+/** `synonyms`: everyday words for the topic the citizen may type instead of its name ("lamba"). */
+export const PortalCategory = Type.Object({ id: Type.Integer(), code: S, nameTr: S, nameEn: S, parentId: Nullable(Type.Integer()), synonyms: Type.Array(S) });
 export type PortalCategory = Static<typeof PortalCategory>;
 
 /** A district or a neighbourhood. */

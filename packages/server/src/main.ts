@@ -13,6 +13,7 @@ import { setCityTimeZone } from './db/city-time-zone.js';
 import { buildServer } from './http/server.js';
 import { seedReference } from './seed/places-holidays-taxonomy.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
+import { seedCityContent } from './seed/city-content.js';
 import { seedDemoIfEmpty } from './demo/demo-year.js';
 import { startWorkers } from './workers/index.js';
 
@@ -27,7 +28,10 @@ export interface Running {
 }
 
 export interface StartOptions {
-  /** Load reference data when the database has none (always safe: the seed is idempotent). */
+  /**
+   * Load what is missing of the reference data and the city's starting content (knowledge base,
+   * satisfaction survey, field teams and the bus's route): always safe, each piece goes in once.
+   */
   seed: boolean;
   /** Write the last two years of demo calls and requests at this scale when the database holds no contacts (`npm start`). */
   demoScale?: number;
@@ -73,6 +77,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     if (options.seed) await database.db.transaction((tx) => seedReference(tx));
     if (options.demoScale) await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date(), timeZone: config.cityTimeZone });
     const demoAccounts = config.demoAccounts ? await database.db.transaction((tx) => ensureDemoAccounts(tx)) : [];
+    // After the demo accounts: the demo field staff joins the seeded teams.
+    if (options.seed) await database.db.transaction((tx) => seedCityContent(tx, new Date()));
     config.sessionSecret = resolveSessionSecret(config);
     const app = await buildServer({ config, database, now: () => new Date(), webDist: WEB_DIST });
     await app.listen({ port: config.port, host: config.host });

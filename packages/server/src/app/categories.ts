@@ -1,6 +1,6 @@
 /** The topics requests are filed under: a tree, each with a request type, a default unit and an SLA. */
 import { asc, eq } from 'drizzle-orm';
-import { DomainError, invalid, notFound, type Publication } from '@cozum/domain';
+import { DomainError, foldForSearch, invalid, notFound, type Publication } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, requestTypes, units } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -17,6 +17,7 @@ export interface CategoryView {
   slaHours: number;
   slaBusinessHours: boolean;
   publication: Publication;
+  synonyms: string[];
   active: boolean;
 }
 
@@ -31,6 +32,7 @@ const columns = {
   slaHours: categories.slaHours,
   slaBusinessHours: categories.slaBusinessHours,
   publication: categories.publication,
+  synonyms: categories.synonyms,
   active: categories.active,
 };
 
@@ -80,6 +82,22 @@ export interface CreateCategoryInput {
   slaBusinessHours: boolean;
   /** What Open311 publishes of its requests; unpublished unless said. */
   publication?: Publication;
+  /** Everyday words for the topic ("lamba"), matched by the pickers like the name. */
+  synonyms?: string[];
+}
+
+/** Synonyms as typed, trimmed, blanks dropped and each word once ("Lamba" and "lamba" are one). */
+export function cleanSynonyms(words: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const word of words) {
+    const text = word.trim().replace(/\s+/g, ' ');
+    const key = foldForSearch(text);
+    if (!text || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(text);
+  }
+  return kept;
 }
 
 export async function createCategory(ex: Executor, actor: Actor | null, input: CreateCategoryInput): Promise<CategoryView> {
@@ -89,7 +107,7 @@ export async function createCategory(ex: Executor, actor: Actor | null, input: C
   if (exists) throw new DomainError('category.already_exists', `a category with the code '${input.code}' exists`, [{ field: 'code', message: 'is taken' }]);
   const [row] = await ex
     .insert(categories)
-    .values({ ...input, nameTr: input.nameTr.trim(), nameEn: input.nameEn.trim(), parentId: input.parentId ?? null, defaultUnitId: input.defaultUnitId ?? null })
+    .values({ ...input, nameTr: input.nameTr.trim(), nameEn: input.nameEn.trim(), parentId: input.parentId ?? null, defaultUnitId: input.defaultUnitId ?? null, synonyms: cleanSynonyms(input.synonyms ?? []) })
     .returning(columns);
   await recordAudit(ex, { actor, action: 'category.create', subjectType: 'category', subjectId: row!.id, data: { ...input } });
   return row!;
@@ -102,7 +120,7 @@ export async function updateCategory(ex: Executor, actor: Actor | null, id: numb
   await checkReferences(ex, id, input);
   await ex
     .update(categories)
-    .set({ ...input, nameTr: input.nameTr?.trim(), nameEn: input.nameEn?.trim(), updatedAt: new Date() })
+    .set({ ...input, nameTr: input.nameTr?.trim(), nameEn: input.nameEn?.trim(), synonyms: input.synonyms && cleanSynonyms(input.synonyms), updatedAt: new Date() })
     .where(eq(categories.id, id));
   await recordAudit(ex, { actor, action: 'category.update', subjectType: 'category', subjectId: id, data: { ...input } });
   return getCategory(ex, id);

@@ -10,10 +10,12 @@ export const serveCommand: Command = {
 
 Opens the database (PGlite in DATA_DIR, or DATABASE_URL), applies migrations, loads the
 reference data, creates the demo accounts when DEMO_ACCOUNTS says so (default: on PGlite
-only), and serves the API and the web app on HOST:PORT until SIGINT or SIGTERM.
+only), adds the starting content not added before (knowledge base, satisfaction survey, field
+teams and the bus's route; see cozum seed), and serves the API and the web app on HOST:PORT
+until SIGINT or SIGTERM.
 
 Options:
-  --no-seed     skip loading reference data
+  --no-seed     skip loading reference data and starting content
   --demo SCALE  when the database holds no contacts yet, first write the last two years of
                 demo calls and requests at SCALE of Samsun's (e.g. 0.01; see cozum demo)`,
   options: { 'no-seed': { type: 'boolean' }, demo: { type: 'string' } },

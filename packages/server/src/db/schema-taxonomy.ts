@@ -49,6 +49,8 @@ export const categories = pgTable(
     slaBusinessHours: boolean('sla_business_hours').notNull().default(true),
     /** What Open311 publishes of its requests: none, staff_text or citizen_text (packages/domain privacy.ts). */
     publication: text('publication').$type<Publication>().notNull().default('none'),
+    /** Everyday words for the topic ("lamba" for street lighting) the pickers match like the name. */
+    synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -25,3 +25,4 @@ export * from './schema-reports.js';
 export * from './schema-followers.js';
 export * from './schema-surveys-field.js';
 export * from './schema-sign-in.js';
+export * from './schema-seeded-content.js';

@@ -1,7 +1,8 @@
 /**
  * Reference data every city starts with: Samsun's districts and neighbourhoods (NVİ/TÜİK),
- * Turkey's public holidays, and a default taxonomy of units, request types and categories.
- * Idempotent: running it again adds what is missing and changes nothing an admin edited.
+ * Turkey's public holidays, and a default taxonomy of units, request types and categories with
+ * the everyday words citizens use for them. Idempotent: running it again adds what is missing
+ * and changes nothing an admin edited.
  */
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -9,6 +10,7 @@ import type { Publication } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, holidays, neighbourhoods, requestTypes, units } from '../db/schema.js';
 import { readCityData } from '../city-data/read.js';
+import { claimSeedKeys } from './seeded-content.js';
 
 interface DistrictSeed { code: string; name: string; population: number; postalCodes: string[] }
 interface NeighbourhoodSeed { code: string; districtCode: string; name: string; population: number | null }
@@ -16,7 +18,7 @@ interface HolidaySeed { date: string; nameTr: string; nameEn: string; halfDay: b
 export interface TaxonomySeed {
   requestTypes: { code: string; nameTr: string; nameEn: string; legalClock: string | null; allowsAnonymous: boolean; publishable: boolean }[];
   units: { code: string; nameTr: string; nameEn: string; parentCode: string | null }[];
-  categories: { code: string; nameTr: string; nameEn: string; parentCode: string | null; requestType: string; unitCode: string; slaHours: number; slaBusinessHours: boolean; publication: Publication }[];
+  categories: { code: string; nameTr: string; nameEn: string; parentCode: string | null; requestType: string; unitCode: string; slaHours: number; slaBusinessHours: boolean; publication: Publication; synonyms?: string[] }[];
 }
 
 const BATCH = 500;
@@ -74,6 +76,8 @@ export async function seedReference(ex: Executor): Promise<SeedSummary> {
     pendingCategories = pendingCategories.filter((c) => !categoryIds.has(c.code));
   }
 
+  await seedSynonyms(ex, taxonomy.categories);
+
   const count = async (table: PgTable) =>
     Number((await ex.select({ n: sql<number>`count(*)` }).from(table))[0]!.n);
   return {
@@ -84,4 +88,20 @@ export async function seedReference(ex: Executor): Promise<SeedSummary> {
     categories: await count(categories),
     requestTypes: await count(requestTypes),
   };
+}
+
+/**
+ * The everyday words of each category, once (the seed's ledger): databases seeded before
+ * synonyms existed get them too, and an administrator's later edit of them stays.
+ */
+async function seedSynonyms(ex: Executor, seeds: TaxonomySeed['categories']): Promise<void> {
+  const key = (code: string) => `category-synonyms:${code}`;
+  const withSynonyms = seeds.filter((c) => c.synonyms?.length);
+  const claimed = await claimSeedKeys(ex, withSynonyms.map((c) => key(c.code)));
+  const rows = withSynonyms.filter((c) => claimed.has(key(c.code))).map((c) => ({ code: c.code, synonyms: c.synonyms }));
+  if (!rows.length) return;
+  await ex.execute(sql`
+    update ${categories} set synonyms = v.synonyms
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(code text, synonyms text[])
+    where ${categories.code} = v.code and cardinality(${categories.synonyms}) = 0`);
 }

@@ -29,7 +29,9 @@ describe.runIf(testEngine() === 'pglite')('cozum CLI', () => {
 
   it('migrates, seeds and creates a user, refusing bad input with a clear message', { timeout: 120_000 }, async () => {
     expect(await cozum('migrate')).toMatchObject({ code: 0, stdout: expect.stringContaining('migrations applied on pglite') });
-    expect(await cozum('seed')).toMatchObject({ code: 0, stdout: expect.stringContaining('17 districts, 1259 neighbourhoods') });
+    const seeded = await cozum('seed');
+    expect(seeded).toMatchObject({ code: 0, stdout: expect.stringContaining('17 districts, 1259 neighbourhoods') });
+    expect(seeded.stdout).toMatch(/starting content added: \d{2,} knowledge-base articles, 1 satisfaction survey \(open\), 3 field teams, 17 bus visits/);
     const made = await cozum('user', 'create', '--username', 'mudur', '--role', 'unit_head', '--unit', 'zabita', '--password', 'uzun-bir-parola-1');
     expect(made).toMatchObject({ code: 0, stdout: expect.stringContaining('created mudur (unit_head, Zabıta Dairesi Başkanlığı)') });
     const noUnit = await cozum('user', 'create', '--username', 'birimsiz', '--role', 'unit_staff', '--password', 'uzun-bir-parola-1');

@@ -1,4 +1,4 @@
-import { NumberInput, Select, Switch } from '@mantine/core';
+import { NumberInput, Select, Switch, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PUBLICATIONS, createCategory, updateCategory, type Category, type Publication } from '../api/categories';
 import type { RequestType } from '../api/requestTypes';
@@ -10,8 +10,10 @@ import { CodeAndNameFields, codeAndNameErrors } from './CodeAndNameFields';
 import { FormModal } from './FormModal';
 import { ParentSelect, treeRows } from './ParentSelect';
 
-/** The server's limit: one year. */
+/** The server's limits: one year; fifty everyday words. */
 const MAX_SLA_HOURS = 8760;
+const MAX_SYNONYMS = 50;
+const MAX_SYNONYM_LENGTH = 100;
 
 interface Values {
   code: string;
@@ -23,6 +25,7 @@ interface Values {
   slaHours: number | string;
   slaBusinessHours: boolean;
   publication: Publication;
+  synonyms: string[];
   active: boolean;
 }
 
@@ -37,7 +40,7 @@ interface Props {
   onSaved: (category: Category) => void;
 }
 
-/** Creates a category (`category` null) or edits one: names, place in the tree, request type, default unit, SLA, what Open311 publishes. */
+/** Creates a category (`category` null) or edits one: names, everyday words, place in the tree, request type, default unit, SLA, what Open311 publishes. */
 export function CategoryFormModal({ category, categories, units, requestTypes, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const localName = useLocalName();
@@ -52,6 +55,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
     slaBusinessHours: category?.slaBusinessHours ?? false,
     // KVKK: a new topic is unpublished until an administrator decides otherwise.
     publication: category?.publication ?? 'none',
+    synonyms: category?.synonyms ?? [],
     active: category?.active ?? true,
   });
   const { values, errors } = form;
@@ -61,6 +65,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
     return {
       ...codeAndNameErrors(v, !category, t),
       requestType: v.requestType ? undefined : t('validation.required'),
+      synonyms: v.synonyms.some((word) => word.trim().length > MAX_SYNONYM_LENGTH) ? t('validation.wordTooLong', { max: MAX_SYNONYM_LENGTH }) : undefined,
       slaHours: v.slaHours !== '' && Number.isInteger(hours) && hours >= 1 && hours <= MAX_SLA_HOURS ? undefined : t('validation.hoursRange', { max: MAX_SLA_HOURS }),
     };
   };
@@ -75,6 +80,7 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
       slaHours: Number(v.slaHours),
       slaBusinessHours: v.slaBusinessHours,
       publication: v.publication,
+      synonyms: v.synonyms,
     };
     onSaved(category ? await updateCategory(category.id, { ...fields, active: v.active }) : await createCategory({ ...fields, code: v.code.trim() }));
   };
@@ -88,6 +94,16 @@ export function CategoryFormModal({ category, categories, units, requestTypes, o
   return (
     <FormModal title={category ? t('categories.editTitle', { name: localName(category) }) : t('categories.createTitle')} size="lg" form={form} onClose={onClose} onSubmit={() => form.submit(validate, save)}>
       <CodeAndNameFields of="categories" isNew={!category} form={form} />
+      <TagsInput
+        label={t('categories.synonyms')}
+        description={t('categories.synonymsHint')}
+        value={values.synonyms}
+        onChange={(synonyms) => form.set('synonyms', synonyms)}
+        maxTags={MAX_SYNONYMS}
+        splitChars={[',', ';']}
+        clearable
+        error={errors.synonyms}
+      />
       <ParentSelect label={t('categories.parent')} placeholder={t('categories.noParent')} rows={parentRows} value={values.parentId} onChange={(parentId) => form.set('parentId', parentId)} error={errors.parentId} />
       <Select
         label={t('categories.requestType')}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../api/categories';
 import { idOptions } from '../alphabetical';
@@ -6,8 +7,9 @@ import { SearchSelect } from './SearchSelect';
 
 /**
  * A searchable category Select whose options read "Üst › Alt", so "Su Arızası" under "Su ve
- * Kanalizasyon" is found by either word. `leavesOnly` offers only categories without children
- * (requests are recorded on the most specific topic).
+ * Kanalizasyon" is found by either word, and by the category's everyday words ("lamba" offers
+ * street lighting). `leavesOnly` offers only categories without children (requests are
+ * recorded on the most specific topic).
  */
 export function CategorySelect(props: {
   label: string;
@@ -38,6 +40,8 @@ export function CategorySelect(props: {
     return names.join(' › ');
   };
 
+  const keywords = useMemo(() => new Map(props.categories.map((category) => [category.id, category.synonyms])), [props.categories]);
+
   const data = idOptions(
     props.categories.filter((category) => (category.active || category.id === props.value) && (!props.leavesOnly || !parents.has(category.id))),
     path,
@@ -49,6 +53,7 @@ export function CategorySelect(props: {
       placeholder={props.placeholder}
       required={props.required}
       data={data}
+      keywords={keywords}
       value={props.value}
       onChange={props.onChange}
       error={props.error}

@@ -30,9 +30,9 @@ export default function CategoriesPage() {
   const unitById = new Map((units.data ?? []).map((unit) => [unit.id, unit]));
   const typeByCode = new Map((requestTypes.data ?? []).map((type) => [type.code, type]));
 
-  // Matches on either language, folded, so "cop" finds "Çöp"; parents of a match stay for context.
+  // Matches on either language and the everyday words, folded, so "cop" finds "Çöp"; parents of a match stay for context.
   const needle = foldForSearch(search.trim());
-  const matches = new Set(all.filter((c) => !needle || foldForSearch(c.nameTr).includes(needle) || foldForSearch(c.nameEn).includes(needle)).map((c) => c.id));
+  const matches = new Set(all.filter((c) => !needle || [c.nameTr, c.nameEn, ...c.synonyms].some((text) => foldForSearch(text).includes(needle))).map((c) => c.id));
   const shown = withAncestors(all, matches);
   const rows = flattenTree(all, alphabetical(localName)).filter(({ item }) => shown.has(item.id));
 

@@ -58,7 +58,7 @@ function checkInput(input: SurveyInput) {
   checkQuestions(input.kind, input.questions);
 }
 
-async function writeQuestions(ex: Executor, surveyId: number, questions: QuestionDef[]) {
+export async function writeQuestions(ex: Executor, surveyId: number, questions: QuestionDef[]) {
   await ex.delete(surveyQuestions).where(eq(surveyQuestions.surveyId, surveyId));
   await ex.insert(surveyQuestions).values(
     questions.map((q, n) => ({

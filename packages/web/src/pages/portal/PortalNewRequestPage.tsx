@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Box, Button, Checkbox, FileInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { portalApi, type PortalCategory } from '../../api/portal';
@@ -56,6 +56,8 @@ export default function PortalNewRequestPage() {
     return null;
   })();
 
+  // The citizen may type an everyday word for the topic ("lamba", "çukur") instead of its name.
+  const categoryFilter = useMemo(() => foldedFilter(new Map((categories.data?.items ?? []).map((c) => [String(c.id), c.synonyms]))), [categories.data]);
   const leaves = (categories.data?.items ?? []).filter((c, _, all) => !all.some((other) => other.parentId === c.id));
   const byId = new Map((categories.data?.items ?? []).map((c) => [c.id, c]));
   const label = (c: PortalCategory) => {
@@ -148,7 +150,7 @@ export default function PortalNewRequestPage() {
           value={categoryId}
           onChange={setCategoryId}
           searchable
-          filter={foldedFilter()}
+          filter={categoryFilter}
           nothingFoundMessage={t('portal.form.noCategory')}
           required
           error={fieldError('categoryId')}
