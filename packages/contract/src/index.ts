@@ -60,3 +60,4 @@ export * from './routing-rules.js';
 export * from './places.js';
 export * from './request-types.js';
 export * from './ops.js';
+export * from './dev-outbox.js';

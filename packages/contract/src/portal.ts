@@ -25,6 +25,12 @@ export const PortalConfig = Type.Object({
   photoTypes: Type.Array(S),
   /** A tile server's URL template and attribution, when the city configured one (MAP_TILE_URL). */
   mapTiles: Nullable(Type.Object({ url: S, attribution: S })),
+  /**
+   * How one-time codes reach a phone here: 'provider' by SMS; 'development' to the development
+   * outbox and the server log (DEV_OUTBOX, nothing is sent); 'unavailable': no SMS provider, so
+   * the portal takes no submission or sign-in (they answer portal.sms_unavailable).
+   */
+  sms: OneOf(['provider', 'development', 'unavailable'] as const),
 });
 export type PortalConfig = Static<typeof PortalConfig>;
 

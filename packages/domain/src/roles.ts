@@ -63,6 +63,8 @@ export const PERMISSIONS = {
   'privacy.manage': ['admin'],
   /** Open311 client applications and their api_keys. */
   'open311.manage': ['admin'],
+  /** Development mode (DEV_OUTBOX): read the SMS and e-mail kept instead of sent, portal codes among them. */
+  'devOutbox.read': ['admin'],
   /** Write surveys, open and close them, hand out links; see the results and export them. */
   'surveys.manage': ['admin', 'supervisor'],
   /** See the surveys and their questions (to ask them). */

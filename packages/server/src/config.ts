@@ -29,6 +29,7 @@ export interface Config {
   smsUser: string | null;
   smsPassword: string | null;
   smsSender: string;
+  devOutbox: boolean;
   workers: boolean;
   retentionIntervalDays: number;
   corsOrigins: string[];
@@ -84,13 +85,14 @@ export const SETTINGS = [
   setting({ key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: '1048576', expects: 'an integer from 1024 to 104857600', doc: 'Largest JSON request body accepted (attachments have their own limit).', parse: int(1024, 100 * 1024 * 1024) }),
   setting({ key: 'demoAccounts', env: 'DEMO_ACCOUNTS', default: null, expects: 'true or false', doc: 'Create one demo account per role at start. Default: true on PGlite, false with DATABASE_URL.', parse: bool }),
   setting({ key: 'ctiToken', env: 'CTI_TOKEN', default: null, expects: 'at least 16 characters', doc: 'Bearer token the PBX sends to the CTI webhook (POST /api/v1/cti/events). Unset: the webhook is closed.', parse: (raw) => (raw.length >= 16 ? raw : undefined) }),
-  setting({ key: 'smtpUrl', env: 'SMTP_URL', default: null, expects: 'an smtp:// or smtps:// URL', doc: 'Mail server for e-mail to citizens and staff, e.g. smtp://user:pass@mail.example.org:587. Unset: e-mail waits in the outbox.', parse: url(['smtp:', 'smtps:']) }),
+  setting({ key: 'smtpUrl', env: 'SMTP_URL', default: null, expects: 'an smtp:// or smtps:// URL', doc: 'Mail server for e-mail to citizens and staff, e.g. smtp://user:pass@mail.example.org:587. Unset: e-mail waits in the outbox for a process that has one, or goes to the development outbox (DEV_OUTBOX).', parse: url(['smtp:', 'smtps:']) }),
   setting({ key: 'mailFrom', env: 'MAIL_FROM', default: 'Çözüm Merkezi <cozum@localhost>', expects: 'an e-mail address, optionally with a name', doc: 'Sender of outgoing e-mail.', parse: (raw) => (raw.includes('@') ? raw : undefined) }),
-  setting({ key: 'smsUrl', env: 'SMS_URL', default: null, expects: 'an http:// or https:// URL', doc: 'SMS provider endpoint. Unset: SMS waits in the outbox.', parse: url(['http:', 'https:']) }),
+  setting({ key: 'smsUrl', env: 'SMS_URL', default: null, expects: 'an http:// or https:// URL', doc: "SMS provider endpoint. Unset: SMS goes to the development outbox (DEV_OUTBOX), or else waits in the outbox for a process that has one, and this process's citizen portal says that codes by SMS are not available here (it refuses them with portal.sms_unavailable).", parse: url(['http:', 'https:']) }),
   setting({ key: 'smsProvider', env: 'SMS_PROVIDER', default: 'json', expects: 'json or netgsm', doc: "SMS adapter: 'json' posts {to, text, sender, reference}; 'netgsm' speaks Netgsm's XML API.", parse: oneOf(['json', 'netgsm'] as const) }),
   setting({ key: 'smsUser', env: 'SMS_USER', default: null, expects: 'a user name', doc: 'SMS provider user (Netgsm usercode; sent as HTTP basic auth by the json adapter).', parse: (raw) => raw }),
   setting({ key: 'smsPassword', env: 'SMS_PASSWORD', default: null, expects: 'a password', doc: 'SMS provider password.', parse: (raw) => raw }),
   setting({ key: 'smsSender', env: 'SMS_SENDER', default: 'COZUM', expects: '1 to 11 letters, digits or spaces', doc: 'SMS sender name (header).', parse: (raw) => (/^[A-Za-z0-9 ]{1,11}$/.test(raw) ? raw : undefined) }),
+  setting({ key: 'devOutbox', env: 'DEV_OUTBOX', default: null, expects: 'true or false', doc: 'Development mode for messages: SMS without SMS_URL and e-mail without SMTP_URL are not sent but kept, marked sent, in the development outbox that administrators read at /admin/dev-outbox, and the citizen portal\'s one-time codes are printed in the server log (the phone number masked). Never on a server citizens use. Default: true on PGlite unless NODE_ENV=production, false with DATABASE_URL.', parse: bool }),
   setting({ key: 'workers', env: 'WORKERS', default: 'true', expects: 'true or false', doc: 'Run the background loops in this process: the outbox dispatcher, the deadline sweeper, retention, satisfaction-survey invitations and idempotency-key clean-up (any number of processes may; docs/architecture.md, Workers).', parse: bool }),
   setting({ key: 'retentionIntervalDays', env: 'RETENTION_INTERVAL_DAYS', default: '30', expects: 'an integer from 1 to 182', doc: 'Days between runs of the retention policy by the workers (KVKK: at least every 6 months, so at most 182).', parse: int(1, 182) }),
   setting({ key: 'trustProxy', env: 'TRUST_PROXY', default: 'loopback', expects: 'comma-separated addresses or CIDR ranges, or loopback, linklocal, uniquelocal', doc: 'Proxies whose X-Forwarded-For is believed, so rate limits and the audit log see the real client address. Others cannot pretend to be another address.', parse: (raw) => (/^[\w.:/, -]+$/.test(raw) ? raw : undefined) }),
@@ -117,10 +119,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = out as unknown as Config;
   config.publicUrl ??= `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   config.demoAccounts ??= !config.databaseUrl;
+  config.devOutbox ??= !config.databaseUrl && env.NODE_ENV !== 'production';
   config.sessionSecret ??= '';
   config.corsOrigins ??= [];
   return config;
 }
+
+/** Where the development outbox is read (DEV_OUTBOX), in the web app. */
+export const DEV_OUTBOX_PAGE = '/admin/dev-outbox';
+
+/**
+ * How SMS leave this process: through the provider (SMS_URL), into the development outbox
+ * (DEV_OUTBOX, portal codes also in the log), or not at all: then the portal offers no codes.
+ */
+export type SmsDelivery = 'provider' | 'development' | 'unavailable';
+export const smsDelivery = (config: Pick<Config, 'smsUrl' | 'devOutbox'>): SmsDelivery => (config.smsUrl ? 'provider' : config.devOutbox ? 'development' : 'unavailable');
+
+/** How e-mail leaves this process: over SMTP, into the development outbox, or it waits in the outbox for a process with SMTP. */
+export type EmailDelivery = 'smtp' | 'development' | 'waiting';
+export const emailDelivery = (config: Pick<Config, 'smtpUrl' | 'devOutbox'>): EmailDelivery => (config.smtpUrl ? 'smtp' : config.devOutbox ? 'development' : 'waiting');
 
 export function configMarkdown(): string {
   const rows = SETTINGS.map((s) => `| \`${s.env}\` | ${s.default === null ? '—' : `\`${s.default}\``} | ${s.doc} |`);

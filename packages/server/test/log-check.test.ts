@@ -25,4 +25,22 @@ describe('the log check', () => {
       [3, 'a value a test sent ("Ayşe Yılmaz")'],
     ]);
   });
+
+  it("lets a portal code be in development mode's code line, and nowhere else, nor a full number there", () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'dev-'));
+    fs.writeFileSync(path.join(sub, 'values-1'), `${JSON.stringify('481516')}\n`);
+    fs.writeFileSync(
+      path.join(sub, 'server-1.log'),
+      [
+        '{"level":30,"reqId":"r1","devOutbox":true,"msg":"portal code for 0532 *** ** 67: 481516"}',
+        '{"level":30,"reqId":"r2","msg":"portal code for 0532 *** ** 67: 481516"}',
+        '{"level":30,"reqId":"r3","devOutbox":true,"msg":"portal code for 0532 123 45 67: 481516"}',
+      ].join('\n'),
+    );
+    expect(findPersonalDataInLogs(sub).map((f) => [f.line, f.kind])).toEqual([
+      [2, 'a value a test sent ("481516")'],
+      [3, 'a value a test sent ("481516")'],
+      [3, 'a mobile phone number'],
+    ]);
+  });
 });

@@ -51,6 +51,8 @@ export const PAGES: readonly Page[] = [
   { path: '/admin/sessions', labelKey: 'nav.staffSessions', permission: 'users.manage', component: lazy(() => import('./pages/StaffSessionsPage')) },
   { path: '/account/two-factor', labelKey: 'nav.twoFactor', permission: 'session.own', component: lazy(() => import('./pages/TwoFactorPage')) },
   { path: '/admin/routing', labelKey: 'nav.routing', permission: 'routing.read', component: lazy(() => import('./pages/RoutingRulesPage')) },
+  // Development mode (DEV_OUTBOX); on other servers the page says it is off.
+  { path: '/admin/dev-outbox', labelKey: 'nav.devOutbox', permission: 'devOutbox.read', component: lazy(() => import('./pages/DevOutboxPage')) },
 ];
 
 /** Where each role lands after logging in. */

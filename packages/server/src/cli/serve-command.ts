@@ -1,7 +1,28 @@
 import { inspect } from 'node:util';
-import { loadConfig } from '../config.js';
+import { DEV_OUTBOX_PAGE, emailDelivery, loadConfig, smsDelivery, type Config } from '../config.js';
 import { startServer } from '../main.js';
 import { UsageError, type Command } from './command.js';
+
+/** How SMS and e-mail leave this server (SMS_URL, SMTP_URL, DEV_OUTBOX), as the start says it. */
+export function messageLines(config: Config, address: string): string[] {
+  const page = `${address}${DEV_OUTBOX_PAGE}`;
+  const sms = smsDelivery(config);
+  const email = emailDelivery(config);
+  const workers = config.workers ? '' : ' (by a process with WORKERS=true)';
+  const codes = ['trace', 'debug', 'info'].includes(config.logLevel) ? 'portal codes in this log' : `portal codes in the log at LOG_LEVEL=info (it is ${config.logLevel})`;
+  return [
+    sms === 'provider'
+      ? `SMS: sent through the ${config.smsProvider} provider at ${new URL(config.smsUrl!).host}`
+      : sms === 'development'
+        ? `SMS: development mode (DEV_OUTBOX) — nothing is sent; messages appear at ${page} (admin)${workers} and ${codes}`
+        : 'SMS: no provider (SMS_URL is not set) — the citizen portal says sign-in by SMS is not available; other SMS wait in the outbox',
+    email === 'smtp'
+      ? `E-mail: sent through ${new URL(config.smtpUrl!).host}`
+      : email === 'development'
+        ? `E-mail: development mode (DEV_OUTBOX) — nothing is sent; messages appear at ${page} (admin)${workers}`
+        : 'E-mail: no mail server (SMTP_URL is not set) — e-mail waits in the outbox',
+  ];
+}
 
 export const serveCommand: Command = {
   words: ['serve'],
@@ -29,6 +50,7 @@ Options:
       lines.push('Demo accounts (username / password):');
       for (const a of running.demoAccounts) lines.push(`  ${a.role.padEnd(12)} ${a.username} / ${a.password}${a.unit ? `  (${a.unit})` : ''}`);
     }
+    lines.push(...messageLines(config, running.address));
     io.out(lines.join('\n'));
     await new Promise<void>((resolve) => {
       const shutdown = (signal: string) => {

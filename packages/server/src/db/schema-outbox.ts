@@ -2,7 +2,7 @@
  * The outbox: what to send or do after a transaction commits, claimed by the dispatcher.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { OutboxKind, OutboxStatus } from '@cozum/domain';
 import { createdAt } from './schema-columns.js';
 import { requests } from './schema-requests.js';
@@ -20,6 +20,8 @@ export const outbox = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Marked sent by the development sender (DEV_OUTBOX): it never left the server. */
+    devOutbox: boolean('dev_outbox').notNull().default(false),
     requestId: bigint('request_id', { mode: 'number' }).references(() => requests.id),
     createdAt: createdAt(),
   },

@@ -22,6 +22,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   csrf_required: 403,
   rate_limited: 429,
   'proof_of_work.required': 429,
+  /** No SMS provider on this server: no code could reach the phone. */
+  'portal.sms_unavailable': 503,
+  /** The development outbox exists only in development mode (DEV_OUTBOX). */
+  'dev_outbox.off': 404,
   body_too_large: 413,
   unsupported_media_type: 415,
 };

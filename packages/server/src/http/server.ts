@@ -52,6 +52,7 @@ import { surveyRoutes } from './routes/surveys.js';
 import { fieldRoutes } from './routes/field.js';
 import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
+import { devOutboxRoutes } from './routes/dev-outbox.js';
 
 export type { Deps } from './deps.js';
 
@@ -206,6 +207,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(staffingRoutes(deps));
       await api.register(surveyRoutes(deps));
       await api.register(fieldRoutes(deps));
+      await api.register(devOutboxRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

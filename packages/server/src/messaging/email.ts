@@ -5,6 +5,8 @@ import type { EmailMessage } from '../app/outbox.js';
 export interface EmailSender {
   send(message: EmailMessage, outboxId: number): Promise<void>;
   close(): void;
+  /** The development sender (messaging/development.ts): its messages never leave the server. */
+  readonly development?: true;
 }
 
 export function smtpSender(options: { smtpUrl: string; from: string; messageIdDomain: string }): EmailSender {

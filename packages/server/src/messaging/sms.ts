@@ -7,6 +7,8 @@ import type { SmsMessage } from '../app/outbox.js';
 
 export interface SmsSender {
   send(message: SmsMessage, outboxId: number): Promise<void>;
+  /** The development sender (messaging/development.ts): its messages never leave the server. */
+  readonly development?: true;
 }
 
 export interface SmsOptions {

@@ -72,8 +72,9 @@ async function stillOurs(ex: Executor, message: Claimed): Promise<boolean> {
   return (result as unknown as { rows: unknown[] }).rows.length === 1;
 }
 
-async function markSent(ex: Executor, message: Claimed): Promise<void> {
-  await ex.execute(sql`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ${message.id} and status = 'pending' and attempts = ${message.attempts}`);
+/** `development`: the development sender took it (DEV_OUTBOX), so it is kept in the development outbox. */
+async function markSent(ex: Executor, message: Claimed, development: boolean): Promise<void> {
+  await ex.execute(sql`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null, dev_outbox = ${development} where id = ${message.id} and status = 'pending' and attempts = ${message.attempts}`);
 }
 
 async function markFailed(ex: Executor, message: Claimed, error: unknown): Promise<void> {
@@ -88,7 +89,7 @@ async function markFailed(ex: Executor, message: Claimed, error: unknown): Promi
     where id = ${message.id} and status = 'pending' and attempts = ${message.attempts}`);
 }
 
-/** Kinds this process can send: without SMTP, e-mail waits for a process that has it. */
+/** Kinds this process can send: without SMTP (and not in development mode), e-mail waits for a process that has it. */
 const sendableKinds = (senders: Senders): string[] => [...(senders.email ? ['email'] : []), ...(senders.sms ? ['sms'] : [])];
 
 /** One pass: claims up to `batch` messages and sends them. Returns how many were attempted. */
@@ -99,10 +100,15 @@ export async function dispatchOnce(ex: Executor, senders: Senders, batch = 50): 
   for (const message of claimed) {
     if (!(await stillOurs(ex, message))) continue;
     try {
-      if (message.kind === 'email') await senders.email!.send(message.payload as EmailMessage, message.id);
-      else if (message.kind === 'sms') await senders.sms!.send(message.payload as SmsMessage, message.id);
-      else throw new Error(`no sender for outbox kind '${message.kind}'`);
-      await markSent(ex, message);
+      let development = false;
+      if (message.kind === 'email') {
+        await senders.email!.send(message.payload as EmailMessage, message.id);
+        development = senders.email!.development === true;
+      } else if (message.kind === 'sms') {
+        await senders.sms!.send(message.payload as SmsMessage, message.id);
+        development = senders.sms!.development === true;
+      } else throw new Error(`no sender for outbox kind '${message.kind}'`);
+      await markSent(ex, message, development);
       sent++;
     } catch (error) {
       await markFailed(ex, message, error);

@@ -4,17 +4,13 @@
  * reply and solution, and rate it. axe-core checks every portal page on the way for serious
  * or critical accessibility violations (WCAG 2.1 AA).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { portalChallenges, proofsSpent, requests, satisfactionRatings } from '../../src/db/schema.js';
 import { startSmsSink, type SmsSink } from '../sinks.js';
+import { expectAccessible } from './axe.js';
 import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
-
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let sms: SmsSink;
 beforeAll(async () => {
@@ -28,19 +24,6 @@ useBrowserApp((app) => {
   // The outbox sends the codes and the tracking number to the SMS sink.
   t.startWorkers();
 }, { config: () => ({ smsUrl: sms.url }) });
-
-/** axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays as it is). */
-async function expectAccessible(page: Page, name: string) {
-  await page.evaluate(AXE_SOURCE);
-  // A string, run in the page: the server's TypeScript knows no DOM.
-  const violations = (await page.evaluate(`(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5) }));
-  })()`)) as { id: string; impact: string | null; help: string; targets: string[] }[];
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  await page.screenshot({ path: path.join(SCREENSHOTS, `portal-${name}.png`), fullPage: true });
-  expect(serious, `${name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
-}
 
 /** The one-time code in the latest SMS to that number, as the citizen's phone shows it. */
 async function codeFromSms(to: string, after: number): Promise<string> {

@@ -31,7 +31,8 @@ useBrowserApp(async (app) => {
   await createUser(t.database.db, null, { username: 'temsilci', displayName: 'Temsilci Ayşe', password: 'temsilci-parola-1', role: 'agent' });
   await createUser(t.database.db, null, { username: 'birimci', displayName: 'Birim Personeli Ali', password: 'birimci-parola-1', role: 'unit_staff', unitId: unit!.id });
   workers = t.startWorkers();
-}, { config: () => ({ smtpUrl: smtp.url }) });
+  // Not in development mode: an SMS without a provider waits in the outbox, as in production.
+}, { config: () => ({ smtpUrl: smtp.url, devOutbox: false }) });
 
 const signIn = (page: Page, username: string, password: string) => signInThroughForm(page, base, username, password, 'sign-out button');
 

@@ -4,7 +4,9 @@
  * codes to a number, or FREE_CODES_PER_ADDRESS asked from an address, in an hour, the next
  * code costs a proof of work that rises with each: a stranger can no longer spend a number's
  * codes and lock its owner out, and pays more for every SMS. The SMS goes out through the
- * outbox in the same transaction.
+ * outbox in the same transaction. How it reaches the phone is the server's `CodeDelivery`:
+ * with no SMS provider and not in development mode no code is asked for at all, since none
+ * would ever arrive.
  */
 import crypto from 'node:crypto';
 import { and, count, eq, gte, lt } from 'drizzle-orm';
@@ -16,6 +18,20 @@ import { checkProof, type Proof } from '../proof-of-work.js';
 import { CODE_LENGTH, CODE_TTL_MINUTES, FREE_CODES_PER_ADDRESS, FREE_CODES_PER_PHONE, MAX_CODE_ATTEMPTS } from './limits.js';
 
 export type ChallengePurpose = 'submit' | 'sign_in';
+
+/**
+ * How a code reaches the phone (SMS_URL, DEV_OUTBOX; config.ts smsDelivery): by the SMS
+ * provider; in development mode to the development outbox, the code also told to `log` with
+ * the number masked; or not at all.
+ */
+export type CodeDelivery = { by: 'provider' } | { by: 'development'; log: (line: string) => void } | { by: 'unavailable' };
+
+/** The refusal when no code can reach a phone from this server (503: not the citizen's fault). */
+export const smsUnavailable = () =>
+  new DomainError('portal.sms_unavailable', 'sign-in by SMS is not available on this server (no SMS provider is configured); call 153 to make a request or ask about one by its tracking number');
+
+/** A phone as the log and the citizen see it: 0532 *** ** 67. */
+export const maskedPhone = (phone: string) => (phone.startsWith('90') && phone.length === 12 ? `0${phone.slice(2, 5)} *** ** ${phone.slice(10)}` : `***${phone.slice(-2)}`);
 
 const hashCode = (secret: string, id: string, code: string) => crypto.createHmac('sha256', secret).update(`${id}:${code}`).digest('hex');
 
@@ -42,9 +58,10 @@ export async function codeCost(ex: Executor, input: { phone: string; ip?: string
 
 export async function issueChallenge(
   ex: Executor,
-  input: { purpose: ChallengePurpose; phone: string; payload: Record<string, unknown>; ip?: string; locale: 'tr' | 'en'; secret: string; send?: boolean; proof?: Proof },
+  input: { purpose: ChallengePurpose; phone: string; payload: Record<string, unknown>; ip?: string; locale: 'tr' | 'en'; secret: string; delivery: CodeDelivery; send?: boolean; proof?: Proof },
   now: Date,
 ) {
+  if (input.delivery.by === 'unavailable') throw smsUnavailable();
   const required = await codeCost(ex, input, now);
   const unproven = await checkProof(ex, { secret: input.secret, purpose: 'portal_code', scope: codeProofScope(input.secret, input.phone), required, proof: input.proof }, now);
   if (unproven) throw unproven;
@@ -56,6 +73,10 @@ export async function issueChallenge(
   await ex.insert(portalChallenges).values({ id, purpose: input.purpose, phone: input.phone, codeHash: hashCode(input.secret, id, code), payload: input.payload, ip: input.ip ?? null, createdAt: now, expiresAt });
   // A sign-in for a number we do not know sends nothing, but answers alike.
   if (input.send !== false) await enqueue(ex, { kind: 'sms', payload: { to: input.phone, text: SMS_TEXT[input.locale](code) } });
+  // Development mode only: the developer reads the code here (log-check.ts knows this line).
+  if (input.delivery.by === 'development') {
+    input.delivery.log(input.send !== false ? `portal code for ${maskedPhone(input.phone)}: ${code}` : `portal code for ${maskedPhone(input.phone)}: none sent, no request of this number (with that tracking number) is known`);
+  }
   return { id, expiresAt };
 }
 

@@ -10,7 +10,7 @@ import type { Executor } from '../../db/client.js';
 import { categories, citizens, consents, districts, neighbourhoods, portalChallenges, requests, requestTypes } from '../../db/schema.js';
 import { createRequest } from '../requests/create-request.js';
 import type { Proof } from '../proof-of-work.js';
-import { checkChallenge, issueChallenge } from './challenges.js';
+import { checkChallenge, issueChallenge, maskedPhone, smsUnavailable, type CodeDelivery } from './challenges.js';
 import { NOTICE_VERSION } from './notice.js';
 import { districtAt } from './places.js';
 import { startCitizenSession } from './sessions.js';
@@ -48,8 +48,6 @@ interface Draft {
   locale: 'tr' | 'en';
   noticeVersion: string;
 }
-
-export const maskedPhone = (phone: string) => (phone.startsWith('90') && phone.length === 12 ? `0${phone.slice(2, 5)} *** ** ${phone.slice(10)}` : `***${phone.slice(-2)}`);
 
 async function checkDraft(ex: Executor, input: SubmissionInput): Promise<Draft> {
   const description = input.description.trim();
@@ -106,12 +104,14 @@ export function checkPhone(raw: string): string {
   return phone;
 }
 
-export async function startSubmission(ex: Executor, input: SubmissionInput, context: { ip?: string; secret: string }, now: Date) {
+export async function startSubmission(ex: Executor, input: SubmissionInput, context: { ip?: string; secret: string; delivery: CodeDelivery }, now: Date) {
+  // Before the form is judged: without a code nothing could confirm it.
+  if (context.delivery.by === 'unavailable') throw smsUnavailable();
   const phone = checkPhone(input.phone);
   if (input.consent !== true) throw fieldError('consent', 'required', 'read the privacy notice and tick the box to agree; we cannot take the request without it', { reason: 'consent' });
   if (input.noticeVersion !== NOTICE_VERSION) throw fieldError('noticeVersion', 'outdated', 'the privacy notice has changed since the page was opened; reload the page and read it again');
   const draft = await checkDraft(ex, input);
-  const challenge = await issueChallenge(ex, { purpose: 'submit', phone, payload: { ...draft }, ip: context.ip, locale: draft.locale, secret: context.secret, proof: input.proof }, now);
+  const challenge = await issueChallenge(ex, { purpose: 'submit', phone, payload: { ...draft }, ip: context.ip, locale: draft.locale, secret: context.secret, delivery: context.delivery, proof: input.proof }, now);
   return { submissionId: challenge.id, expiresAt: challenge.expiresAt.toISOString(), phone: maskedPhone(phone) };
 }
 

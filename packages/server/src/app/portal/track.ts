@@ -10,10 +10,10 @@ import { attachments, categories, citizens, districts, neighbourhoods, requestEv
 import { eventText } from '../open311/find-requests.js';
 import { MAX_ATTACHMENT_BYTES, sniffType, storeFile, storedFileName } from '../requests/attachments.js';
 import { selectRequestsWithNames } from '../requests/with-names.js';
-import { checkChallenge, issueChallenge } from './challenges.js';
+import { checkChallenge, issueChallenge, maskedPhone, smsUnavailable, type CodeDelivery } from './challenges.js';
 import { MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from './limits.js';
 import type { Proof } from '../proof-of-work.js';
-import { checkPhone, maskedPhone } from './submit.js';
+import { checkPhone } from './submit.js';
 import { startCitizenSession } from './sessions.js';
 
 async function citizenIds(ex: Executor, phone: string): Promise<number[]> {
@@ -21,7 +21,8 @@ async function citizenIds(ex: Executor, phone: string): Promise<number[]> {
 }
 
 /** Sends a sign-in code when the phone is known (and owns the tracking number, if one is given); answers alike either way. */
-export async function startSignIn(ex: Executor, input: { phone: string; trackingNo?: string; locale?: 'tr' | 'en'; proof?: Proof }, context: { ip?: string; secret: string }, now: Date) {
+export async function startSignIn(ex: Executor, input: { phone: string; trackingNo?: string; locale?: 'tr' | 'en'; proof?: Proof }, context: { ip?: string; secret: string; delivery: CodeDelivery }, now: Date) {
+  if (context.delivery.by === 'unavailable') throw smsUnavailable();
   const phone = checkPhone(input.phone);
   const trackingNo = input.trackingNo?.trim() || null;
   if (trackingNo && !/^\d{4}-\d{7}$/.test(trackingNo)) throw fieldError('trackingNo', 'not_tracking_number', `'${trackingNo}' is not a tracking number; it looks like 2026-0000123`);
@@ -31,7 +32,7 @@ export async function startSignIn(ex: Executor, input: { phone: string; tracking
     const [owned] = await ex.select({ id: requests.id }).from(requests).where(and(eq(requests.trackingNo, trackingNo), inArray(requests.citizenId, ids)));
     known = Boolean(owned);
   }
-  const challenge = await issueChallenge(ex, { purpose: 'sign_in', phone, payload: { trackingNo }, ip: context.ip, locale: input.locale ?? 'tr', secret: context.secret, send: known, proof: input.proof }, now);
+  const challenge = await issueChallenge(ex, { purpose: 'sign_in', phone, payload: { trackingNo }, ip: context.ip, locale: input.locale ?? 'tr', secret: context.secret, delivery: context.delivery, send: known, proof: input.proof }, now);
   return { challengeId: challenge.id, expiresAt: challenge.expiresAt.toISOString(), phone: maskedPhone(phone) };
 }
 

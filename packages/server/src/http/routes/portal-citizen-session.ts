@@ -1,9 +1,11 @@
 /**
  * What the portal's route files share: the citizen session cookie (a verified phone, not a
- * staff session) and the rate limiter's refusal in our error form.
+ * staff session), how codes reach a phone, and the rate limiter's refusal in our error form.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@cozum/domain';
+import { smsDelivery } from '../../config.js';
+import type { CodeDelivery } from '../../app/portal/challenges.js';
 import { CITIZEN_SESSION_MINUTES } from '../../app/portal/limits.js';
 import { citizenSessionPhone, endCitizenSession } from '../../app/portal/sessions.js';
 import type { Deps } from '../deps.js';
@@ -17,6 +19,12 @@ export const limited = (what: string) => (_request: FastifyRequest, context: { a
   retryAfterSeconds: Math.ceil(context.ttl / 1000),
   message: `too many ${what} from your address; try again in ${context.after}`,
 });
+
+/** How this server's one-time codes reach a phone (SMS_URL, DEV_OUTBOX); in development mode each is logged with the request. */
+export function codeDelivery(deps: Deps, request: FastifyRequest): CodeDelivery {
+  const by = smsDelivery(deps.config);
+  return by === 'development' ? { by, log: (line) => request.log.info({ devOutbox: true }, line) } : { by };
+}
 
 /** The citizen session cookie: set once a code is confirmed, read as the verified phone, ended. */
 export function citizenSession(deps: Deps) {

@@ -9,6 +9,7 @@ import { CODE_LENGTH, MAX_PHOTOS_PER_REQUEST, PHOTO_TYPES } from '../../app/port
 import { NOTICE_VERSION, PRIVACY_NOTICE } from '../../app/portal/notice.js';
 import { districtBoundaries } from '../../app/portal/places.js';
 import { MAX_ATTACHMENT_BYTES } from '../../app/requests/attachments.js';
+import { smsDelivery } from '../../config.js';
 import type { Deps } from '../deps.js';
 import { IdParams, Items, PortalCategory, PortalConfig, PortalDistrictBoundaries, Place, responses } from '@cozum/contract';
 
@@ -21,11 +22,11 @@ export const portalFormDataRoutes = (deps: Deps): FastifyPluginAsyncTypebox => a
       config: { access: 'public' },
       schema: {
         tags: ['portal'],
-        summary: 'What the portal form needs: the privacy notice and its version, photo limits, the map tiles (MAP_TILE_URL) if any',
+        summary: 'What the portal form needs: the privacy notice and its version, photo limits, the map tiles (MAP_TILE_URL) if any, and how codes reach a phone here (sms)',
         response: responses({ 200: PortalConfig }),
       },
     },
-    async () => ({ noticeVersion: NOTICE_VERSION, notice: PRIVACY_NOTICE, codeLength: CODE_LENGTH, maxPhotoBytes: MAX_ATTACHMENT_BYTES, maxPhotos: MAX_PHOTOS_PER_REQUEST, photoTypes: [...PHOTO_TYPES], mapTiles: deps.config.mapTileUrl ? { url: deps.config.mapTileUrl, attribution: deps.config.mapTileAttribution } : null }),
+    async () => ({ noticeVersion: NOTICE_VERSION, notice: PRIVACY_NOTICE, codeLength: CODE_LENGTH, maxPhotoBytes: MAX_ATTACHMENT_BYTES, maxPhotos: MAX_PHOTOS_PER_REQUEST, photoTypes: [...PHOTO_TYPES], mapTiles: deps.config.mapTileUrl ? { url: deps.config.mapTileUrl, attribution: deps.config.mapTileAttribution } : null, sms: smsDelivery(deps.config) }),
   );
 
   app.get(

@@ -20,7 +20,7 @@ import {
   ProofChallenge,
   responses,
 } from '@cozum/contract';
-import { citizenSession, limited } from './portal-citizen-session.js';
+import { citizenSession, codeDelivery, limited } from './portal-citizen-session.js';
 
 export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -57,7 +57,7 @@ export const portalSignInRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
         response: responses({ 201: PortalSignInStarted }),
       },
     },
-    async (request, reply) => reply.status(201).send(await db.transaction((tx) => startSignIn(tx, request.body, { ip: request.ip, secret }, deps.now()))),
+    async (request, reply) => reply.status(201).send(await db.transaction((tx) => startSignIn(tx, request.body, { ip: request.ip, secret, delivery: codeDelivery(deps, request) }, deps.now()))),
   );
 
   app.post(

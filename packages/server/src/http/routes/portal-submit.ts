@@ -8,7 +8,7 @@ import { CONFIRMATIONS_PER_IP, SUBMISSIONS_PER_IP } from '../../app/portal/limit
 import { confirmSubmission, isRobot, startSubmission } from '../../app/portal/submit.js';
 import type { Deps } from '../deps.js';
 import { PortalCodeBody, PortalCodeParams, PortalSubmissionBody, PortalSubmissionConfirmed, PortalSubmissionStarted, responses } from '@cozum/contract';
-import { citizenSession, limited } from './portal-citizen-session.js';
+import { citizenSession, codeDelivery, limited } from './portal-citizen-session.js';
 
 export const portalSubmitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -32,7 +32,7 @@ export const portalSubmitRoutes = (deps: Deps): FastifyPluginAsyncTypebox => asy
         request.log.info({ honeypot: true }, 'portal submission dropped: honeypot filled');
         return reply.status(201).send({ submissionId: crypto.randomUUID(), phone: '0*** *** ** **', expiresAt: new Date(deps.now().getTime() + 600_000).toISOString() });
       }
-      const started = await db.transaction((tx) => startSubmission(tx, request.body, { ip: request.ip, secret }, deps.now()));
+      const started = await db.transaction((tx) => startSubmission(tx, request.body, { ip: request.ip, secret, delivery: codeDelivery(deps, request) }, deps.now()));
       return reply.status(201).send(started);
     },
   );
