@@ -13,7 +13,10 @@ const STATE_ORDER = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'] 
 /** The supervisor's wall: live over Server-Sent Events, within a second of every call event. */
 export default function WallboardPage() {
   const { t } = useTranslation();
-  const { data: board, status } = useEventStream<Wallboard>('/wallboard/stream', 'wallboard');
+  const {
+    data: { wallboard: board },
+    status,
+  } = useEventStream<{ wallboard: Wallboard }>('/wallboard/stream', ['wallboard']);
   const clock = useTicker();
 
   // The longest wait grows between events: count it on from when that caller arrived.
