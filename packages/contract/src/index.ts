@@ -55,3 +55,4 @@ export * from './templates.js';
 export * from './routing-rules.js';
 export * from './places.js';
 export * from './ops.js';
+export * from './unit-work.js';
