@@ -51,7 +51,7 @@ const cti = async (body: object) => {
   expect(res.status, await res.text()).toBe(200);
 };
 
-it("the agent's badge follows the call, survives a refresh, and the wallboard lists the agent by name, state and since when", async () => {
+it("the agent's badge follows the call, survives a refresh, and the wallboard lists the agent by name, state and since when", { timeout: 120_000 }, async () => {
   const supervisor = await t.browser.newPage();
   await signIn(supervisor, 'sefi', 'sefi-parola-1');
   await openFromMenu(supervisor, 'Canlı pano');
@@ -159,10 +159,16 @@ it('opens the unit inbox on open requests; closed and all are one click away and
   await page.getByText('Tümü', { exact: true }).click();
   await expect.poll(shown).toEqual([made.open, made.overdue, made.resolved].sort());
 
+  // A tracking number is found whatever the view: a citizen may call about a closed request.
+  await page.getByText('Açık', { exact: true }).click();
+  await expect.poll(shown).toEqual([made.open, made.overdue].sort());
+  await page.getByRole('searchbox', { name: 'Ara' }).fill(made.resolved);
+  await expect.poll(shown).toEqual([made.resolved]);
+
   await page.screenshot({ path: path.join(SCREENSHOTS, 'inbox-all.png'), fullPage: true });
 });
 
-it("lets the unit head assign to the unit's staff; unit staff are offered no assignment of others, and the server refuses one", async () => {
+it("lets the unit head assign to the unit's staff; unit staff are offered no assignment of others, and the server refuses one", { timeout: 120_000 }, async () => {
   const head = await t.browser.newPage();
   await signIn(head, 'amir', 'amir-parola-12');
   await head.getByRole('link', { name: made.open }).click();

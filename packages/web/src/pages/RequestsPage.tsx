@@ -41,6 +41,9 @@ const VIEWS = ['open', 'closed', 'all', 'pick'] as const;
 type View = (typeof VIEWS)[number];
 const VIEW_STATUSES: Record<Exclude<View, 'pick'>, readonly RequestStatus[]> = { open: OPEN_STATUSES, closed: CLOSED_STATUSES, all: [] };
 
+/** What the server takes for a tracking number in the search (2026-0001234, 20261234). */
+const TRACKING_NO = /^\d{4}-?\d{1,7}$/;
+
 interface Filters {
   view: View;
   /** The statuses picked one by one (view 'pick'). */
@@ -130,8 +133,10 @@ export default function RequestsPage() {
   const validFrom = isIsoDate(from) ? from : undefined;
   const validTo = isIsoDate(to) ? to : undefined;
   const { sort, order } = SORTS[sortKey];
+  // A tracking number names one request: it is found whatever the view (a citizen calls about a closed one too).
+  const byTrackingNo = TRACKING_NO.test(query.replace(/\s/g, ''));
   const filter: InboxFilter = {
-    status: view === 'pick' ? statuses : [...VIEW_STATUSES[view]],
+    status: byTrackingNo ? [] : view === 'pick' ? statuses : [...VIEW_STATUSES[view]],
     unitId,
     overdue: overdue || undefined,
     categoryId,
