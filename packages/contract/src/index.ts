@@ -61,3 +61,4 @@ export * from './places.js';
 export * from './request-types.js';
 export * from './ops.js';
 export * from './dev-outbox.js';
+export * from './unit-work.js';

@@ -26,6 +26,16 @@ export const Wallboard = Type.Object({
     byQueue: Type.Array(Type.Object({ queue: Type.String(), calls: Type.Integer(), oldestSince: Type.String() })),
   }),
   agents: Type.Array(Type.Object({ state: AgentState, count: Type.Integer() })),
+  /** Every agent not logged out: who, in which state, since when; by state, the longest in it first. */
+  roster: Type.Array(
+    Type.Object({
+      agent: Type.String({ description: "the username, or the PBX's agent name when it names no user" }),
+      displayName: NS,
+      state: AgentState,
+      reason: Nullable(Type.String({ description: 'why paused' })),
+      since: NS,
+    }),
+  ),
   today: Type.Object({
     offered: Type.Integer(),
     answered: Type.Integer(),

@@ -133,6 +133,7 @@ export const RequestDetail = Type.Object({
   version: Type.Integer(),
   /** Masked for roles that may not see it in full; null when anonymous. */
   citizen: Nullable(Type.Object({ id: Type.Integer(), fullName: NS, phone: NS, email: NS, tcKimlikNo: NS, locale: S })),
+  /** What the viewer may do now: what the status allows, for a role that works requests (none for the others). Assigning someone else also needs requests.assign. */
   allowedActions: Type.Array(OneOf(REQUEST_ACTIONS)),
   events: Type.Array(RequestEvent),
   attachments: Type.Array(Attachment),

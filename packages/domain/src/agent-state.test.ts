@@ -16,6 +16,20 @@ describe('agent states', () => {
     expect(applyAgentChange(onCall, { at: at(12), kind: 'call_end', callId: 'c1' })).toMatchObject({ state: 'available', callId: null, since: at(12) });
   });
 
+  it('ends a call in after-call work until the contact is closed; a call taken by hand ends when closed', () => {
+    const onCall = fold([{ at: at(0), kind: 'login' }, { at: at(10), kind: 'call_start', callId: 'c1' }]);
+    const wrapUp = applyAgentChange(onCall, { at: at(12), kind: 'call_end', callId: 'c1', afterCallWork: true });
+    expect(wrapUp).toMatchObject({ state: 'wrap_up', callId: null, since: at(12) });
+    expect(applyAgentChange(wrapUp, { at: at(13), kind: 'contact_closed', callId: 'c1' })).toMatchObject({ state: 'available', since: at(13) });
+    // Closed while the PBX still holds the call: the agent stays on it.
+    expect(applyAgentChange(onCall, { at: at(11), kind: 'contact_closed', callId: 'other' })).toMatchObject({ state: 'on_call', callId: 'c1', since: at(10) });
+    const byHand = fold([{ at: at(0), kind: 'login' }, { at: at(20), kind: 'call_start', callId: null }]);
+    expect(applyAgentChange(byHand, { at: at(25), kind: 'contact_closed', callId: null })).toMatchObject({ state: 'available', since: at(25) });
+    // A pause taken during after-call work stays.
+    const paused = applyAgentChange(wrapUp, { at: at(14), kind: 'pause', reason: 'break' });
+    expect(applyAgentChange(paused, { at: at(15), kind: 'contact_closed', callId: 'c1' })).toMatchObject({ state: 'paused', reason: 'break' });
+  });
+
   it('keeps a member logged in while one queue remains, and logs out with the last', () => {
     const two = fold([{ at: at(0), kind: 'add_member', queue: 'a' }, { at: at(1), kind: 'add_member', queue: 'b' }]);
     const one = applyAgentChange(two, { at: at(2), kind: 'remove_member', queue: 'a' });

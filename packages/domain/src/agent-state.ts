@@ -25,7 +25,7 @@ export interface AgentState {
   callId: string | null;
 }
 
-export type AgentChangeKind = 'login' | 'logoff' | 'add_member' | 'remove_member' | 'pause' | 'unpause' | 'call_start' | 'call_end' | 'set';
+export type AgentChangeKind = 'login' | 'logoff' | 'add_member' | 'remove_member' | 'pause' | 'unpause' | 'call_start' | 'call_end' | 'contact_closed' | 'set';
 
 export interface AgentChange {
   at: Date;
@@ -35,13 +35,18 @@ export interface AgentChange {
   callId?: string | null;
   /** For kind 'set' (console or CTI agent.state): the state reported. */
   state?: AgentStateName;
+  /**
+   * For kind 'call_end': the agent still has the contact to close in the console, so the call
+   * ends in after-call work (wrap_up) rather than available.
+   */
+  afterCallWork?: boolean;
 }
 
 /**
- * Calls are recorded in contacts already (answered, ended, agent), so call starts and ends move
- * the current state but are not repeated in the history.
+ * Calls are recorded in contacts already (answered, ended, closed, agent), so call starts, ends
+ * and closings move the current state but are not repeated in the history.
  */
-export const isHistoryChange = (change: AgentChange): boolean => change.kind !== 'call_start' && change.kind !== 'call_end';
+export const isHistoryChange = (change: AgentChange): boolean => change.kind !== 'call_start' && change.kind !== 'call_end' && change.kind !== 'contact_closed';
 
 const CALL_END = new Set(['COMPLETECALLER', 'COMPLETEAGENT', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER']);
 
@@ -123,7 +128,11 @@ export function applyAgentChange(current: AgentState | null, change: AgentChange
     case 'call_end':
       // queue_log does not log the end of Asterisk's wrap-up time; an agent who paused during
       // the call stays paused.
-      return now.state === 'on_call' ? moveTo(now, change, 'available') : now;
+      return now.state === 'on_call' ? moveTo(now, change, change.afterCallWork ? 'wrap_up' : 'available') : now;
+    case 'contact_closed':
+      // The contact is closed with its outcome: after-call work is done, and a call taken by
+      // hand (no PBX call id) ends with it. A call the PBX still holds goes on.
+      return now.state === 'wrap_up' || (now.state === 'on_call' && now.callId === (change.callId ?? null)) ? moveTo(now, change, 'available') : now;
     case 'set':
       return moveTo(now, change, change.state ?? 'available', {
         reason: change.state === 'paused' ? (change.reason ?? null) : null,

@@ -82,7 +82,7 @@ describe('agent states from the CTI webhook', () => {
     expect((await rows<{ state: string; reason: string }>(sql`select state, reason from agent_states where agent = 'cti-1'`))[0]).toEqual({ state: 'paused', reason: 'training' });
   });
 
-  it('puts the agent on the call when answered and back when it ends; the list shows the call', async () => {
+  it('puts the agent on the call when answered, in after-call work when it ends, and back once the contact is closed; the list shows the call', async () => {
     const headers = await t.signIn('agent', { username: 'cti-mehmet' });
     await cti({ event: 'agent.state', agent: 'SIP/cti-mehmet', state: 'available', at: '2025-03-10T09:00:00Z' });
     await cti({ event: 'call.new', callId: 'agent-call-1', at: '2025-03-10T09:01:00Z', queue: 'alo153', callerNumber: '05321234567' });
@@ -91,7 +91,22 @@ describe('agent states from the CTI webhook', () => {
     const list = (await t.app.inject({ url: '/api/v1/agents', headers: supervisor })).json().items as { agent: string; state: string; currentCall: unknown }[];
     expect(list.find((a) => a.agent === 'cti-mehmet')).toMatchObject({ state: 'on_call', currentCall: { callId: 'agent-call-1', queue: 'alo153', callerNumber: '905321234567', answeredAt: '2025-03-10T09:01:07.000Z' } });
     await cti({ event: 'call.ended', callId: 'agent-call-1', at: '2025-03-10T09:04:07Z' });
-    expect((await t.app.inject({ url: '/api/v1/agents/me', headers })).json()).toMatchObject({ agent: 'cti-mehmet', state: 'available', since: '2025-03-10T09:04:07.000Z', currentCall: null });
+    expect((await t.app.inject({ url: '/api/v1/agents/me', headers })).json()).toMatchObject({ agent: 'cti-mehmet', state: 'wrap_up', since: '2025-03-10T09:04:07.000Z', currentCall: null });
+    const [contact] = await rows<{ id: number }>(sql`select id from contacts where external_id = 'agent-call-1'`);
+    const closed = await t.app.inject({ method: 'POST', url: `/api/v1/console/contacts/${contact!.id}/close`, headers, payload: { outcome: 'other', notes: 'Bilgi verildi' } });
+    expect(closed.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/agents/me', headers })).json()).toMatchObject({ agent: 'cti-mehmet', state: 'available', currentCall: null });
+  });
+
+  it('keeps the agent on a call closed early until the phone system hangs it up, then makes them available', async () => {
+    const headers = await t.signIn('agent', { username: 'cti-elif' });
+    await cti({ event: 'call.new', callId: 'agent-call-2', at: '2025-03-11T09:01:00Z', queue: 'alo153', callerNumber: '05321234568' });
+    await cti({ event: 'call.answered', callId: 'agent-call-2', at: '2025-03-11T09:01:05Z', agent: 'cti-elif' });
+    const [contact] = await rows<{ id: number }>(sql`select id from contacts where external_id = 'agent-call-2'`);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/console/contacts/${contact!.id}/close`, headers, payload: { outcome: 'other', notes: 'Yönlendirildi' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/agents/me', headers })).json()).toMatchObject({ state: 'on_call' });
+    await cti({ event: 'call.ended', callId: 'agent-call-2', at: '2025-03-11T09:03:05Z' });
+    expect((await t.app.inject({ url: '/api/v1/agents/me', headers })).json()).toMatchObject({ state: 'available', since: '2025-03-11T09:03:05.000Z' });
   });
 });
 

@@ -119,16 +119,61 @@ describe('wallboard and console', () => {
     expect((await t.app.inject({ url: '/api/v1/console/call', headers: agent })).json().call).toBeNull();
   });
 
+  it("pushes the agent's own state on the console stream: on a call, after-call work, available, and the current one on reconnect", async () => {
+    const headers = await t.signIn('agent', { username: 'canan' });
+    const mine = await sse('/api/v1/console/stream', headers);
+    const stateOf = (e: { event: string; data: unknown }) => (e.event === 'agent' ? (e.data as { state: string }).state : null);
+    /** The next state the stream sends after what it has sent so far. */
+    const nextState = (client: SseClient, state: string) => {
+      const from = client.events.length;
+      return client.next((e) => client.events.indexOf(e) >= from && stateOf(e) === state);
+    };
+    expect(stateOf(await mine.next((e) => e.event === 'agent'))).toBe('logged_out');
+    let shown = nextState(mine, 'available');
+    await t.app.inject({ method: 'PUT', url: '/api/v1/agents/me/state', headers, payload: { state: 'available' } });
+    await shown;
+
+    // A call by hand: on it at once, available again when closed.
+    shown = nextState(mine, 'on_call');
+    const taken = await t.app.inject({ method: 'POST', url: '/api/v1/console/calls', headers, payload: { callerNumber: '0532 555 66 77' } });
+    expect(taken.statusCode).toBe(201);
+    await shown;
+    shown = nextState(mine, 'available');
+    expect((await close(taken.json().contactId, { outcome: 'other', notes: 'Bilgi verildi' }, headers)).statusCode).toBe(200);
+    await shown;
+
+    // A call from the phone system: answered (on the call), hung up (after-call work).
+    shown = nextState(mine, 'on_call');
+    await cti({ event: 'call.new', callId: 'state-1', queue: 'alo153', callerNumber: '05325556600' });
+    await cti({ event: 'call.answered', callId: 'state-1', agent: 'canan' });
+    await shown;
+    shown = nextState(mine, 'wrap_up');
+    await cti({ event: 'call.ended', callId: 'state-1' });
+    await shown;
+
+    // A console that connects again (a refresh) is told the state now, then closes the call.
+    const again = await sse('/api/v1/console/stream', headers);
+    expect(stateOf(await again.next((e) => e.event === 'agent'))).toBe('wrap_up');
+    const pop = (await again.next((e) => e.event === 'call')).data as { call: { contactId: number; endedAt: string | null } };
+    expect(pop.call.endedAt).not.toBeNull();
+    shown = nextState(again, 'available');
+    expect((await close(pop.call.contactId, { outcome: 'other', notes: 'Bilgi verildi' }, headers)).statusCode).toBe(200);
+    await shown;
+    expect((await t.app.inject({ url: '/api/v1/agents/me', headers })).json().state).toBe('available');
+  });
+
   it('shows agents by state as they change it, pushed to the wallboard', async () => {
     const bora = await t.signIn('agent', { username: 'bora' });
     const wall = await sse('/api/v1/wallboard/stream', supervisor);
-    await wall.next((e) => e.event === 'wallboard');
+    // Agents of the tests before keep their states: counted from what the wall showed first.
+    const before = board(await wall.next((e) => e.event === 'wallboard'));
+    const count = (b: Board, state: string) => b.agents.find((a) => a.state === state)?.count ?? 0;
     const paused = await t.app.inject({ method: 'PUT', url: '/api/v1/agents/me/state', headers: bora, payload: { state: 'paused', reason: 'training' } });
     expect(paused.statusCode).toBe(200);
-    const shown = board(await wall.next((e) => board(e).agents.some((a) => a.state === 'paused' && a.count === 1)));
-    expect(shown.agents.find((a) => a.state === 'available')?.count ?? 0).toBe(0);
+    const shown = board(await wall.next((e) => count(board(e), 'paused') === count(before, 'paused') + 1));
+    expect(count(shown, 'available')).toBe(count(before, 'available'));
     await t.app.inject({ method: 'PUT', url: '/api/v1/agents/me/state', headers: bora, payload: { state: 'available' } });
-    await wall.next((e) => board(e).agents.some((a) => a.state === 'available' && a.count === 1) && !board(e).agents.some((a) => a.state === 'paused'));
+    await wall.next((e) => count(board(e), 'available') === count(before, 'available') + 1 && count(board(e), 'paused') === count(before, 'paused'));
   });
 
   it('keeps the wallboard to supervisors and the console to those who record contacts', async () => {

@@ -55,6 +55,38 @@ export const PAGES: readonly Page[] = [
   { path: '/admin/dev-outbox', labelKey: 'nav.devOutbox', permission: 'devOutbox.read', component: lazy(() => import('./pages/DevOutboxPage')) },
 ];
 
+/**
+ * The administration part of the menu, in groups. A page listed here shows under its group;
+ * every other page stands in the main part of the menu, in the order of PAGES. Who sees a page
+ * is still only its permission: a group shows the pages its reader may visit, and no group
+ * when there is none.
+ */
+export const MENU_GROUPS = [
+  { key: 'people', paths: ['/admin/users', '/admin/units'] },
+  { key: 'taxonomy', paths: ['/admin/categories', '/admin/routing', '/admin/message-templates'] },
+  { key: 'calendar', paths: ['/admin/calendar'] },
+  { key: 'security', paths: ['/admin/sessions', '/privacy', '/audit'] },
+  { key: 'integrations', paths: ['/admin/open311'] },
+] as const satisfies readonly { key: keyof typeof tr.navGroups; paths: readonly string[] }[];
+
+export interface MenuGroup {
+  labelKey: `navGroups.${keyof typeof tr.navGroups}`;
+  pages: Page[];
+}
+
+/** A role's menu: the main pages, then the administration groups that hold a page it may visit. */
+export function menuTreeFor(role: Role): { main: Page[]; groups: MenuGroup[] } {
+  const pages = menuFor(role);
+  const grouped = new Set<string>(MENU_GROUPS.flatMap((group) => group.paths));
+  return {
+    main: pages.filter((page) => !grouped.has(page.path)),
+    groups: MENU_GROUPS.map((group) => ({
+      labelKey: `navGroups.${group.key}` as const,
+      pages: group.paths.map((path) => pages.find((page) => page.path === path)).filter((page): page is Page => page !== undefined),
+    })).filter((group) => group.pages.length > 0),
+  };
+}
+
 /** Where each role lands after logging in. */
 export const ROLE_HOME: Record<Role, string> = {
   admin: '/',

@@ -28,6 +28,7 @@ import { categoryRoutes } from './routes/categories.js';
 import { referenceRoutes } from './routes/places-and-request-types.js';
 import { requestTypeSettingsRoutes } from './routes/request-type-settings.js';
 import { requestRoutes } from './routes/requests.js';
+import { unitWorkRoutes } from './routes/unit-work.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
 import { templateRoutes } from './routes/templates.js';
 import { calendarRoutes } from './routes/calendar.js';
@@ -187,6 +188,7 @@ export async function buildServer(deps: Deps): Promise<FastifyInstance> {
       await api.register(referenceRoutes(deps));
       await api.register(requestTypeSettingsRoutes(deps));
       await api.register(requestRoutes(deps));
+      await api.register(unitWorkRoutes(deps));
       await api.register(routingRuleRoutes(deps));
       await api.register(templateRoutes(deps));
       await api.register(calendarRoutes(deps));

@@ -17,25 +17,32 @@ export const closeContact = (contactId: number, body: CloseContact) => api.post<
 export type StreamStatus = 'connecting' | 'open' | 'lost';
 
 /**
- * Follows a Server-Sent Events stream under /api/v1 and keeps the latest `event`. The browser
- * reconnects after a drop; the status says whether the data is live.
+ * Follows a Server-Sent Events stream under /api/v1 and keeps the latest of each named event
+ * (`Events` maps an event's name to its data). The browser reconnects after a drop, and the
+ * server sends each event's current value on every connection, so nothing stays stale; the
+ * status says whether the data is live.
  */
-export function useEventStream<T>(path: string, event: string): { data: T | undefined; status: StreamStatus } {
-  const [data, setData] = useState<T>();
+export function useEventStream<Events extends Record<string, unknown>>(path: string, events: readonly (keyof Events & string)[]): { data: Partial<Events>; status: StreamStatus } {
+  const [data, setData] = useState<Partial<Events>>({});
   const [status, setStatus] = useState<StreamStatus>('connecting');
+  const names = events.join(',');
   useEffect(() => {
     const source = new EventSource(`/api/v1${path}`);
-    const onEvent = (message: MessageEvent<string>) => {
-      setData(JSON.parse(message.data) as T);
-      setStatus('open');
-    };
-    source.addEventListener(event, onEvent as EventListener);
+    const listeners = names.split(',').map((name) => {
+      const listener = (message: MessageEvent<string>) => {
+        const value = JSON.parse(message.data) as unknown;
+        setData((current) => ({ ...current, [name]: value }));
+        setStatus('open');
+      };
+      source.addEventListener(name, listener as EventListener);
+      return [name, listener] as const;
+    });
     source.onopen = () => setStatus('open');
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'lost' : 'connecting');
     return () => {
-      source.removeEventListener(event, onEvent as EventListener);
+      for (const [name, listener] of listeners) source.removeEventListener(name, listener as EventListener);
       source.close();
     };
-  }, [path, event]);
+  }, [path, names]);
   return { data, status };
 }

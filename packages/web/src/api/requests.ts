@@ -19,14 +19,14 @@ import type {
 import { api, type Filter, type Query } from './client';
 
 // Statuses (DESIGN.md section 7), actions and channels are the domain's; the shapes are the contract's.
-export { CHANNELS, REQUEST_ACTIONS, REQUEST_STATUSES, type Channel, type RequestAction, type RequestStatus } from '@cozum/contract';
+export { CHANNELS, CLOSED_STATUSES, OPEN_STATUSES, REQUEST_ACTIONS, REQUEST_STATUSES, type Channel, type RequestAction, type RequestStatus } from '@cozum/contract';
 export type { Attachment, CreatedRequest, InboxPage, InboxRow, PossibleDuplicate, RequestDetail, RequestEvent, SentMessage } from '@cozum/contract';
 
 export type NewCitizen = CitizenInput;
 export type NewRequest = CreateRequestBody;
 export type DuplicateQuery = DuplicatesQuery;
-/** The inbox's filter as the page holds it: the server's query, the unit set by the server for unit staff. */
-export type InboxFilter = Filter<Omit<InboxQuery, 'unitId'>>;
+/** The inbox's filter as the page holds it: the server's query (unit staff get their own unit whatever they ask). */
+export type InboxFilter = Filter<InboxQuery>;
 export type ActionInput = RequestActionBody;
 
 export const createRequest = (input: NewRequest) => api.post<CreatedRequest>('/requests', input);

@@ -1,22 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Kbd, Select, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { getMyState, setMyState, type AgentStateName, type ConsoleState } from '../api/agents';
+import { setMyState, type AgentStateName, type AgentView, type ConsoleState } from '../api/agents';
 import { formatDateTime } from '../dates';
 import { useAction } from '../hooks/useAction';
-import { useLoad } from '../hooks/useLoad';
 import { ErrorAlert } from './ErrorAlert';
 
 export const PAUSE_REASONS = ['break', 'lunch', 'training', 'meeting', 'coaching', 'technical'] as const;
 
 const COLORS: Record<AgentStateName, string> = { available: 'teal', on_call: 'blue', wrap_up: 'orange', paused: 'gray', logged_out: 'dark' };
 
-/** The agent's own state: available, paused with a reason, wrap-up, logged out (Alt+1…4). */
-export function AgentStateBar({ version }: { version?: string }) {
+/**
+ * The agent's own state: available, paused with a reason, wrap-up, logged out (Alt+1…4).
+ * `live` is the state the console's event stream last pushed: the server sends it on every
+ * connection and whenever it changes (a call answered, ended or closed, the PBX, this bar), so
+ * the badge follows the call and a reconnect shows the state now.
+ */
+export function AgentStateBar({ live }: { live: AgentView | undefined }) {
   const { t, i18n } = useTranslation();
-  // A call arriving or ending moves the state too: `version` changes with the call in hand.
-  const mine = useLoad(getMyState, [version]);
+  // What this bar set, shown until the stream says anything newer.
+  const [own, setOwn] = useState<AgentView | null>(null);
+  useEffect(() => setOwn(null), [live]);
+  const mine = own ?? live;
   const [reason, setReason] = useState<string | null>(null);
   const { run, running: busy, failure, setFailure, fieldError } = useAction<ConsoleState>();
   const [reasonMissing, setReasonMissing] = useState(false);
@@ -28,10 +34,7 @@ export function AgentStateBar({ version }: { version?: string }) {
       return;
     }
     setReasonMissing(false);
-    await run(async () => {
-      await setMyState(state, state === 'paused' ? reason : null);
-      mine.reload();
-    }, state);
+    await run(async () => setOwn(await setMyState(state, state === 'paused' ? reason : null)), state);
   };
 
   useHotkeys(
@@ -44,7 +47,7 @@ export function AgentStateBar({ version }: { version?: string }) {
     [],
   );
 
-  const state = mine.data?.state;
+  const state = mine?.state;
   return (
     <Stack gap={4} align="flex-end" data-testid="agent-state">
       <Group gap="xs">
@@ -54,12 +57,12 @@ export function AgentStateBar({ version }: { version?: string }) {
         {state && (
           <Badge color={COLORS[state]} size="lg" data-testid="agent-state-badge" data-state={state}>
             {t(`agentState.state.${state}`)}
-            {mine.data?.reason ? ` · ${t(`agentState.reason.${mine.data.reason}` as 'agentState.reason.break', { defaultValue: mine.data.reason })}` : ''}
+            {mine?.reason ? ` · ${t(`agentState.reason.${mine.reason}` as 'agentState.reason.break', { defaultValue: mine.reason })}` : ''}
           </Badge>
         )}
-        {mine.data?.since && (
-          <Text size="xs" c="dimmed">
-            {t('agentState.since', { time: formatDateTime(mine.data.since, i18n.language) })}
+        {mine?.since && (
+          <Text size="xs" c="dimmed" data-testid="agent-state-since">
+            {t('agentState.since', { time: formatDateTime(mine.since, i18n.language) })}
           </Text>
         )}
       </Group>
@@ -90,7 +93,7 @@ export function AgentStateBar({ version }: { version?: string }) {
           {t('agentState.logOut')} <Kbd ml={4}>Alt+4</Kbd>
         </Button>
       </Group>
-      <ErrorAlert error={failure ?? mine.error} fields={['reason']} />
+      <ErrorAlert error={failure} fields={['reason']} />
     </Stack>
   );
 }

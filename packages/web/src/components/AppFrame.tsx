@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { AppShell, Box, Burger, Button, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/users';
 import { useNotify } from '../hooks/useNotices';
 import { useSession } from '../hooks/useSession';
-import { menuFor } from '../navigation';
+import { menuTreeFor, type Page } from '../navigation';
 import { linkProps, navigate, useRoute } from '../router';
 import { errorText } from '../i18n/server-errors';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -26,6 +26,25 @@ export function AppFrame({ user, children }: { user: User; children: ReactNode }
     }
     navigate('/', { replace: true });
   }
+
+  const tree = menuTreeFor(user.role);
+  const link = (page: Page) => {
+    const props = linkProps(page.path);
+    return (
+      <NavLink
+        key={page.path}
+        component="a"
+        href={props.href}
+        onClick={(event) => {
+          props.onClick(event);
+          menu.close();
+        }}
+        label={t(page.labelKey)}
+        active={page.path === path}
+        aria-current={page.path === path ? 'page' : undefined}
+      />
+    );
+  };
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !menuOpen } }} padding="md">
@@ -55,23 +74,22 @@ export function AppFrame({ user, children }: { user: User; children: ReactNode }
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {menuFor(user.role).map((page) => {
-          const link = linkProps(page.path);
-          return (
-            <NavLink
-              key={page.path}
-              component="a"
-              href={link.href}
-              onClick={(event) => {
-                link.onClick(event);
-                menu.close();
-              }}
-              label={t(page.labelKey)}
-              active={page.path === path}
-              aria-current={page.path === path ? 'page' : undefined}
-            />
-          );
-        })}
+        <AppShell.Section grow component={ScrollArea}>
+          {tree.main.map(link)}
+          {tree.groups.length > 0 && (
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
+              {t('navGroups.admin')}
+            </Text>
+          )}
+          {tree.groups.map((group) => (
+            <Box key={group.labelKey} role="group" aria-label={t(group.labelKey)} mb={4}>
+              <Text size="xs" fw={600} c="dimmed" px="sm" pt={6} pb={2}>
+                {t(group.labelKey)}
+              </Text>
+              {group.pages.map(link)}
+            </Box>
+          ))}
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main>{children}</AppShell.Main>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Grid, Group, Stack, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import type { AgentView } from '../api/agents';
 import type { Article } from '../api/knowledgeBase';
 import { closeContact, getConsoleCall, takeCall, useEventStream, type ConsolePop, type ContactOutcome } from '../api/live';
 import { AgentStateBar } from '../components/AgentStateBar';
@@ -25,7 +26,7 @@ import { WrapUp } from './console/WrapUp';
 export default function ConsolePage() {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
-  const stream = useEventStream<ConsolePop>('/console/stream', 'call');
+  const stream = useEventStream<{ call: ConsolePop; agent: AgentView }>('/console/stream', ['call', 'agent']);
   const [pop, setPop] = useState<ConsolePop | null>(null);
   const [article, setArticle] = useState<Article | null>(null);
   const { run: act, busy, failure } = useAction();
@@ -33,8 +34,8 @@ export default function ConsolePage() {
   const searchInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (stream.data) setPop(stream.data);
-  }, [stream.data]);
+    if (stream.data.call) setPop(stream.data.call);
+  }, [stream.data.call]);
 
   const call = pop?.call ?? null;
   const history = pop?.history ?? null;
@@ -73,7 +74,7 @@ export default function ConsolePage() {
     <Stack>
       <Group justify="space-between" align="flex-start">
         <Title order={1}>{t('console.title')}</Title>
-        <AgentStateBar version={`${call?.contactId ?? ''}:${call?.endedAt ?? ''}`} />
+        <AgentStateBar live={stream.data.agent} />
       </Group>
       {stream.status === 'lost' && (
         <Alert color="red" role="alert">

@@ -1,8 +1,16 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { can } from '../api/roles';
 import { useUser } from '../hooks/useSession';
+import { SupervisorHome } from './home/SupervisorHome';
 
+/** The landing page: today's figures for those who watch the centre (its calls and every unit's open requests), a welcome for the others. */
 export default function HomePage() {
+  const user = useUser();
+  return can(user.role, 'kpis.read') && can(user.role, 'reports.read') ? <SupervisorHome /> : <Welcome />;
+}
+
+function Welcome() {
   const { t } = useTranslation();
   const user = useUser();
   return (

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { getRequest, type RequestDetail } from '../api/requests';
 import { listResponseTemplates, type ResponseTemplate } from '../api/responseTemplates';
 import { listRequestTypes } from '../api/requestTypes';
+import { can } from '../api/roles';
 import { listUnits } from '../api/units';
-import { listUsers } from '../api/users';
+import { listAssignees } from '../api/unitWork';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLoad } from '../hooks/useLoad';
 import { useUser } from '../hooks/useSession';
@@ -97,8 +98,10 @@ function RequestView({ id }: { id: number }) {
   const units = useLoad(listUnits, []);
   const requestTypes = useLoad(listRequestTypes, []);
   const unitId = detail?.unitId;
-  // Only admins may list users: for everyone else the assignee picker stays hidden.
-  const people = useLoad(() => (unitId === undefined ? Promise.resolve(null) : listUsers({ unitId }).catch(() => null)), [unitId]);
+  // Who may assign others (requests.assign, as the server asks) picks from the request's unit;
+  // for everyone else the assign button is not offered (unit staff may take the request themselves).
+  const mayAssign = can(user.role, 'requests.assign');
+  const people = useLoad(() => (unitId === undefined || !mayAssign ? Promise.resolve(null) : listAssignees(unitId).catch(() => null)), [unitId, mayAssign]);
   const actions = useRequestActions(id, detail, request.reload);
   const [open, setOpen] = useState<FormAction | null>(null);
 
@@ -107,7 +110,7 @@ function RequestView({ id }: { id: number }) {
   }
 
   const allowed = new Set(detail.allowedActions);
-  const assignees = (people.data ?? []).filter((person) => person.active);
+  const assignees = people.data ?? [];
   const fill = (template: ResponseTemplate) => fillTemplate(template, detail, i18n.language);
   const type = requestTypes.data?.find((candidate) => candidate.code === detail.requestType);
   const mayTakeIt = allowed.has('assign') && user.unitId === detail.unitId && detail.assigneeId !== user.id;

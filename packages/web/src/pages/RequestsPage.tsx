@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Pagination, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Pagination, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { listCategories } from '../api/categories';
 import { listDistricts } from '../api/places';
-import { bulkAssign, listRequests, REQUEST_STATUSES, type InboxFilter, type InboxRow, type RequestStatus } from '../api/requests';
-import { can } from '../api/roles';
+import { bulkAssign, CLOSED_STATUSES, listRequests, OPEN_STATUSES, REQUEST_STATUSES, type InboxFilter, type InboxRow, type RequestStatus } from '../api/requests';
+import { can, isUnitScoped } from '../api/roles';
+import { listUnits } from '../api/units';
+import { listAssignees } from '../api/unitWork';
 import { listUsers } from '../api/users';
 import { CategorySelect } from '../components/CategorySelect';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -14,6 +16,8 @@ import { PlaceSelects } from '../components/PlaceSelects';
 import { RequestStatusBadge } from '../components/RequestStatusBadge';
 import { formatDateTime, isIsoDate } from '../dates';
 import { useLoad } from '../hooks/useLoad';
+import { useLocalName } from '../hooks/useLocalName';
+import { idOptions } from '../alphabetical';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
 import { linkProps, navigate } from '../router';
@@ -29,8 +33,22 @@ const SORTS = {
 } as const;
 type SortKey = keyof typeof SORTS;
 
+/**
+ * Which requests the inbox shows: the open ones (what the unit still owes, the default), the
+ * closed ones, all, or the statuses picked one by one.
+ */
+const VIEWS = ['open', 'closed', 'all', 'pick'] as const;
+type View = (typeof VIEWS)[number];
+const VIEW_STATUSES: Record<Exclude<View, 'pick'>, readonly RequestStatus[]> = { open: OPEN_STATUSES, closed: CLOSED_STATUSES, all: [] };
+
+/** What the server takes for a tracking number in the search (2026-0001234, 20261234). */
+const TRACKING_NO = /^\d{4}-?\d{1,7}$/;
+
 interface Filters {
+  view: View;
+  /** The statuses picked one by one (view 'pick'). */
   statuses: RequestStatus[];
+  unitId: number | null;
   overdue: boolean;
   categoryId: number | null;
   districtId: number | null;
@@ -48,8 +66,13 @@ const positive = (text: string | null) => (text && /^\d+$/.test(text) && Number(
 function readFilters(search: string): Filters {
   const params = new URLSearchParams(search);
   const sort = params.get('sort');
+  const view = params.get('view');
+  const statuses = (params.get('status') ?? '').split(',').filter((s): s is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(s));
   return {
-    statuses: (params.get('status') ?? '').split(',').filter((s): s is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(s)),
+    // Statuses picked without a view (an older link) are a pick.
+    view: view && (VIEWS as readonly string[]).includes(view) ? (view as View) : statuses.length ? 'pick' : 'open',
+    statuses,
+    unitId: positive(params.get('unit')),
     overdue: params.get('overdue') === '1',
     categoryId: positive(params.get('category')),
     districtId: positive(params.get('district')),
@@ -65,7 +88,9 @@ function readFilters(search: string): Filters {
 /** The address for the filters, leaving out what is at its default. */
 function writeFilters(f: Filters): string {
   const params = new URLSearchParams();
-  if (f.statuses.length) params.set('status', f.statuses.join(','));
+  if (f.view !== 'open') params.set('view', f.view);
+  if (f.view === 'pick' && f.statuses.length) params.set('status', f.statuses.join(','));
+  if (f.unitId) params.set('unit', String(f.unitId));
   if (f.overdue) params.set('overdue', '1');
   if (f.categoryId) params.set('category', String(f.categoryId));
   if (f.districtId) params.set('district', String(f.districtId));
@@ -86,7 +111,9 @@ export default function RequestsPage() {
   const notify = useNotify();
   // The filters live in the address, so a reload, the back button or a shared link keeps them.
   const [initial] = useState(() => readFilters(window.location.search));
+  const [view, setView] = useState<View>(initial.view);
   const [statuses, setStatuses] = useState<RequestStatus[]>(initial.statuses);
+  const [unitId, setUnitId] = useState<number | null>(initial.unitId);
   const [overdue, setOverdue] = useState(initial.overdue);
   const [categoryId, setCategoryId] = useState<number | null>(initial.categoryId);
   const [districtId, setDistrictId] = useState<number | null>(initial.districtId);
@@ -106,8 +133,11 @@ export default function RequestsPage() {
   const validFrom = isIsoDate(from) ? from : undefined;
   const validTo = isIsoDate(to) ? to : undefined;
   const { sort, order } = SORTS[sortKey];
+  // A tracking number names one request: it is found whatever the view (a citizen calls about a closed one too).
+  const byTrackingNo = TRACKING_NO.test(query.replace(/\s/g, ''));
   const filter: InboxFilter = {
-    status: statuses,
+    status: byTrackingNo ? [] : view === 'pick' ? statuses : [...VIEW_STATUSES[view]],
+    unitId,
     overdue: overdue || undefined,
     categoryId,
     districtId,
@@ -122,15 +152,30 @@ export default function RequestsPage() {
   };
   const filterKey = JSON.stringify(filter);
   const requests = useLoad(() => listRequests(filter), [filterKey]);
-  const address = writeFilters({ statuses, overdue, categoryId, districtId, neighbourhoodId, from: validFrom ?? '', to: validTo ?? '', q: query, sortKey, page });
+  const address = writeFilters({ view, statuses, unitId, overdue, categoryId, districtId, neighbourhoodId, from: validFrom ?? '', to: validTo ?? '', q: query, sortKey, page });
   useEffect(() => navigate(`/requests${address}`, { replace: true }), [address]);
   const categories = useLoad(listCategories, []);
   const districts = useLoad(listDistricts, []);
-  // Only admins may list users; for the others the picker simply does not appear.
+  const localName = useLocalName();
+  // Unit staff and heads see their own unit only: the unit filter is for everyone else.
+  const unitScoped = isUnitScoped(user.role);
+  const units = useLoad(() => (unitScoped ? Promise.resolve([]) : listUnits()), [unitScoped]);
+  // Those who may assign pick from their unit's people (a unit head), or from every unit's people
+  // (an administrator, who may list users); for the others the picker does not appear.
   const mayAssign = can(user.role, 'requests.assign');
-  const people = useLoad(() => (mayAssign ? listUsers({ unitId: user.unitId ?? undefined }).catch(() => null) : Promise.resolve(null)), [mayAssign, user.unitId]);
+  const people = useLoad(
+    () =>
+      !mayAssign
+        ? Promise.resolve(null)
+        : user.unitId !== null
+          ? listAssignees(user.unitId).catch(() => null)
+          : can(user.role, 'users.read')
+            ? listUsers().then((all) => all.filter((person) => person.active && person.unitId !== null))
+            : Promise.resolve(null),
+    [mayAssign, user.unitId],
+  );
   // Requests are assigned to people of a unit; the server refuses anyone else.
-  const assignees = (people.data ?? []).filter((person) => person.active && person.unitId !== null);
+  const assignees = people.data ?? [];
   const canBulkAssign = mayAssign && assignees.length > 0;
 
   // Any filter change starts again at page 1 with nothing selected.
@@ -179,16 +224,41 @@ export default function RequestsPage() {
       <Stack gap="sm" mb="md">
         <Group align="flex-start">
           <TextInput type="search" label={t('inbox.search')} placeholder={t('inbox.searchPlaceholder')} value={search} onChange={(event) => changed(setSearch)(event.currentTarget.value)} w={240} />
-          <MultiSelect<RequestStatus>
-            label={t('inbox.status')}
-            placeholder={statuses.length ? undefined : t('common.all')}
-            data={REQUEST_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-            value={statuses}
-            onChange={changed(setStatuses)}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            w={300}
-          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="inbox-view-label">
+              {t('inbox.view.label')}
+            </Text>
+            <SegmentedControl<View>
+              aria-labelledby="inbox-view-label"
+              data={VIEWS.map((v) => ({ value: v, label: t(`inbox.view.${v}`) }))}
+              value={view}
+              onChange={changed(setView)}
+            />
+          </Stack>
+          {view === 'pick' && (
+            <MultiSelect<RequestStatus>
+              label={t('inbox.status')}
+              placeholder={statuses.length ? undefined : t('common.all')}
+              data={REQUEST_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+              value={statuses}
+              onChange={changed(setStatuses)}
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+              w={300}
+            />
+          )}
+          {!unitScoped && (
+            <Select<number>
+              label={t('inbox.unit')}
+              placeholder={t('common.all')}
+              data={idOptions(units.data ?? [], localName)}
+              value={unitId}
+              onChange={changed(setUnitId)}
+              searchable
+              clearable
+              w={260}
+            />
+          )}
           <CategorySelect label={t('inbox.category')} placeholder={t('common.all')} categories={categories.data ?? []} value={categoryId} onChange={changed(setCategoryId)} w={300} />
         </Group>
         <Group align="flex-start">
@@ -277,7 +347,7 @@ export default function RequestsPage() {
                       </Table.Td>
                     )}
                     <Table.Td>
-                      <Anchor {...linkProps(`/requests/${row.id}`)} fw={600} ff="monospace">
+                      <Anchor {...linkProps(`/requests/${row.id}`)} fw={600} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {row.trackingNo}
                       </Anchor>
                       <Text size="xs" c="dimmed" lineClamp={1} maw={260}>

@@ -59,7 +59,7 @@ export default function SurveyCallbacksPage() {
             {callbacks.data.map((c) => (
               <Table.Tr key={c.requestId}>
                 <Table.Td>
-                  <Text size="sm" fw={600}>{c.trackingNo}</Text>
+                  <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>{c.trackingNo}</Text>
                   <Text size="xs" c="dimmed">{c.categoryTr}</Text>
                 </Table.Td>
                 <Table.Td>

@@ -252,7 +252,7 @@ function VisitReportModal({ id, onClose }: { id: number; onClose: () => void }) 
               {data.requests.items.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>
-                    <a href={`/requests/${r.id}`}>{r.trackingNo}</a>
+                    <a href={`/requests/${r.id}`} style={{ whiteSpace: 'nowrap' }}>{r.trackingNo}</a>
                   </Table.Td>
                   <Table.Td>{r.categoryTr}</Table.Td>
                   <Table.Td>{r.status}</Table.Td>

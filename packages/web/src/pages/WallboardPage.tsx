@@ -1,19 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { AgentStateName } from '../api/agents';
 import { useEventStream, type Wallboard } from '../api/live';
 import { EChart, type ChartOptions } from '../components/EChart';
 import { PageHeader } from '../components/PageHeader';
 import { Panel } from '../components/Panel';
+import { formatDateTime } from '../dates';
 import { formatDuration, formatPercent } from '../figures';
 
-const STATE_COLORS: Record<string, string> = { available: '#2f9e44', on_call: '#1971c2', wrap_up: '#f08c00', paused: '#868e96', logged_out: '#ced4da' };
+const STATE_COLORS: Record<AgentStateName, string> = { available: '#2f9e44', on_call: '#1971c2', wrap_up: '#f08c00', paused: '#868e96', logged_out: '#ced4da' };
 const STATE_ORDER = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'] as const;
 
 /** The supervisor's wall: live over Server-Sent Events, within a second of every call event. */
 export default function WallboardPage() {
-  const { t } = useTranslation();
-  const { data: board, status } = useEventStream<Wallboard>('/wallboard/stream', 'wallboard');
+  const { t, i18n } = useTranslation();
+  const {
+    data: { wallboard: board },
+    status,
+  } = useEventStream<{ wallboard: Wallboard }>('/wallboard/stream', ['wallboard']);
   const clock = useTicker();
 
   // The longest wait grows between events: count it on from when that caller arrived.
@@ -75,6 +80,42 @@ export default function WallboardPage() {
           <EChart options={hourly} height={240} label={t('wallboard.hourlyChart')} />
         </Panel>
       </SimpleGrid>
+      <Panel title={t('wallboard.roster.title')}>
+        <Table.ScrollContainer minWidth={520}>
+          <Table data-testid="wallboard-roster">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('wallboard.roster.agent')}</Table.Th>
+                <Table.Th>{t('wallboard.roster.state')}</Table.Th>
+                <Table.Th>{t('wallboard.roster.since')}</Table.Th>
+                <Table.Th>{t('wallboard.roster.for')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(board?.roster ?? []).map((a) => (
+                <Table.Tr key={a.agent} data-testid="roster-row" data-agent={a.agent}>
+                  <Table.Td>{a.displayName ?? a.agent}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATE_COLORS[a.state]} variant="light" data-testid="roster-state" data-state={a.state} style={{ flexShrink: 0 }}>
+                      {t(`wallboard.state.${a.state}`)}
+                      {a.reason ? ` · ${t(`agentState.reason.${a.reason}` as 'agentState.reason.break', { defaultValue: a.reason })}` : ''}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.since, i18n.language)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="roster-for">
+                    {a.since ? formatDuration(Math.max(0, (clock - Date.parse(a.since)) / 1000)) : '—'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {board && board.roster.length === 0 && (
+            <Text c="dimmed" ta="center" py="md">
+              {t('wallboard.roster.empty')}
+            </Text>
+          )}
+        </Table.ScrollContainer>
+      </Panel>
       {board && board.waiting.byQueue.length > 0 && (
         <Panel title={t('wallboard.queues')}>
           <Group>

@@ -270,6 +270,12 @@ export async function listAgents(ex: Executor, only?: { userId: number; username
   }));
 }
 
+/** One staff member's own state: logged out when no source has reported them yet. */
+export async function ownAgentState(ex: Executor, user: { id: number; username: string; displayName?: string }): Promise<AgentView> {
+  const [mine] = await listAgents(ex, { userId: user.id, username: user.username });
+  return mine ?? { agent: user.username, userId: user.id, displayName: user.displayName ?? null, state: 'logged_out', reason: null, since: null, queues: [], currentCall: null };
+}
+
 /** The agent's own console sets their state; a pause needs its reason. */
 export async function setOwnState(ex: Executor, user: { id: number; username: string }, input: { state: ConsoleState; reason?: string | null }, now: Date): Promise<AgentView> {
   const reason = input.reason?.trim() || null;

@@ -92,10 +92,12 @@ export async function applyCtiEvent(ex: Executor, e: CtiEvent): Promise<{ contac
       break;
   }
   await ex.update(contacts).set(changes).where(eq(contacts.id, current.id));
-  // The agent's state follows the call: on a call when answered, available when it ends.
+  // The agent's state follows the call: on a call when answered; when it ends, in after-call
+  // work until the agent closes the contact in the console (available at once if already closed).
   const agent = e.event === 'call.answered' ? e.agent : current.agentName;
   if (agent && (e.event === 'call.answered' || current.answeredAt)) {
-    await recordAgentChanges(ex, 'cti', [{ agent, change: { at: e.at, kind: e.event === 'call.answered' ? 'call_start' : 'call_end', callId: e.callId, queue: current.queue } }]);
+    const change = e.event === 'call.answered' ? { kind: 'call_start' as const } : { kind: 'call_end' as const, afterCallWork: current.outcome === null };
+    await recordAgentChanges(ex, 'cti', [{ agent, change: { at: e.at, callId: e.callId, queue: current.queue, ...change } }]);
   }
   return { contactId: current.id, changed: true };
 }

@@ -9,6 +9,7 @@ import type { ConsoleCall, ConsolePop } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { contacts, kbArticles, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
+import { recordAgentChanges } from '../contacts/agent-states.js';
 import { callerScreenPop } from '../contacts/contacts.js';
 
 /** A call the agent forgot to close does not haunt the next shift. */
@@ -61,6 +62,8 @@ export async function startManualCall(ex: Executor, actor: Actor, input: StartCa
     .insert(contacts)
     .values({ channel: input.channel ?? 'phone', callerNumber: caller, agentId: actor.id, agentName: actor.username, offeredAt: now, answeredAt: now, waitSeconds: 0, exitReason: 'answered' })
     .returning({ id: contacts.id });
+  // The agent is on this call until they close it (a call by hand has no PBX call id).
+  await recordAgentChanges(ex, 'console', [{ agent: actor.username, change: { at: now, kind: 'call_start', callId: null } }]);
   return { contactId: row!.id, channel: input.channel ?? 'phone', source: 'manual', callerNumber: caller, queue: null, offeredAt: now.toISOString(), answeredAt: now.toISOString(), endedAt: null };
 }
 
@@ -110,5 +113,11 @@ export async function closeContact(ex: Executor, actor: Actor, contactId: number
       ...(manualOpen ? { endedAt: now, talkSeconds: Math.max(0, Math.round((now.getTime() - contact.answeredAt.getTime()) / 1000)) } : {}),
     })
     .where(eq(contacts.id, contactId));
+  // Closing ends the after-call work (or the call by hand); a call the PBX still holds goes on,
+  // and its hang-up then makes the agent available.
+  if (contact.agentName && (manualOpen || contact.endedAt)) {
+    const at = contact.endedAt && contact.endedAt > now ? contact.endedAt : now;
+    await recordAgentChanges(ex, 'console', [{ agent: contact.agentName, change: { at, kind: 'contact_closed', callId: contact.externalId } }]);
+  }
   return { id: contactId, outcome: input.outcome };
 }

@@ -24,6 +24,7 @@ export interface Wallboard {
   thresholdSeconds: number;
   waiting: { calls: number; longestWaitSeconds: number; oldestSince: string | null; byQueue: { queue: string; calls: number; oldestSince: string }[] };
   agents: { state: AgentStateName; count: number }[];
+  roster: { agent: string; displayName: string | null; state: AgentStateName; reason: string | null; since: string | null }[];
   today: {
     offered: number;
     answered: number;
@@ -63,6 +64,7 @@ export async function wallboardSnapshot(ex: Executor, now: Date, options: Wallbo
       and outcome = 'information_given'`)) as unknown as { rows: { n: number }[] };
   const informationGiven = info.rows[0]?.n ?? 0;
   const answered = day?.answered ?? 0;
+  const agents = await agentStates(ex, now);
 
   return {
     at: now.toISOString(),
@@ -74,7 +76,8 @@ export async function wallboardSnapshot(ex: Executor, now: Date, options: Wallbo
       oldestSince: oldest,
       byQueue,
     },
-    agents: await agentsByState(ex, now),
+    agents: STATE_ORDER.map((state) => ({ state, count: agents.filter((a) => a.state === state).length })).filter((a) => a.count > 0),
+    roster: agents.filter((a) => a.state !== 'logged_out'),
     today: {
       offered: day?.offered ?? 0,
       answered,
@@ -88,22 +91,38 @@ export async function wallboardSnapshot(ex: Executor, now: Date, options: Wallbo
   };
 }
 
+const STATE_ORDER: AgentStateName[] = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'];
+
+interface AgentRow {
+  agent: string;
+  display_name: string | null;
+  state: AgentStateName;
+  reason: string | null;
+  since: Date | string | null;
+}
+
 /**
- * Agents by state, from the agent-state records (PBX and console). Telephony is the fresher
- * witness of a call: an agent whose answered call has not ended is on a call whatever their
- * last recorded state says, and also when the PBX never reported them.
+ * Every agent's state, from the agent-state records (PBX and console), by state and then the
+ * longest in it first. Telephony is the fresher witness of a call: an agent whose answered call
+ * has not ended is on a call (since it was answered) whatever their last recorded state says,
+ * and also when the PBX never reported them.
  */
-async function agentsByState(ex: Executor, now: Date): Promise<{ state: AgentStateName; count: number }[]> {
+async function agentStates(ex: Executor, now: Date): Promise<Wallboard['roster']> {
   const staleBefore = new Date(now.getTime() - STALE_WAIT_MS);
   const result = (await ex.execute(sql`
     with on_call as (
-      select distinct agent_id from contacts
+      select agent_id, min(answered_at) as answered_at from contacts
       where agent_id is not null and answered_at is not null and ended_at is null
         and answered_at >= ${staleBefore.toISOString()}::timestamptz
+      group by agent_id
     )
-    select case when o.agent_id is not null then 'on_call' else s.state end as state, count(*)::int as count
-    from agent_states s full join on_call o on o.agent_id = s.user_id
-    group by 1`)) as unknown as { rows: { state: AgentStateName; count: number }[] };
-  const order: AgentStateName[] = ['available', 'on_call', 'wrap_up', 'paused', 'logged_out'];
-  return result.rows.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
+    select coalesce(s.agent, u.username) as agent, u.display_name,
+      case when o.agent_id is not null then 'on_call' else s.state end as state,
+      case when o.agent_id is null then s.reason end as reason,
+      case when o.agent_id is null or s.state = 'on_call' then s.since else o.answered_at end as since
+    from agent_states s
+    full join on_call o on o.agent_id = s.user_id
+    left join users u on u.id = coalesce(s.user_id, o.agent_id)`)) as unknown as { rows: AgentRow[] };
+  const rows = result.rows.map((r) => ({ agent: r.agent, displayName: r.display_name, state: r.state, reason: r.reason, since: r.since === null ? null : new Date(r.since).toISOString() }));
+  return rows.sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || (a.since ?? '').localeCompare(b.since ?? '') || a.agent.localeCompare(b.agent));
 }

@@ -1,7 +1,7 @@
 /** One request with everything the unit and the agent need: place, people, timeline, files. */
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { DomainError, allowedActions, inUnitScope, maskAddress, maskEmail, maskName, maskPhone, maskTcKimlikNo, notFound, seesPersonalData } from '@cozum/domain';
+import { DomainError, allowedActions, can, inUnitScope, isRole, maskAddress, maskEmail, maskName, maskPhone, maskTcKimlikNo, notFound, seesPersonalData } from '@cozum/domain';
 import type { RequestDetail } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
 import { attachments, categories, citizens, districts, neighbourhoods, outbox, requestEvents, requests, units, users } from '../../db/schema.js';
@@ -119,7 +119,8 @@ export async function getRequestDetail(ex: Executor, actor: Actor, id: number, o
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
     citizen,
-    allowedActions: allowedActions(r.status),
+    // What this viewer may do now: a role that does not work requests (agents, auditors) none.
+    allowedActions: isRole(actor.role) && can(actor.role, 'requests.work') ? allowedActions(r.status) : [],
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     attachments: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
     messages,

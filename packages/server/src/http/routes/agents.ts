@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { maskPhone, seesPersonalData } from '@cozum/domain';
-import { listAgents, setOwnState, type AgentView } from '../../app/contacts/agent-states.js';
+import { listAgents, ownAgentState, setOwnState } from '../../app/contacts/agent-states.js';
 import { currentUser } from '../access.js';
 import type { Deps } from '../deps.js';
 import { Agent, AgentList, responses, SetAgentStateBody } from '@cozum/contract';
-
-const loggedOut = (user: { id: number; username: string; displayName?: string }): AgentView => ({ agent: user.username, userId: user.id, displayName: user.displayName ?? null, state: 'logged_out', reason: null, since: null, queues: [], currentCall: null });
 
 export const agentRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app) => {
   const db = deps.database.db;
@@ -33,11 +31,7 @@ export const agentRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (app
       config: { access: 'contacts.record' },
       schema: { tags: ['contact centre'], summary: 'The signed-in agent’s own state', response: responses({ 200: Agent }) },
     },
-    async (request) => {
-      const user = currentUser(request);
-      const [mine] = await listAgents(db, { userId: user.id, username: user.username });
-      return mine ?? loggedOut(user);
-    },
+    async (request) => ownAgentState(db, currentUser(request)),
   );
 
   app.put(

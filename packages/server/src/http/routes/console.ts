@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ownAgentState } from '../../app/contacts/agent-states.js';
 import { liveBus } from '../../app/live/bus.js';
 import { closeContact, consolePop, currentCall, startManualCall } from '../../app/live/console.js';
 import { currentUser } from '../access.js';
@@ -26,13 +27,30 @@ export const consoleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       config: { access: 'contacts.record' },
       schema: {
         tags: ['contact centre'],
-        summary: "The agent's screen-pop live (Server-Sent Events): a `call` event with the call in hand and the caller's history, at once and whenever a call of theirs arrives, ends or is closed",
+        summary:
+          "The agent's screen-pop live (Server-Sent Events): a `call` event with the call in hand and the caller's history, at once and whenever a call of theirs arrives, ends or is closed; an `agent` event with their own state (as GET /agents/me), at once and whenever it changes",
         produces: ['text/event-stream'],
       },
     },
     async (request, reply) => {
       const actor = currentUser(request);
       const stream = openEventStream(request, reply, streams);
+      let lastState = '';
+      let stateBusy: Promise<void> = Promise.resolve();
+      // The agent's own state, in order like the calls below; sent only when it changed.
+      const pushState = () => {
+        stateBusy = stateBusy.then(async () => {
+          try {
+            const state = await ownAgentState(db, actor);
+            const key = JSON.stringify(state);
+            if (key === lastState) return;
+            lastState = key;
+            stream.send('agent', state);
+          } catch (error) {
+            request.log.error({ err: error }, 'console agent state failed');
+          }
+        });
+      };
       let last = '';
       let busy: Promise<void> = Promise.resolve();
       const push = () => {
@@ -53,9 +71,11 @@ export const consoleRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (a
       stream.onClose(
         liveBus(deps.database).subscribe((m) => {
           if ((m.topic === 'agent-call' && m.agent === actor.id) || m.topic === 'resync') push();
+          if ((m.topic === 'agents' && (m.agent === undefined || m.agent === actor.id)) || m.topic === 'resync') pushState();
         }),
       );
       push();
+      pushState();
     },
   );
 

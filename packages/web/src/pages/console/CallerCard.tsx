@@ -34,7 +34,7 @@ export function CallerCard({ pop, language }: { pop: ConsolePop; language: strin
           {history.requests.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>
-                <a {...linkProps(`/requests/${r.id}`)}>{r.trackingNo}</a>
+                <a {...linkProps(`/requests/${r.id}`)} style={{ whiteSpace: 'nowrap' }}>{r.trackingNo}</a>
               </Table.Td>
               <Table.Td>{r.categoryName}</Table.Td>
               <Table.Td>

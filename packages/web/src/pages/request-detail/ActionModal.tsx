@@ -2,7 +2,7 @@ import { Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ActionInput, RequestAction } from '../../api/requests';
 import type { Unit } from '../../api/units';
-import type { User } from '../../api/users';
+import type { Assignee } from '../../api/unitWork';
 import { idOptions } from '../../alphabetical';
 import { useForm, type FieldErrors } from '../../hooks/useForm';
 import { useLocalName } from '../../hooks/useLocalName';
@@ -26,7 +26,7 @@ export function ActionModal(props: {
   action: FormAction;
   units: Unit[];
   currentUnitId: number;
-  assignees: User[];
+  assignees: Assignee[];
   onClose: () => void;
   onSubmit: (input: ActionInput) => Promise<void>;
 }) {

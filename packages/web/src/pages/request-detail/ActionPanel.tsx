@@ -20,7 +20,7 @@ export function ActionPanel(props: {
   /** Staff of the request's unit who are not its assignee. */
   mayTakeIt: boolean;
   mayTakeAndStart: boolean;
-  /** Someone to assign to is listed (only admins may list users). */
+  /** The user may assign others (requests.assign) and the request's unit has someone to assign to. */
   canAssign: boolean;
   /** Law 4982 art. 11: only information requests may be extended. */
   extendable: boolean;

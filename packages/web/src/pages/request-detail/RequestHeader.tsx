@@ -9,7 +9,7 @@ export function RequestHeader({ request }: { request: Shown<'header'> }) {
   return (
     <Group justify="space-between">
       <Group>
-        <Title order={1} ff="monospace" data-testid="tracking-number">
+        <Title order={1} ff="monospace" data-testid="tracking-number" style={{ whiteSpace: 'nowrap' }}>
           {request.trackingNo}
         </Title>
         <RequestStatusBadge status={request.status} />
