@@ -13,7 +13,7 @@ import { setCityTimeZone } from './db/city-time-zone.js';
 import { buildServer } from './http/server.js';
 import { seedReference } from './seed/places-holidays-taxonomy.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
-import { seedDemoIfEmpty } from './demo/demo-year.js';
+import { seedDemoIfEmpty, type RecentDemoSummary } from './demo/demo-year.js';
 import { startWorkers } from './workers/index.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -23,14 +23,18 @@ export interface Running {
   database: Database;
   address: string;
   demoAccounts: DemoAccount[];
+  /** What the start wrote as demo data (`demoScale`), or null when it wrote none. */
+  demo: RecentDemoSummary | null;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   /** Load reference data when the database has none (always safe: the seed is idempotent). */
   seed: boolean;
-  /** Write the last two years of demo calls and requests at this scale when the database holds no contacts (`npm start`). */
+  /** Write the last two years of demo calls and requests, up to now, at this scale when the database holds no contacts (`npm start`). */
   demoScale?: number;
+  /** Hears the demo's progress: (0, total) once when it starts writing, then the calls written so far. */
+  onDemoProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -71,7 +75,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openAndMigrate(config);
   try {
     if (options.seed) await database.db.transaction((tx) => seedReference(tx));
-    if (options.demoScale) await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date(), timeZone: config.cityTimeZone });
+    const demo = options.demoScale ? await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date(), onProgress: options.onDemoProgress }) : null;
     const demoAccounts = config.demoAccounts ? await database.db.transaction((tx) => ensureDemoAccounts(tx)) : [];
     config.sessionSecret = resolveSessionSecret(config);
     const app = await buildServer({ config, database, now: () => new Date(), webDist: WEB_DIST });
@@ -87,7 +91,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         await workers?.stop();
         await database.close();
       })());
-    return { app, database, address: `http://${shownHost}:${port}`, demoAccounts, stop };
+    return { app, database, address: `http://${shownHost}:${port}`, demoAccounts, demo, stop };
   } catch (error) {
     await database.close();
     throw error;
