@@ -78,11 +78,27 @@ interface HourSlot {
   local: LocalParts;
 }
 
-/** The local hours from `from` (the start of a local hour) to `to`, in order (a year with a clock change has one hour less or more). */
-function hourSlots(from: number, to: number, zone: string): HourSlot[] {
-  const out = [];
-  for (let t = from; t < to; t += HOUR) out.push({ start: t, length: Math.min(HOUR, to - t), local: localParts(new Date(t), zone) });
-  return out;
+const yearSlotCache = new Map<string, HourSlot[]>();
+
+/** The local hours of a year, in order (a year with a clock change has one hour less or more); kept, as reading the clock of each hour is slow. */
+function yearSlots(year: number, zone: string): HourSlot[] {
+  const key = `${zone} ${year}`;
+  let slots = yearSlotCache.get(key);
+  if (!slots) {
+    slots = [];
+    const end = yearStart(year + 1, zone).getTime();
+    for (let t = yearStart(year, zone).getTime(); t < end; t += HOUR) slots.push({ start: t, length: HOUR, local: localParts(new Date(t), zone) });
+    if (yearSlotCache.size >= 8) yearSlotCache.clear();
+    yearSlotCache.set(key, slots);
+  }
+  return slots;
+}
+
+/** The year's hours that start from `from` (the start of a local hour) until `to`, the last one cut short at `to`. */
+function hourSlots(year: number, from: number, to: number, zone: string): HourSlot[] {
+  return yearSlots(year, zone)
+    .filter((slot) => slot.start >= from && slot.start < to)
+    .map((slot) => (slot.start + HOUR > to ? { ...slot, length: to - slot.start } : slot));
 }
 
 /** How many calls each hour draws, relative to the others: weekday, month, holiday and hour of day. */
@@ -108,7 +124,7 @@ function arrivals(weights: number[], offered: number, random: Random): number[] 
 
 /** Calls per hour of the year (local hours, in order), adding up to exactly `offered`. */
 export function hourlyArrivals(year: number, offered: number, holidays: Map<string, boolean>, random: Random, zone: string): number[] {
-  return arrivals(hourWeights(hourSlots(yearStart(year, zone).getTime(), yearStart(year + 1, zone).getTime(), zone), holidays), offered, random);
+  return arrivals(hourWeights(yearSlots(year, zone), holidays), offered, random);
 }
 
 /**
@@ -116,8 +132,8 @@ export function hourlyArrivals(year: number, offered: number, holidays: Map<stri
  * the same weights the simulation draws with: the part of a year's totals that span carries.
  */
 export function shareOfYear(year: number, span: { from: Date; to: Date }, holidays: Map<string, boolean>, zone: string): number {
-  const sum = (from: number, to: number) => hourWeights(hourSlots(from, to, zone), holidays).reduce((a, b) => a + b, 0);
-  return sum(span.from.getTime(), span.to.getTime()) / sum(yearStart(year, zone).getTime(), yearStart(year + 1, zone).getTime());
+  const sum = (slots: HourSlot[]) => hourWeights(slots, holidays).reduce((a, b) => a + b, 0);
+  return sum(hourSlots(year, span.from.getTime(), span.to.getTime(), zone)) / sum(yearSlots(year, zone));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -145,7 +161,7 @@ export function* generateYear(reference: DemoReference, plan: DemoPlan): Generat
   const from = plan.span?.from.getTime() ?? yearStart(year, plan.timeZone).getTime();
   const end = plan.span?.to.getTime() ?? yearStart(year + 1, plan.timeZone).getTime();
   const asOf = Math.max(end, plan.span?.asOf.getTime() ?? end);
-  const localHours = hourSlots(from, end, plan.timeZone);
+  const localHours = hourSlots(year, from, end, plan.timeZone);
 
   const byCode = new Map(reference.categories.map((c) => [c.code, c]));
   const topics = TOPIC_SHARES.filter((t) => byCode.has(t.code));
