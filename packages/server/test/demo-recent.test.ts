@@ -4,11 +4,14 @@
  * now; the latest requests are in the states they would be in now; a second start writes
  * nothing more.
  */
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { OPEN_STATUSES } from '@cozum/domain';
 import { seedDemoIfEmpty, writeRecentDemo, type RecentDemoSummary } from '../src/demo/demo-year.js';
 import { useTestApp, type TestContext } from './harness.js';
+import { cozumInProcess } from './process/cozum.js';
+import { progressDisplay } from '../src/cli/progress.js';
 
 // Mid-morning on a Tuesday in the middle of March 2026, Istanbul time.
 const NOW = new Date('2026-03-10T11:20:00+03:00');
@@ -88,5 +91,29 @@ describe('the demo of the last two years', () => {
   test('a later start writes no more demo data', async () => {
     expect(await seedDemoIfEmpty(ctx.database, { scale: 0.002, now: NOW })).toBeNull();
     await expect(writeRecentDemo(ctx.database, { scale: 0.002, now: NOW })).rejects.toThrow(/the last two years \(from 2024-03-10\) already hold [\d,]+ contacts/);
+  });
+
+  test('cozum demo --recent takes a scale, not the totals of one year', async () => {
+    const res = await cozumInProcess({ ...process.env, LOG_LEVEL: 'warn' }, ['demo', '--recent', '--year', '2025', '--routed', '10']);
+    expect(res).toMatchObject({ code: 2, stderr: expect.stringContaining('--recent writes the last two years at --scale of the published totals; it takes no --year, --routed') });
+  });
+});
+
+describe('the progress of the demo at start', () => {
+  test('without a terminal (a service, a pipe), a line at the start and at each quarter, no bar', () => {
+    const written: string[] = [];
+    const output = new PassThrough();
+    output.on('data', (text: Buffer) => written.push(String(text)));
+    const progress = progressDisplay('demo data', 'calls', output);
+    for (let done = 0; done <= 22_334; done += 1_000) progress.update(done, 22_334);
+    progress.update(22_334, 22_334);
+    progress.stop();
+    expect(written).toEqual([
+      'demo data: 0 of 22,334 calls (0 %)\n',
+      'demo data: 6,000 of 22,334 calls (27 %)\n',
+      'demo data: 12,000 of 22,334 calls (54 %)\n',
+      'demo data: 17,000 of 22,334 calls (76 %)\n',
+      'demo data: 22,334 of 22,334 calls (100 %)\n',
+    ]);
   });
 });
