@@ -19,8 +19,9 @@ if (!['index.html', 'portal.html'].every((page) => fs.existsSync(path.join(dist,
   }
 }
 
-// On the embedded database the first start also writes a small demo of the last two years
-// (1 % of Samsun's calls), so the reports and dashboards have something to show.
+// On the embedded database the first start also writes a small demo of the last two years up
+// to now (1 % of Samsun's calls, with a progress bar), so this year's reports and dashboards
+// have something to show.
 const demo = process.env.DATABASE_URL ? [] : ['--demo', '0.01'];
 const server = spawn(process.execPath, [path.join(root, 'packages/server/bin/cozum.mjs'), 'serve', ...demo, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

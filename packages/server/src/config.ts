@@ -18,7 +18,8 @@ export interface Config {
   /** Empty until the server's start-up resolves it (see resolveSessionSecret in main.ts); only serving needs it. */
   sessionSecret: string;
   sessionTtlHours: number;
-  logLevel: LogLevel;
+  /** Null: not given, so the server picks by where its output goes (`http/log-output.ts`). */
+  logLevel: LogLevel | null;
   bodyLimitBytes: number;
   demoAccounts: boolean;
   ctiToken: string | null;
@@ -81,7 +82,7 @@ export const SETTINGS = [
   setting({ key: 'publicUrl', env: 'PUBLIC_URL', default: null, expects: 'an http:// or https:// URL', doc: 'Address citizens and staff use, for links in messages. Default: http://HOST:PORT.', parse: url(['http:', 'https:']) }),
   setting({ key: 'sessionSecret', env: 'SESSION_SECRET', default: null, expects: 'at least 32 characters', doc: 'Key for the HMAC under which session tokens are stored, so a copy of the database alone cannot be matched to cookies. Required by `cozum serve` with DATABASE_URL (other commands do not read it); with PGlite a random one is kept in DATA_DIR.', parse: (raw) => (raw.length >= 32 ? raw : undefined) }),
   setting({ key: 'sessionTtlHours', env: 'SESSION_TTL_HOURS', default: '12', expects: 'an integer from 1 to 720', doc: 'Hours a staff session lasts without activity.', parse: int(1, 720) }),
-  setting({ key: 'logLevel', env: 'LOG_LEVEL', default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent', doc: 'Structured (JSON) log level.', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const) }),
+  setting({ key: 'logLevel', env: 'LOG_LEVEL', default: null, expects: 'one of fatal, error, warn, info, debug, trace, silent', doc: 'Log level of the server\'s JSON log lines (at info, one line per HTTP request). Unset: on a terminal only warnings and errors, one readable line each, so the address and demo accounts printed at start stay on screen; otherwise (systemd, containers, a pipe) JSON at info.', parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const) }),
   setting({ key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: '1048576', expects: 'an integer from 1024 to 104857600', doc: 'Largest JSON request body accepted (attachments have their own limit).', parse: int(1024, 100 * 1024 * 1024) }),
   setting({ key: 'demoAccounts', env: 'DEMO_ACCOUNTS', default: null, expects: 'true or false', doc: 'Create one demo account per role at start. Default: true on PGlite, false with DATABASE_URL.', parse: bool }),
   setting({ key: 'ctiToken', env: 'CTI_TOKEN', default: null, expects: 'at least 16 characters', doc: 'Bearer token the PBX sends to the CTI webhook (POST /api/v1/cti/events). Unset: the webhook is closed.', parse: (raw) => (raw.length >= 16 ? raw : undefined) }),

@@ -14,7 +14,7 @@ import { buildServer } from './http/server.js';
 import { seedReference } from './seed/places-holidays-taxonomy.js';
 import { ensureDemoAccounts, type DemoAccount } from './seed/demo-accounts.js';
 import { seedCityContent } from './seed/city-content.js';
-import { seedDemoIfEmpty } from './demo/demo-year.js';
+import { seedDemoIfEmpty, type RecentDemoSummary } from './demo/demo-year.js';
 import { startWorkers } from './workers/index.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -24,6 +24,8 @@ export interface Running {
   database: Database;
   address: string;
   demoAccounts: DemoAccount[];
+  /** What the start wrote as demo data (`demoScale`), or null when it wrote none. */
+  demo: RecentDemoSummary | null;
   stop(): Promise<void>;
 }
 
@@ -33,8 +35,10 @@ export interface StartOptions {
    * satisfaction survey, field teams and the bus's route): always safe, each piece goes in once.
    */
   seed: boolean;
-  /** Write the last two years of demo calls and requests at this scale when the database holds no contacts (`npm start`). */
+  /** Write the last two years of demo calls and requests, up to now, at this scale when the database holds no contacts (`npm start`). */
   demoScale?: number;
+  /** Hears the demo's progress: (0, total) once when it starts writing, then the calls written so far. */
+  onDemoProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -75,7 +79,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openAndMigrate(config);
   try {
     if (options.seed) await database.db.transaction((tx) => seedReference(tx));
-    if (options.demoScale) await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date(), timeZone: config.cityTimeZone });
+    const demo = options.demoScale ? await seedDemoIfEmpty(database, { scale: options.demoScale, now: new Date(), onProgress: options.onDemoProgress }) : null;
     const demoAccounts = config.demoAccounts ? await database.db.transaction((tx) => ensureDemoAccounts(tx)) : [];
     // After the demo accounts: the demo field staff joins the seeded teams.
     if (options.seed) await database.db.transaction((tx) => seedCityContent(tx, new Date()));
@@ -93,7 +97,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         await workers?.stop();
         await database.close();
       })());
-    return { app, database, address: `http://${shownHost}:${port}`, demoAccounts, stop };
+    return { app, database, address: `http://${shownHost}:${port}`, demoAccounts, demo, stop };
   } catch (error) {
     await database.close();
     throw error;

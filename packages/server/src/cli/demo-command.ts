@@ -1,10 +1,10 @@
-import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { openAndMigrate } from '../main.js';
 import { seedReference } from '../seed/places-holidays-taxonomy.js';
-import { writeDemoYear } from '../demo/demo-year.js';
+import { writeDemoYear, writeRecentDemo } from '../demo/demo-year.js';
 import { DEMO_CITIES, resolveTargets } from '../demo/targets.js';
 import { UsageError, type Command } from './command.js';
+import { progressDisplay } from './progress.js';
 
 const whole = (values: Record<string, unknown>, name: string): number | undefined => {
   const raw = values[name];
@@ -14,11 +14,14 @@ const whole = (values: Record<string, unknown>, name: string): number | undefine
   return n;
 };
 
+const n = (x: number) => x.toLocaleString('en-US');
+
 export const demoCommand: Command = {
   words: ['demo'],
   summary: "write a simulated year of calls, requests and satisfaction answers (the city's published totals)",
   usage: `Usage: cozum demo [--city samsun] [--year 2025] [--scale 1.0] [--seed N]
                   [--offered N] [--answered N] [--instant N] [--routed N]
+       cozum demo --recent [--city samsun] [--scale 1.0] [--seed N]
 
 Writes a realistic simulated year into the database: calls arriving by hour, weekday and
 season (shaped on a real call-centre log), answered or abandoned, answered ones either given
@@ -33,12 +36,18 @@ some rated by the citizen. Its totals are exactly:
   --offered/--answered/--instant/--routed N
                           set a total; the others follow (instant + routed = answered)
 
-The same --seed (default 153) writes the same year. It writes only into a year that holds no
-contacts yet, in one transaction, and loads the reference data first when it is missing.
-The rows carry no personal data. Cities: ${DEMO_CITIES.join(', ')}.`,
+--recent writes the last two years up to now instead, from the same day two years ago (what
+npm start writes at --scale 0.01): each year's part carries its share of that year's totals
+(a year without published figures takes the nearest one's), calls stop an hour before now,
+and the latest requests are still new, assigned or in progress, some past their deadline.
+
+The same --seed (default 153) writes the same rows. It writes only where no contacts are yet
+(the year, or the last two years), in one transaction, and loads the reference data first
+when it is missing. The rows carry no personal data. Cities: ${DEMO_CITIES.join(', ')}.`,
   options: {
     city: { type: 'string' },
     year: { type: 'string' },
+    recent: { type: 'boolean' },
     scale: { type: 'string' },
     seed: { type: 'string' },
     offered: { type: 'string' },
@@ -47,29 +56,34 @@ The rows carry no personal data. Cities: ${DEMO_CITIES.join(', ')}.`,
     routed: { type: 'string' },
   },
   async run(values, _positionals, io) {
+    const recent = values.recent === true;
+    if (recent) {
+      const given = ['year', 'offered', 'answered', 'instant', 'routed'].filter((name) => values[name] !== undefined);
+      if (given.length) throw new UsageError(`--recent writes the last two years at --scale of the published totals; it takes no --${given.join(', --')}`);
+    }
     const year = whole(values, 'year') ?? 2025;
     const scale = values.scale === undefined ? 1 : Number(values.scale);
     if (!(scale > 0)) throw new UsageError(`--scale ${String(values.scale)}: expected a number above 0, such as 0.01 or 1`);
     const seed = whole(values, 'seed') ?? 153;
-    const targets = resolveTargets({ city: String(values.city ?? 'samsun'), year, scale, offered: whole(values, 'offered'), answered: whole(values, 'answered'), instant: whole(values, 'instant'), routed: whole(values, 'routed') });
+    const city = String(values.city ?? 'samsun');
+    // Checked before the database opens, so a wrong city or total is a usage error.
+    const targets = resolveTargets({ city, year, scale, offered: whole(values, 'offered'), answered: whole(values, 'answered'), instant: whole(values, 'instant'), routed: whole(values, 'routed') });
     const database = await openAndMigrate(loadConfig(io.env));
-    const bar = new cliProgress.SingleBar({ format: `demo ${year} {bar} {percentage}% | {value}/{total} calls`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+    const progress = progressDisplay(recent ? 'demo, last two years' : `demo ${year}`, 'calls');
     try {
       await database.db.transaction((tx) => seedReference(tx));
-      const summary = await writeDemoYear(database, {
-        year,
-        seed,
-        targets,
-        onProgress: (done, total) => {
-          if (done === 0) bar.start(total, 0);
-          else bar.update(done);
-        },
-      });
-      bar.stop();
-      const n = (x: number) => x.toLocaleString('en-US');
-      io.out(`${year}: ${n(summary.offered)} calls offered, ${n(summary.answered)} answered (${((summary.answered / Math.max(1, summary.offered)) * 100).toFixed(2)} %), ${n(summary.instant)} instant information, ${n(summary.routed)} routed as requests, ${n(summary.ratings)} satisfaction answers; ${summary.seconds.toFixed(1)} s`);
+      const onProgress = (done: number, total: number) => progress.update(done, total);
+      if (recent) {
+        const summary = await writeRecentDemo(database, { scale, now: new Date(), city, seed, onProgress });
+        progress.stop();
+        io.out(`${summary.from} to now: ${n(summary.offered)} calls offered, ${n(summary.answered)} answered, ${n(summary.instant)} instant information, ${n(summary.routed)} routed as requests, ${n(summary.ratings)} satisfaction answers; ${summary.seconds.toFixed(1)} s`);
+      } else {
+        const summary = await writeDemoYear(database, { year, seed, targets, onProgress });
+        progress.stop();
+        io.out(`${year}: ${n(summary.offered)} calls offered, ${n(summary.answered)} answered (${((summary.answered / Math.max(1, summary.offered)) * 100).toFixed(2)} %), ${n(summary.instant)} instant information, ${n(summary.routed)} routed as requests, ${n(summary.ratings)} satisfaction answers; ${summary.seconds.toFixed(1)} s`);
+      }
     } finally {
-      bar.stop();
+      progress.stop();
       await database.close();
     }
     return 0;

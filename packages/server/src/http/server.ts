@@ -42,6 +42,7 @@ import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { securityRoutes } from './routes/security.js';
+import { chooseLogMode, readableLogStream } from './log-output.js';
 import { corsOptions, loggableUrl, PERSONAL_LOG_FIELDS, redactLoggedError, redactLogText } from './cors-and-redaction.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { open311Routes, OPEN311_PREFIX } from './routes/open311.js';
@@ -58,10 +59,13 @@ import { devOutboxRoutes } from './routes/dev-outbox.js';
 export type { Deps } from './deps.js';
 
 export async function buildServer(deps: Deps): Promise<FastifyInstance> {
+  // A test's log stream is no terminal: it reads JSON.
+  const logMode = chooseLogMode(deps.config.logLevel, !deps.logStream && process.stdout.isTTY === true);
+  const logStream = deps.logStream ?? (logMode.format === 'lines' ? readableLogStream(process.stdout) : undefined);
   const app = Fastify({
     logger: {
-      level: deps.config.logLevel,
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      level: logMode.level,
+      ...(logStream ? { stream: logStream } : {}),
       // KVKK: no credentials and no personal data in the logs, wherever a logged object carries them.
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', ...PERSONAL_LOG_FIELDS], censor: '[redacted]' },
       serializers: {

@@ -23,7 +23,7 @@ export const limited = (what: string) => (_request: FastifyRequest, context: { a
 /** How this server's one-time codes reach a phone (SMS_URL, DEV_OUTBOX); in development mode each is logged with the request. */
 export function codeDelivery(deps: Deps, request: FastifyRequest): CodeDelivery {
   const by = smsDelivery(deps.config);
-  return by === 'development' ? { by, log: (line) => request.log.info({ devOutbox: true }, line) } : { by };
+  return by === 'development' ? { by, log: (line) => request.log.warn({ devOutbox: true }, line) } : { by };
 }
 
 /** The citizen session cookie: set once a code is confirmed, read as the verified phone, ended. */
