@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything. Type check and lint, the web build, then vitest: domain unit tests,
 // the server suite on PGlite and on PostgreSQL, and the browser tests in Chromium.
-// Chromium, and MariaDB's server for the queue_log table test, are installed when missing and
-// we are root; otherwise we stop and say how.
+// Chromium, MariaDB's server for the queue_log table test, and pdftotext (poppler-utils) for the
+// report PDF tests are installed when missing and we are root; otherwise we stop and say how.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -48,6 +48,19 @@ function ensureMariaDb() {
   process.exit(1);
 }
 
+// The report tests read the PDFs back as text and word boxes with poppler's pdftotext.
+const findPdftotext = () => (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'pdftotext')).find((file) => fs.existsSync(file));
+
+function ensurePdftotext() {
+  if (findPdftotext()) return;
+  if (process.getuid?.() === 0) {
+    run('Installing pdftotext for the report tests (apt-get install poppler-utils)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils']);
+    if (findPdftotext()) return;
+  }
+  console.error(`The report tests read the PDF reports with pdftotext and found none on the PATH. Install it with:\n  sudo apt-get install -y poppler-utils\nthen run npm test again.`);
+  process.exit(1);
+}
+
 async function ensurePostgres() {
   const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
   const reachable = await new Promise((resolve) => {
@@ -62,6 +75,7 @@ async function ensurePostgres() {
 
 ensureChromium();
 ensureMariaDb();
+ensurePdftotext();
 await ensurePostgres();
 run('Type check and lint', 'npm', ['run', 'check']);
 run('Web app build', 'npm', ['run', 'build', '-w', 'packages/web']);

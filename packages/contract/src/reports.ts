@@ -1,6 +1,6 @@
 /** Reports: whole months of calls and requests for the dashboards, on screen or as PDF and XLSX. */
 import { Type, type Static } from 'typebox';
-import { Id, Nullable, OneOf } from './common.js';
+import { Id, LOCALES, Nullable, OneOf } from './common.js';
 
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'a month, YYYY-MM (in the city time zone)' });
 const Share = Type.Number();
@@ -81,7 +81,14 @@ export type ReportQuery = Static<typeof ReportQuery>;
 
 export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const ReportExportQuery = Type.Object({ ...ReportQuery.properties, format: OneOf(REPORT_FORMATS) }, { additionalProperties: false });
+export const ReportExportQuery = Type.Object(
+  {
+    ...ReportQuery.properties,
+    format: OneOf(REPORT_FORMATS),
+    lang: Type.Optional(OneOf(LOCALES, { description: "the document's language: titles, labels, channel and month names, number and date formats (default tr)" })),
+  },
+  { additionalProperties: false },
+);
 export type ReportExportQuery = Static<typeof ReportExportQuery>;
 /** The report as a file. */
 export const ReportFile = Type.Any({ description: 'application/pdf or the XLSX type' });

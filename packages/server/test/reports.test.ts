@@ -140,14 +140,15 @@ describe('exports', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.length).toBeGreaterThan(20_000);
-    const xlsx = await ctx.app.inject({ method: 'GET', url: `/api/v1/reports/export?${COMPARED}&format=xlsx`, headers: supervisor });
+    const xlsx = await ctx.app.inject({ method: 'GET', url: `/api/v1/reports/export?${COMPARED}&format=xlsx&lang=en`, headers: supervisor });
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Topic groups', 'Topics', 'Districts', 'Neighbourhoods', 'Units', 'Channels', 'Satisfaction', 'Months', 'Hour x weekday']);
     const summary = book.getWorksheet('Summary')!;
-    expect(summary.getRow(1).values).toEqual([undefined, 'figure', '2025', '2024', 'change']);
-    const offered = summary.getRow(2).values as unknown[];
+    // The title and the period above the figures (report-documents.test.ts checks the languages).
+    expect(summary.getRow(4).values).toEqual([undefined, 'Figure', '2025', '2024', 'Change']);
+    const offered = summary.getRow(5).values as unknown[];
     expect(offered.slice(1)).toEqual(['Calls offered', 1500, 1300, 200]);
   });
 

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser } from '../../src/app/users.js';
 import { writeDemoYear } from '../../src/demo/demo-year.js';
+import { pdfText } from '../pdftotext.js';
 import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
 import { openFromMenu, signInThroughForm } from './navigation.js';
 
@@ -31,7 +32,7 @@ const bluePixels = (page: Page, testId: string): Promise<number> =>
     return blue / (data.length / 4);
   })()`);
 
-it('draws the district map with the year’s requests and drills into a district on a click', async () => {
+it('draws the district map with the year’s requests, drills into a district on a click and exports it in the user’s language', { timeout: 120_000 }, async () => {
   const page = await t.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await signInThroughForm(page, t.base, 'mudur', 'mudur-parola-1');
   await openFromMenu(page, 'Raporlar', 'Raporlar ve gösterge panoları');
@@ -61,6 +62,19 @@ it('draws the district map with the year’s requests and drills into a district
   await page.getByTestId('neighbourhood-choropleth').waitFor();
   await expect.poll(() => bluePixels(page, 'neighbourhood-choropleth'), { timeout: 10_000 }).toBeGreaterThan(0.02);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'reports-ilkadim-neighbourhoods.png'), fullPage: true });
+
+  // The PDF is what is on screen, in the user's language: its title names the district.
+  const pdf = async () => {
+    const href = (await page.getByTestId('report-pdf').getAttribute('href'))!;
+    const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), href);
+    return { href, text: pdfText(Buffer.from(bytes)) };
+  };
+  const turkish = await pdf();
+  expect(turkish.href).toContain('lang=tr');
+  expect(turkish.text).toContain(`ALO 153 Yıllık Rapor ${lastYear} — İlkadım`);
+  await page.locator('label', { hasText: /^EN$/ }).first().click();
+  await expect.poll(async () => page.getByTestId('report-pdf').getAttribute('href')).toContain('lang=en');
+  expect((await pdf()).text).toContain(`ALO 153 Annual Report ${lastYear} — İlkadım`);
 });
 
 it('shows the public transparency page without signing in, with the open-data link', async () => {

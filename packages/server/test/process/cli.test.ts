@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminQuery, databaseUrl, testEngine, uniqueName } from '../engines.js';
+import { pdfText } from '../pdftotext.js';
 import { cozumInProcess, cozumSpawned } from './cozum.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cozum-cli-'));
@@ -40,6 +41,19 @@ describe.runIf(testEngine() === 'pglite')('cozum CLI', () => {
     expect(badUnit.stderr).toContain("no unit has the code 'yok-boyle'");
     const unknown = await cozum('frobnicate');
     expect(unknown.code).toBe(2);
+  });
+
+  it('writes the report as a Turkish or English PDF narrowed to a district and a unit, refusing an unknown one', { timeout: 120_000 }, async () => {
+    expect(await cozum('seed')).toMatchObject({ code: 0 });
+    const out = path.join(dataDir, 'report.pdf');
+    expect(await cozum('report', '--year', '2017', '--format', 'pdf', '--district', 'ilkadim', '--unit', 'zabita', '--out', out)).toMatchObject({ code: 0, stderr: expect.stringContaining(`wrote ${out}`) });
+    expect(pdfText(fs.readFileSync(out))).toContain('ALO 153 Yıllık Rapor 2017 — İlkadım — Zabıta Dairesi Başkanlığı 01.01.2017 – 31.12.2017');
+    expect(await cozum('report', '--year', '2017', '--format', 'pdf', '--lang', 'en', '--unit', 'zabita', '--out', out)).toMatchObject({ code: 0 });
+    expect(pdfText(fs.readFileSync(out))).toContain('ALO 153 Annual Report 2017 — Municipal Police Department 1 January 2017 – 31 December 2017');
+    expect(await cozum('report', '--year', '2017', '--district', 'İlkadım')).toMatchObject({ code: 0, stdout: expect.stringContaining('Requests narrowed to district İlkadım') });
+    expect(await cozum('report', '--year', '2017', '--district', 'Hiçbiryer')).toMatchObject({ code: 1, stderr: expect.stringContaining("--district: no district has the code or name 'Hiçbiryer'") });
+    expect(await cozum('report', '--year', '2017', '--format', 'pdf', '--lang', 'de', '--out', out)).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang de: expected tr or en') });
+    expect(await cozum('report', '--year', '2017', '--lang', 'tr')).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang is for --format pdf and xlsx') });
   });
 
   it('stops on an invalid setting, naming the variable', { timeout: 30_000 }, async () => {

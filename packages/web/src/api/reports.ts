@@ -1,4 +1,4 @@
-import type { Report, Transparency, TransparencyGeo, ReportExportQuery, ReportFormat, ReportPeriod, ReportQuery, ReportRanked, ReportUnit } from '@cozum/contract';
+import type { Locale, Report, Transparency, TransparencyGeo, ReportExportQuery, ReportFormat, ReportPeriod, ReportQuery, ReportRanked, ReportUnit } from '@cozum/contract';
 import { api, fileUrl, type Query } from './client';
 
 export type { CallFigures, GeoFeature, Report, ReportQuery, Transparency } from '@cozum/contract';
@@ -8,9 +8,10 @@ export type UnitFigures = ReportUnit;
 
 export const getReport = (query: ReportQuery) => api.get<Report>('/reports', query as unknown as Query);
 
-export function reportExportUrl(query: ReportQuery, format: ReportFormat): string {
+/** The PDF or XLSX of the report on screen, in the user's language. */
+export function reportExportUrl(query: ReportQuery, format: ReportFormat, lang: Locale): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, format } satisfies ReportExportQuery)) if (value !== undefined && value !== '') params.append(key, String(value));
+  for (const [key, value] of Object.entries({ ...query, format, lang } satisfies ReportExportQuery)) if (value !== undefined && value !== '') params.append(key, String(value));
   return fileUrl(`/reports/export?${params.toString()}`);
 }
 

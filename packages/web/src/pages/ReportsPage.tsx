@@ -16,6 +16,7 @@ import { topicsChart } from '../components/topicsChart';
 import { formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
 import { cityYear } from '../clock';
+import { currentLanguage } from '../i18n';
 
 const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 const shiftYear = (month: string, years: number) => `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
@@ -69,10 +70,10 @@ export default function ReportsPage() {
         action={
           valid && (
             <Group>
-              <Button component="a" variant="default" href={reportExportUrl(query, 'pdf')} download data-testid="report-pdf">
+              <Button component="a" variant="default" href={reportExportUrl(query, 'pdf', currentLanguage())} download data-testid="report-pdf">
                 {t('reports.exportPdf')}
               </Button>
-              <Button component="a" variant="default" href={reportExportUrl(query, 'xlsx')} download>
+              <Button component="a" variant="default" href={reportExportUrl(query, 'xlsx', currentLanguage())} data-testid="report-xlsx" download>
                 {t('reports.exportXlsx')}
               </Button>
             </Group>

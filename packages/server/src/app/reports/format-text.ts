@@ -1,15 +1,19 @@
 /** The report as plain text for the terminal, in English with Turkish names as recorded. */
 import type { Report } from './report.js';
+import type { ReportScope } from './report-labels.js';
 
 export const n = (x: number) => x.toLocaleString('en-US');
 export const pct = (x: number | null, digits = 2) => (x === null ? '—' : `${(x * 100).toFixed(digits)} %`);
 export const signed = (x: number) => (x > 0 ? `+${n(x)}` : n(x));
 export const hours = (x: number | null) => (x === null ? '—' : x < 48 ? `${x.toFixed(1)} h` : `${(x / 24).toFixed(1)} d`);
 
-export function reportText(r: Report, top = 10): string {
+export function reportText(r: Report, scope: ReportScope = {}, top = 10): string {
   const lines: string[] = [];
   const row = (label: string, value: string, change?: string) => lines.push(`  ${label.padEnd(28)} ${value.padStart(14)}${change ? `   ${change}` : ''}`);
-  lines.push(`Solution centre report ${r.period.label} (${r.period.from} to ${r.period.to})${r.compare ? `, compared with ${r.compare.period.label}` : ''}`, '');
+  const narrowed = [scope.district && `district ${scope.district}`, scope.unit && `unit ${scope.unit.name}`, scope.category && `topic ${scope.category.name}`, scope.channel && `channel ${scope.channel}`].filter(Boolean);
+  lines.push(`Solution centre report ${r.period.label} (${r.period.from} to ${r.period.to})${r.compare ? `, compared with ${r.compare.period.label}` : ''}`);
+  if (narrowed.length) lines.push(`Requests narrowed to ${narrowed.join(', ')}`);
+  lines.push('');
   lines.push('Calls');
   row('offered', n(r.offered), r.change && `${signed(r.change.offered)} on ${r.compare!.period.label} (${n(r.compare!.offered)})`);
   row('answered', n(r.answered), r.change && `${signed(r.change.answered)} (${n(r.compare!.answered)})`);

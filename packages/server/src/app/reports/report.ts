@@ -294,7 +294,8 @@ export async function buildReport(ex: Executor, filter: ReportFilter, compare?: 
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'tr'));
 
-  const scores = all ? [all.s1, all.s2, all.s3, all.s4, all.s5] : [0, 0, 0, 0, 0];
+  // With no rows at all (a district without requests), the grand total's sums are null.
+  const scores = all ? [all.s1, all.s2, all.s3, all.s4, all.s5].map((x) => x ?? 0) : [0, 0, 0, 0, 0];
   const rated = scores.reduce((a, b) => a + b, 0);
 
   const figures = finishCalls(calls, requests);

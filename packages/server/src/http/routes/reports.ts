@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { buildReport, monthPeriod, type ReportFilter } from '../../app/reports/report.js';
 import { reportPdf } from '../../app/reports/format-pdf.js';
 import { reportXlsx } from '../../app/reports/format-xlsx.js';
-import { DomainError } from '@cozum/domain';
+import { reportFileName, reportLanguage } from '../../app/reports/report-labels.js';
+import { reportScope } from '../../app/reports/report-scope.js';
+import { DomainError, localDate } from '@cozum/domain';
 import type { Deps } from '../deps.js';
 import { Report, ReportExportQuery, ReportFile, ReportQuery, ReportRef, responses } from '@cozum/contract';
 
@@ -42,18 +44,20 @@ export const reportRoutes = (deps: Deps): FastifyPluginAsyncTypebox => async (ap
       config: { access: 'reports.read' },
       schema: {
         tags: ['reports'],
-        summary: 'The same report as a PDF document with charts or an XLSX workbook with a sheet per section',
+        summary: 'The same report as a PDF document with charts or an XLSX workbook with a sheet per section, in Turkish (default) or English; the title names the period and the district, unit, topic and channel it is narrowed to',
         querystring: ReportExportQuery,
         response: responses({ 200: ReportFile }),
       },
     },
     async (request, reply) => {
-      const { format, ...query } = request.query;
+      const { format, lang = 'tr', ...query } = request.query;
       const { filter, compare } = reportArgs(query, deps.config.cityTimeZone);
+      const scope = await reportScope(db, filter, { districtId: 'querystring.districtId', unitId: 'querystring.unitId', categoryId: 'querystring.categoryId' });
       const report = await buildReport(db, filter, compare);
-      const name = `cozum-report-${report.period.label.replace(/[^\w-]+/g, '_')}`;
-      if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await reportPdf(report));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await reportXlsx(report));
+      const options = { lang, scope, preparedOn: localDate(deps.now(), deps.config.cityTimeZone) };
+      const name = reportFileName(report, reportLanguage(lang));
+      if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await reportPdf(report, options));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}.xlsx"`).send(await reportXlsx(report, options));
     },
   );
 };
