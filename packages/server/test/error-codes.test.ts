@@ -42,7 +42,7 @@ describe('field codes and params', () => {
   });
 
   it('names the day and the times of wrong office hours', async () => {
-    const put = (hours: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: '/api/v1/working-hours', headers: admin, payload: hours });
+    const put = (hours: Record<string, { start: string; end: string }[]>) => t.app.inject({ method: 'PUT', url: '/api/v1/working-hours', headers: admin, payload: hours });
     expect((await put({ 1: [{ start: '13:00', end: '12:00' }] })).json().error.details).toEqual([
       { field: 'workingHours.1.0', code: 'before_start', params: { day: '1', start: '13:00', end: '12:00' }, message: 'ends (12:00) before it starts (13:00)' },
     ]);

@@ -16,9 +16,9 @@ export interface ServerErrorDetail {
 
 /**
  * The params as the user reads them: the record, status, action, role, weekday or other field
- * a param names in the user's language, a date day first. A `reason` picks the code's text
- * for that case when the catalogue has one (`not_tckn_checksum`; i18next's context), else the
- * code's own text.
+ * a param names in the user's language, a date day first. A `reason` (or a schema's `format`)
+ * picks the code's text for that case when the catalogue has one (`not_tckn_checksum`,
+ * `format_date`; i18next's context), else the code's own text.
  */
 function localParams(params: Record<string, string | number> = {}): Record<string, unknown> {
   const local: Record<string, unknown> = { ...params };
@@ -33,6 +33,8 @@ function localParams(params: Record<string, string | number> = {}): Record<strin
     local.date = new Date(`${params.date}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: 'UTC' });
   }
   if (typeof params.reason === 'string') local.context = params.reason;
+  // A JSON-schema format (`format` with `{ format: 'date' }`) has a text of its own: `format_date`.
+  else if (typeof params.format === 'string') local.context = params.format;
   return local;
 }
 

@@ -15,7 +15,7 @@ export default function TwoFactorPage() {
   const status = useLoad(getTotp, []);
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [code, setCode] = useState('');
-  const { run: act, busy, failure } = useAction();
+  const { run: act, busy, failure, fieldError } = useAction();
   // Turning the factor on or off, each proved by a current code.
   const sendCode = (send: (code: string) => Promise<unknown>, done: string) =>
     act(async () => {
@@ -33,6 +33,7 @@ export default function TwoFactorPage() {
       maxLength={6}
       value={code}
       onChange={(event) => setCode(event.currentTarget.value.replace(/\D/g, ''))}
+      error={fieldError('code')}
       w={160}
     />
   );
@@ -43,7 +44,7 @@ export default function TwoFactorPage() {
       <Text mb="md" maw={720}>
         {t('twoFactor.intro')}
       </Text>
-      <ErrorAlert error={status.error ?? failure} />
+      <ErrorAlert error={status.error ?? failure} fields={['code']} />
       {status.data?.enabled && (
         <Paper withBorder p="md" maw={720}>
           <Stack>
