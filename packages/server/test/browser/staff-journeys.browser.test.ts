@@ -45,6 +45,17 @@ useBrowserApp(async (app) => {
   expect(resolved.statusCode, resolved.body).toBe(200);
 }, { config: () => ({ ctiToken: TOKEN }), timeout: 180_000 });
 
+/** What a test reads of an element the page drew (the server's TypeScript has no DOM types). */
+interface Drawn {
+  getClientRects(): ArrayLike<unknown>;
+  querySelectorAll(selector: string): Drawn[];
+  getAttribute(name: string): string | null;
+  scrollWidth: number;
+  clientWidth: number;
+}
+/** The tracking numbers of the inbox's rows, in their order. */
+const trackingNumbers = (page: Page) => page.getByTestId('request-row').evaluateAll((rows) => rows.map((r) => (r as unknown as Drawn).getAttribute('data-tracking-no')));
+
 const signIn = (page: Page, username: string, password: string) => signInThroughForm(page, t.base, username, password, 'sign-out button');
 const cti = async (body: object) => {
   const res = await fetch(`${t.base}/api/v1/cti/events`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -73,13 +84,9 @@ it("the agent's badge follows the call, survives a refresh, and the wallboard li
   await expect.poll(() => badge.textContent()).toBe('Görüşmede');
   // The caller's earlier request: its tracking number on one line, its status badge whole.
   const earlier = agent.getByTestId('caller-requests').getByRole('link', { name: made.resolved });
-  expect(await earlier.evaluate((a) => (a as unknown as { getClientRects(): ArrayLike<unknown> }).getClientRects().length)).toBe(1);
+  expect(await earlier.evaluate((a) => (a as unknown as Drawn).getClientRects().length)).toBe(1);
   const status = agent.getByTestId('caller-requests').getByTestId('request-status');
-  expect(await status.evaluate((b) => {
-    type Box = { scrollWidth: number; clientWidth: number; querySelectorAll(s: string): ArrayLike<Box> };
-    const badge = b as unknown as Box;
-    return [badge, ...Array.from(badge.querySelectorAll('*'))].every((e) => e.scrollWidth <= e.clientWidth + 1);
-  })).toBe(true);
+  expect(await status.evaluate((b) => [b as unknown as Drawn, ...(b as unknown as Drawn).querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth + 1))).toBe(true);
   await expect.poll(() => row.getByTestId('roster-state').textContent()).toBe('Görüşmede');
   // Since when: the moment of the answer, in the city's time, and the time in the state counting on.
   expect(await row.getByRole('cell').nth(2).textContent()).toMatch(/\d{2}:\d{2}$/);
@@ -143,14 +150,14 @@ it("lands the supervisor on today's figures: calls, answer rate, agents by state
   // The overdue figure opens the unit's overdue requests in the inbox.
   await water.getByTestId('home-unit-overdue').click();
   await page.getByRole('heading', { name: 'Başvurular' }).waitFor();
-  await expect.poll(() => page.getByTestId('request-row').evaluateAll((rows) => rows.map((r) => (r as unknown as { getAttribute(name: string): string | null }).getAttribute('data-tracking-no')))).toEqual([made.overdue]);
+  await expect.poll(() => trackingNumbers(page)).toEqual([made.overdue]);
 });
 
 it('opens the unit inbox on open requests; closed and all are one click away and stay across a reload', async () => {
   const page = await t.browser.newPage();
   await signIn(page, 'ekip', 'ekip-parola-12');
   await page.getByRole('heading', { name: 'Başvurular' }).waitFor();
-  const shown = () => page.getByTestId('request-row').evaluateAll((rows) => rows.map((r) => (r as unknown as { getAttribute(name: string): string | null }).getAttribute('data-tracking-no')).sort());
+  const shown = async () => (await trackingNumbers(page)).sort();
   await expect.poll(shown).toEqual([made.open, made.overdue].sort());
   expect(await page.getByRole('radio', { name: 'Açık' }).isChecked()).toBe(true);
 
