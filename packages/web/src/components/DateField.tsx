@@ -1,7 +1,7 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/tr';
 import 'dayjs/locale/en';
-import { DateInput, type DateInputProps } from '@mantine/dates';
+import { DateInput, MonthPickerInput, type DateInputProps, type MonthPickerInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { dateInputFormat, parseDate } from '../dates';
 
@@ -29,6 +29,27 @@ export function DateField({ value, onChange, ...rest }: Props) {
       placeholder={rest.placeholder ?? (language === 'en' ? 'DD/MM/YYYY' : 'GG.AA.YYYY')}
       value={value || null}
       onChange={(next) => onChange(next ?? '')}
+    />
+  );
+}
+
+type MonthProps = Omit<MonthPickerInputProps, 'value' | 'onChange' | 'valueFormat' | 'locale' | 'type'> & {
+  /** YYYY-MM, or '' for none. */
+  value: string;
+  onChange: (value: string) => void;
+};
+
+/** A month picked from the user's language's month names, shown as "10.2026" (Turkish) or "10/2026"; the value stays YYYY-MM. */
+export function MonthField({ value, onChange, ...rest }: MonthProps) {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'tr';
+  return (
+    <MonthPickerInput
+      {...rest}
+      locale={language}
+      valueFormat={language === 'en' ? 'MM/YYYY' : 'MM.YYYY'}
+      value={/^\d{4}-\d{2}$/.test(value) ? `${value}-01` : null}
+      onChange={(next) => onChange(next ? next.slice(0, 7) : '')}
     />
   );
 }

@@ -16,6 +16,7 @@ import { useLoad } from '../hooks/useLoad';
 import { useLocalName } from '../hooks/useLocalName';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
+import { DateField } from '../components/DateField';
 
 type Values = Omit<ArticleInput, 'validFrom' | 'validUntil' | 'titleEn' | 'bodyEn'> & { validFrom: string; validUntil: string; titleEn: string; bodyEn: string };
 
@@ -200,8 +201,8 @@ function ArticleEditor(props: {
               </Group>
               <TagsInput label={t('kb.tags')} description={t('kb.tagsHint')} value={values.tags} onChange={(tags) => form.set('tags', tags)} maxTags={30} error={errors.tags} />
               <Group grow>
-                <TextInput label={t('kb.validFrom')} type="date" value={values.validFrom} onChange={(event) => form.set('validFrom', event.currentTarget.value)} error={errors.validFrom} />
-                <TextInput label={t('kb.validUntil')} type="date" value={values.validUntil} onChange={(event) => form.set('validUntil', event.currentTarget.value)} error={errors.validUntil} />
+                <DateField label={t('kb.validFrom')} value={values.validFrom} onChange={(day) => form.set('validFrom', day)} clearable error={errors.validFrom} />
+                <DateField label={t('kb.validUntil')} value={values.validUntil} onChange={(day) => form.set('validUntil', day)} clearable error={errors.validUntil} />
               </Group>
               <Switch label={t('kb.activeLabel')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />
             </Stack>

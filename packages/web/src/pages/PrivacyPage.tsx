@@ -22,7 +22,7 @@ import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
-import { cityTimeZone } from '../clock';
+import { formatDate, formatDateTime } from '../dates';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -199,7 +199,7 @@ function RetentionSection() {
     });
   const runs = retention.data?.runs ?? [];
   const shownRuns = runs.slice(0, 12).reverse();
-  const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
+  const day = (iso: string) => formatDate(iso, i18n.language);
 
   return (
     <Stack mt="xl">
@@ -256,7 +256,7 @@ function RetentionSection() {
           <Table.Tbody>
             {runs.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{new Date(r.startedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() })}</Table.Td>
+                <Table.Td>{formatDateTime(r.startedAt, i18n.language)}</Table.Td>
                 <Table.Td>{`${t(`privacy.trigger.${r.trigger}` as 'privacy.trigger.api')}${r.dryRun ? ` · ${t('privacy.dry')}` : ''}`}</Table.Td>
                 {RETENTION_CLASSES.map((key) => (
                   <Table.Td key={key}>{r.counts[key] ?? 0}</Table.Td>
