@@ -30,11 +30,13 @@ it('keeps the working calendar: adds a holiday and refuses backwards office hour
   await signInThroughForm(page, t.base, 'yonetici', 'yonetici-parola-1');
   await openFromMenu(page, 'Çalışma takvimi');
   const year = new Date().getFullYear();
-  await page.getByLabel('Tarih').fill(`${year}-07-21`);
+  // Typed as Turkish writes a day; the API keeps the ISO date.
+  await page.getByLabel('Tarih').fill(`21.07.${year}`);
   await page.getByLabel('Adı (Türkçe)').fill('Samsun yerel tatili');
   await page.getByLabel('Adı (İngilizce)').fill('Samsun local holiday');
   await page.getByRole('button', { name: 'Tatil ekle' }).click();
   await page.getByRole('cell', { name: 'Samsun yerel tatili' }).waitFor();
+  expect(await page.getByLabel('Tarih').inputValue()).toBe('');
   const rows = await t.app.inject({ url: `/api/v1/holidays?year=${year}`, headers: await t.signIn('admin') });
   expect(rows.json().items.map((h: { date: string }) => h.date)).toContain(`${year}-07-21`);
 

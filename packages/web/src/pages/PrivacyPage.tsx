@@ -23,6 +23,7 @@ import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
 import { formatDate, formatDateTime } from '../dates';
+import { formatPhone } from '@cozum/domain';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -68,7 +69,7 @@ export default function PrivacyPage() {
               {found.data.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.fullName ?? '—'}</Table.Td>
-                  <Table.Td>{c.phone ?? '—'}</Table.Td>
+                  <Table.Td>{c.phone ? formatPhone(c.phone) : '—'}</Table.Td>
                   <Table.Td>{c.tcKimlikNo ?? '—'}</Table.Td>
                   <Table.Td>{c.email ?? '—'}</Table.Td>
                   <Table.Td>{c.requestCount}</Table.Td>
@@ -135,7 +136,7 @@ function CitizenModal({ citizen, admin, onClose, onChanged }: { citizen: Citizen
         </Group>
         <Paper withBorder p="sm" data-testid="citizen-record">
           {row(t('privacy.name'), shown.fullName)}
-          {row(t('privacy.phone'), shown.phone)}
+          {row(t('privacy.phone'), shown.phone && formatPhone(shown.phone))}
           {row(t('privacy.tckn'), shown.tcKimlikNo)}
           {row(t('privacy.email'), shown.email)}
           {row(t('privacy.address'), shown.address)}

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { useAction } from '../../hooks/useAction';
 import { errorLines } from '../../i18n/server-errors';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
+import { formatPhone } from '@cozum/domain';
 
 /** The one-time code from the SMS: the server counts wrong tries and locks after five. */
 export function CodeStep({ phone, length, onSubmit, ifKnown }: { phone: string; length: number; onSubmit: (code: string) => Promise<void>; ifKnown?: boolean }) {
@@ -20,7 +21,7 @@ export function CodeStep({ phone, length, onSubmit, ifKnown }: { phone: string; 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
-        <Text>{t(ifKnown ? 'portal.code.sentIfKnown' : 'portal.code.sent', { phone })}</Text>
+        <Text>{t(ifKnown ? 'portal.code.sentIfKnown' : 'portal.code.sent', { phone: formatPhone(phone) })}</Text>
         <TextInput
           label={t('portal.code.label')}
           value={code}
