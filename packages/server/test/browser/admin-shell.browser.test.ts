@@ -1,6 +1,7 @@
 /** A person signs in, switches the language and reaches the admin screen. */
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { createUnit } from '../../src/app/units.js';
 import { createUser } from '../../src/app/users.js';
 import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
 import { openFromMenu, signInThroughForm } from './navigation.js';
@@ -44,4 +45,16 @@ it('keeps the working calendar: adds a holiday and refuses backwards office hour
   await page.getByRole('button', { name: 'Mesai saatlerini kaydet' }).click();
   await page.getByText('ends (09:00) before it starts (17:00)').waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'calendar.png'), fullPage: true });
+});
+
+it('finds a unit for a new user when the name is typed without Turkish letters', async () => {
+  await createUnit(t.database.db, null, { code: 'fen-isleri', nameTr: 'Fen İşleri', nameEn: 'Public Works' });
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, t.base, 'yonetici', 'yonetici-parola-1');
+  await openFromMenu(page, 'Kullanıcılar');
+  await page.getByRole('button', { name: 'Yeni kullanıcı' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Birim' }).fill('Fen Isleri');
+  await page.getByRole('option', { name: 'Fen İşleri' }).click();
+  expect(await dialog.getByRole('textbox', { name: 'Birim' }).inputValue()).toBe('Fen İşleri');
 });
