@@ -1,7 +1,6 @@
 /** A person signs in, switches the language and reaches the admin screen. */
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { createUnit } from '../../src/app/units.js';
 import { createUser } from '../../src/app/users.js';
 import { SCREENSHOTS, useBrowserApp, type BrowserApp } from './browser.js';
 import { openFromMenu, signInThroughForm } from './navigation.js';
@@ -48,13 +47,13 @@ it('keeps the working calendar: adds a holiday and refuses backwards office hour
 });
 
 it('finds a unit for a new user when the name is typed without Turkish letters', async () => {
-  await createUnit(t.database.db, null, { code: 'fen-isleri', nameTr: 'Fen İşleri', nameEn: 'Public Works' });
+  // The seeded units include Fen İşleri Dairesi Başkanlığı.
   const page = await t.browser.newPage();
   await signInThroughForm(page, t.base, 'yonetici', 'yonetici-parola-1');
   await openFromMenu(page, 'Kullanıcılar');
   await page.getByRole('button', { name: 'Yeni kullanıcı' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Birim' }).fill('Fen Isleri');
-  await page.getByRole('option', { name: 'Fen İşleri' }).click();
-  expect(await dialog.getByRole('textbox', { name: 'Birim' }).inputValue()).toBe('Fen İşleri');
+  await page.getByRole('option', { name: 'Fen İşleri Dairesi Başkanlığı' }).click();
+  expect(await dialog.getByRole('textbox', { name: 'Birim' }).inputValue()).toBe('Fen İşleri Dairesi Başkanlığı');
 });
