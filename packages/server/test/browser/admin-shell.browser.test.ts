@@ -53,7 +53,7 @@ it('finds a unit for a new user when the name is typed without Turkish letters',
   await openFromMenu(page, 'Kullanıcılar');
   await page.getByRole('button', { name: 'Yeni kullanıcı' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Birim' }).fill('Fen Isleri');
+  await dialog.getByLabel(/^Birim/).first().fill('Fen Isleri');
   await page.getByRole('option', { name: 'Fen İşleri Dairesi Başkanlığı' }).click();
-  expect(await dialog.getByRole('textbox', { name: 'Birim' }).inputValue()).toBe('Fen İşleri Dairesi Başkanlığı');
+  expect(await dialog.getByLabel(/^Birim/).first().inputValue()).toBe('Fen İşleri Dairesi Başkanlığı');
 });
