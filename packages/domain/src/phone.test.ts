@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, normalizePhone } from './phone.js';
+import { formatPhone, maskPhone, normalizePhone } from './phone.js';
 
 describe('phone numbers', () => {
   it.each([
@@ -15,5 +15,19 @@ describe('phone numbers', () => {
 
   it('masks all but the operator code and the last two digits', () => {
     expect(maskPhone('905321234567')).toBe('0532 *** ** 67');
+  });
+
+  it.each([
+    ['905321112233', '0532 111 22 33'],
+    ['903623121919', '0362 312 19 19'],
+    ['+90 (532) 111-2233', '0532 111 22 33'],
+    ['442079460958', '+442079460958'],
+    ['0532 *** ** 33', '0532 *** ** 33'],
+    ['dahili 12', 'dahili 12'],
+  ])('shows %s as %s', (input, expected) => expect(formatPhone(input)).toBe(expected));
+
+  it('formats a masked Turkish number like a full one', () => {
+    expect(maskPhone('905321112233')).toBe('0532 *** ** 33');
+    expect(formatPhone('905321112233').replace(/\d{3} \d{2}(?= \d{2}$)/, '*** **')).toBe(maskPhone('905321112233'));
   });
 });

@@ -23,3 +23,21 @@ export function maskPhone(phone: string): string {
   if (phone.startsWith('90') && phone.length === 12) return `0${phone.slice(2, 5)} *** ** ${phone.slice(10)}`;
   return `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 5))}${phone.slice(-2)}`;
 }
+
+/**
+ * A phone as people read it: Turkish numbers (stored "905321234567") as "0532 123 45 67",
+ * numbers abroad with their '+' ("+44 2079460958" stays digits after the country's '+').
+ * Masked numbers ("0532 *** ** 67") and text that is no phone number are shown as given.
+ */
+export function formatPhone(phone: string | null | undefined): string {
+  if (!phone) return '';
+  if (phone.includes('*')) return phone;
+  const trimmed = phone.trim();
+  const stored = /^\d{8,15}$/.test(trimmed) ? trimmed : normalizePhone(trimmed);
+  if (!stored) return phone;
+  if (stored.startsWith('90') && stored.length === 12) {
+    const national = stored.slice(2);
+    return `0${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6, 8)} ${national.slice(8)}`;
+  }
+  return `+${stored}`;
+}

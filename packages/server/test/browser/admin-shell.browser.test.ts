@@ -30,11 +30,13 @@ it('keeps the working calendar: adds a holiday and refuses backwards office hour
   await signInThroughForm(page, t.base, 'yonetici', 'yonetici-parola-1');
   await openFromMenu(page, 'Çalışma takvimi');
   const year = new Date().getFullYear();
-  await page.getByLabel('Tarih').fill(`${year}-07-21`);
+  // Typed as Turkish writes a day; the API keeps the ISO date.
+  await page.getByLabel('Tarih').fill(`21.07.${year}`);
   await page.getByLabel('Adı (Türkçe)').fill('Samsun yerel tatili');
   await page.getByLabel('Adı (İngilizce)').fill('Samsun local holiday');
   await page.getByRole('button', { name: 'Tatil ekle' }).click();
   await page.getByRole('cell', { name: 'Samsun yerel tatili' }).waitFor();
+  expect(await page.getByLabel('Tarih').inputValue()).toBe('');
   const rows = await t.app.inject({ url: `/api/v1/holidays?year=${year}`, headers: await t.signIn('admin') });
   expect(rows.json().items.map((h: { date: string }) => h.date)).toContain(`${year}-07-21`);
 
@@ -42,4 +44,16 @@ it('keeps the working calendar: adds a holiday and refuses backwards office hour
   await page.getByRole('button', { name: 'Mesai saatlerini kaydet' }).click();
   await page.getByText('ends (09:00) before it starts (17:00)').waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'calendar.png'), fullPage: true });
+});
+
+it('finds a unit for a new user when the name is typed without Turkish letters', async () => {
+  // The seeded units include Fen İşleri Dairesi Başkanlığı.
+  const page = await t.browser.newPage();
+  await signInThroughForm(page, t.base, 'yonetici', 'yonetici-parola-1');
+  await openFromMenu(page, 'Kullanıcılar');
+  await page.getByRole('button', { name: 'Yeni kullanıcı' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Birim/).first().fill('Fen Isleri');
+  await page.getByRole('option', { name: 'Fen İşleri Dairesi Başkanlığı' }).click();
+  expect(await dialog.getByLabel(/^Birim/).first().inputValue()).toBe('Fen İşleri Dairesi Başkanlığı');
 });

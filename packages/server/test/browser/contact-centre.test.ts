@@ -55,7 +55,7 @@ it('a webhook call pops on the console, is answered from the knowledge base, and
   const card = agent.getByTestId('caller-card');
   await card.waitFor({ timeout: 5000 });
   await expect.poll(() => agent.getByTestId('caller-name').textContent()).toBe('Zeynep Kaya');
-  expect(await agent.getByTestId('caller-number').textContent()).toBe('905321112233');
+  expect(await agent.getByTestId('caller-number').textContent()).toBe('0532 111 22 33');
   await expect.poll(() => supervisor.getByTestId('wb-waiting').textContent()).toBe('0');
 
   // From the keyboard alone: Alt+K to the search, typed without Turkish letters, Enter, Ctrl+Enter.

@@ -104,7 +104,7 @@ it('shows a citizen masked, and unmasked only with a purpose', async () => {
   await page.getByRole('button', { name: 'Aç' }).click();
   await page.getByLabel('Amaç').fill('KVKK başvurusu: bilgi talebi');
   await page.getByRole('button', { name: 'Tam kaydı göster' }).click();
-  await expect.poll(() => page.getByTestId('citizen-record').getByText('905321112233').isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => page.getByTestId('citizen-record').getByText('0532 111 22 33').isVisible(), { timeout: 15_000 }).toBe(true);
   await expect.poll(() => page.getByTestId('citizen-record').getByText('Elif Demir').isVisible()).toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'privacy-record.png'), fullPage: true });
 

@@ -7,6 +7,7 @@ import { idOptions } from '../alphabetical';
 import { useForm, type FieldErrors } from '../hooks/useForm';
 import { useLocalName } from '../hooks/useLocalName';
 import { FormModal } from './FormModal';
+import { SearchSelect } from './SearchSelect';
 
 const MIN_PASSWORD = 10;
 // A plausibility check only; the server has the final word.
@@ -85,14 +86,13 @@ export function UserFormModal({ user, units, onClose, onSaved }: { user: User | 
       />
       <TextInput label={t('users.email')} type="email" value={values.email} onChange={(event) => form.set('email', event.currentTarget.value)} error={errors.email} />
       <Select<Role> label={t('users.role')} required data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} value={values.role} onChange={(role) => form.set('role', role)} error={errors.role} allowDeselect={false} />
-      <Select<number>
+      <SearchSelect
         label={t('users.unit')}
         required={unitRequired}
         data={unitOptions}
         value={values.unitId}
         onChange={(unitId) => form.set('unitId', unitId)}
         error={errors.unitId}
-        searchable
         clearable={!unitRequired}
         clearButtonProps={{ 'aria-label': t('common.clear') }}
       />

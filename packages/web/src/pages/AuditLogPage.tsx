@@ -5,7 +5,8 @@ import { searchAudit, type AuditEntry, type AuditFilter } from '../api/audit';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useLoad } from '../hooks/useLoad';
-import { cityTimeZone } from '../clock';
+import { formatDateTime } from '../dates';
+import { DateField } from '../components/DateField';
 
 interface Fields {
   actor: string;
@@ -63,7 +64,7 @@ export default function AuditLogPage() {
     }
   };
   const entries = [...(page.data ?? []), ...more];
-  const when = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
+  const when = (at: string) => formatDateTime(at, i18n.language);
 
   return (
     <>
@@ -79,8 +80,8 @@ export default function AuditLogPage() {
           <TextInput label={t('audit.action')} description={t('audit.actionHint')} value={fields.action} onChange={set('action')} w={200} />
           <TextInput label={t('audit.subjectType')} placeholder="citizen, user…" value={fields.subjectType} onChange={set('subjectType')} w={140} />
           <TextInput label={t('audit.subjectId')} value={fields.subjectId} onChange={set('subjectId')} w={110} />
-          <TextInput type="date" label={t('audit.from')} value={fields.from} onChange={set('from')} w={160} />
-          <TextInput type="date" label={t('audit.to')} value={fields.to} onChange={set('to')} w={160} />
+          <DateField label={t('audit.from')} value={fields.from} onChange={(from) => setFields({ ...fields, from })} clearable w={160} />
+          <DateField label={t('audit.to')} value={fields.to} onChange={(to) => setFields({ ...fields, to })} clearable w={160} />
           <Button type="submit">{t('audit.search')}</Button>
           <Button
             variant="subtle"

@@ -9,6 +9,7 @@ import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { detailText } from '../i18n/server-errors';
+import { DateField } from '../components/DateField';
 
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
@@ -87,7 +88,7 @@ export default function CalendarPage() {
         </Table>
       )}
       <Group align="end" mb="xl">
-        <TextInput label={t('calendar.date')} placeholder="2026-04-23" value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })} error={action.fieldError('date')} />
+        <DateField label={t('calendar.date')} value={draft.date} onChange={(date) => setDraft({ ...draft, date })} error={action.fieldError('date')} />
         <TextInput label={t('calendar.nameTr')} value={draft.nameTr} onChange={(e) => setDraft({ ...draft, nameTr: e.currentTarget.value })} error={action.fieldError('nameTr')} />
         <TextInput label={t('calendar.nameEn')} value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} error={action.fieldError('nameEn')} />
         <Switch label={t('calendar.halfDay')} checked={draft.halfDay} onChange={(e) => setDraft({ ...draft, halfDay: e.currentTarget.checked })} />

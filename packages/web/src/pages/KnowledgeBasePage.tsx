@@ -16,6 +16,8 @@ import { useLoad } from '../hooks/useLoad';
 import { useLocalName } from '../hooks/useLocalName';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
+import { DateField } from '../components/DateField';
+import { counted } from '../components/CharacterCount';
 
 type Values = Omit<ArticleInput, 'validFrom' | 'validUntil' | 'titleEn' | 'bodyEn'> & { validFrom: string; validUntil: string; titleEn: string; bodyEn: string };
 
@@ -183,14 +185,14 @@ function ArticleEditor(props: {
                 </Tabs.List>
                 <Tabs.Panel value="tr" pt="sm">
                   <Stack gap="sm">
-                    <TextInput label={t('kb.titleTr')} required maxLength={300} value={values.titleTr} onChange={(event) => form.set('titleTr', event.currentTarget.value)} error={errors.titleTr} data-autofocus />
-                    <Textarea label={t('kb.bodyTr')} required autosize minRows={8} maxLength={20000} value={values.bodyTr} onChange={(event) => form.set('bodyTr', event.currentTarget.value)} error={errors.bodyTr} />
+                    <TextInput label={t('kb.titleTr')} required {...counted(values.titleTr, 300)} value={values.titleTr} onChange={(event) => form.set('titleTr', event.currentTarget.value)} error={errors.titleTr} data-autofocus />
+                    <Textarea label={t('kb.bodyTr')} required autosize minRows={8} {...counted(values.bodyTr, 20000)} value={values.bodyTr} onChange={(event) => form.set('bodyTr', event.currentTarget.value)} error={errors.bodyTr} />
                   </Stack>
                 </Tabs.Panel>
                 <Tabs.Panel value="en" pt="sm">
                   <Stack gap="sm">
-                    <TextInput label={t('kb.titleEn')} maxLength={300} value={values.titleEn} onChange={(event) => form.set('titleEn', event.currentTarget.value)} error={errors.titleEn} />
-                    <Textarea label={t('kb.bodyEn')} autosize minRows={8} maxLength={20000} value={values.bodyEn} onChange={(event) => form.set('bodyEn', event.currentTarget.value)} error={errors.bodyEn} />
+                    <TextInput label={t('kb.titleEn')} {...counted(values.titleEn, 300)} value={values.titleEn} onChange={(event) => form.set('titleEn', event.currentTarget.value)} error={errors.titleEn} />
+                    <Textarea label={t('kb.bodyEn')} autosize minRows={8} {...counted(values.bodyEn, 20000)} value={values.bodyEn} onChange={(event) => form.set('bodyEn', event.currentTarget.value)} error={errors.bodyEn} />
                   </Stack>
                 </Tabs.Panel>
               </Tabs>
@@ -200,8 +202,8 @@ function ArticleEditor(props: {
               </Group>
               <TagsInput label={t('kb.tags')} description={t('kb.tagsHint')} value={values.tags} onChange={(tags) => form.set('tags', tags)} maxTags={30} error={errors.tags} />
               <Group grow>
-                <TextInput label={t('kb.validFrom')} type="date" value={values.validFrom} onChange={(event) => form.set('validFrom', event.currentTarget.value)} error={errors.validFrom} />
-                <TextInput label={t('kb.validUntil')} type="date" value={values.validUntil} onChange={(event) => form.set('validUntil', event.currentTarget.value)} error={errors.validUntil} />
+                <DateField label={t('kb.validFrom')} value={values.validFrom} onChange={(day) => form.set('validFrom', day)} clearable error={errors.validFrom} />
+                <DateField label={t('kb.validUntil')} value={values.validUntil} onChange={(day) => form.set('validUntil', day)} clearable error={errors.validUntil} />
               </Group>
               <Switch label={t('kb.activeLabel')} checked={values.active} onChange={(event) => form.set('active', event.currentTarget.checked)} />
             </Stack>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { getKpis, KPI_BUCKETS, type KpiBucket, type KpiGroup, type KpiRow } from '../api/kpis';
 import type { ChartOptions } from '../components/EChart';
@@ -10,6 +10,7 @@ import { isIsoDate } from '../dates';
 import { formatDuration, formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
 import { cityDate } from '../clock';
+import { DateField } from '../components/DateField';
 
 const rowLabel = (r: KpiRow, group: KpiGroup | null, none: string) => (group === 'queue' ? r.queue || none : group === 'agent' ? r.agent || none : r.period);
 
@@ -78,8 +79,8 @@ export default function KpisPage() {
     <Stack>
       <PageHeader title={t('kpi.title')} />
       <Group align="flex-end">
-        <TextInput label={t('kpi.from')} type="date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} error={isIsoDate(from) ? undefined : t('kpi.dateFormat')} />
-        <TextInput label={t('kpi.to')} type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} error={!isIsoDate(to) ? t('kpi.dateFormat') : from > to ? t('kpi.toBeforeFrom') : undefined} />
+        <DateField label={t('kpi.from')} value={from} onChange={setFrom} error={isIsoDate(from) ? undefined : t('kpi.dateFormat')} />
+        <DateField label={t('kpi.to')} value={to} onChange={setTo} error={!isIsoDate(to) ? t('kpi.dateFormat') : from > to ? t('kpi.toBeforeFrom') : undefined} />
         <Select<KpiBucket> label={t('kpi.by')} data={KPI_BUCKETS.map((b) => ({ value: b, label: t(`kpi.bucket.${b}`) }))} value={by} onChange={(b) => b && setBy(b)} allowDeselect={false} w={160} />
         <Stack gap={4}>
           <Text size="sm" fw={500}>

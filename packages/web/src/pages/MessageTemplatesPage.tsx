@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
+import { counted } from '../components/CharacterCount';
 
 export default function MessageTemplatesPage() {
   const { t } = useTranslation();
@@ -99,8 +100,8 @@ function TemplateEditor({ template, onClose, onSaved }: { template: MessageTempl
     <Modal opened onClose={onClose} size="lg" title={`${template.key} · ${template.locale.toUpperCase()} · ${t(template.channel === 'sms' ? 'messageTemplates.sms' : 'messageTemplates.email')}`}>
       <Stack>
         <ErrorAlert error={failure} />
-        {template.channel === 'email' && <TextInput label={t('messageTemplates.subject')} value={subject} maxLength={300} onChange={(e) => setSubject(e.currentTarget.value)} />}
-        <Textarea label={t('messageTemplates.body')} value={body} autosize minRows={4} maxLength={5000} onChange={(e) => setBody(e.currentTarget.value)} required />
+        {template.channel === 'email' && <TextInput label={t('messageTemplates.subject')} {...counted(subject, 300)} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />}
+        <Textarea label={t('messageTemplates.body')} {...counted(body, 5000)} value={body} autosize minRows={4} onChange={(e) => setBody(e.currentTarget.value)} required />
         <Text size="xs" c="dimmed">
           {t('messageTemplates.placeholders', { list: template.placeholders.map((p) => `{${p}}`).join(' ') })}
         </Text>

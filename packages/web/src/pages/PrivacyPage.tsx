@@ -22,7 +22,8 @@ import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
-import { cityTimeZone } from '../clock';
+import { formatDate, formatDateTime } from '../dates';
+import { formatPhone } from '@cozum/domain';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -68,7 +69,7 @@ export default function PrivacyPage() {
               {found.data.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.fullName ?? '—'}</Table.Td>
-                  <Table.Td>{c.phone ?? '—'}</Table.Td>
+                  <Table.Td>{c.phone ? formatPhone(c.phone) : '—'}</Table.Td>
                   <Table.Td>{c.tcKimlikNo ?? '—'}</Table.Td>
                   <Table.Td>{c.email ?? '—'}</Table.Td>
                   <Table.Td>{c.requestCount}</Table.Td>
@@ -135,7 +136,7 @@ function CitizenModal({ citizen, admin, onClose, onChanged }: { citizen: Citizen
         </Group>
         <Paper withBorder p="sm" data-testid="citizen-record">
           {row(t('privacy.name'), shown.fullName)}
-          {row(t('privacy.phone'), shown.phone)}
+          {row(t('privacy.phone'), shown.phone && formatPhone(shown.phone))}
           {row(t('privacy.tckn'), shown.tcKimlikNo)}
           {row(t('privacy.email'), shown.email)}
           {row(t('privacy.address'), shown.address)}
@@ -199,7 +200,7 @@ function RetentionSection() {
     });
   const runs = retention.data?.runs ?? [];
   const shownRuns = runs.slice(0, 12).reverse();
-  const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
+  const day = (iso: string) => formatDate(iso, i18n.language);
 
   return (
     <Stack mt="xl">
@@ -256,7 +257,7 @@ function RetentionSection() {
           <Table.Tbody>
             {runs.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{new Date(r.startedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() })}</Table.Td>
+                <Table.Td>{formatDateTime(r.startedAt, i18n.language)}</Table.Td>
                 <Table.Td>{`${t(`privacy.trigger.${r.trigger}` as 'privacy.trigger.api')}${r.dryRun ? ` · ${t('privacy.dry')}` : ''}`}</Table.Td>
                 {RETENTION_CLASSES.map((key) => (
                   <Table.Td key={key}>{r.counts[key] ?? 0}</Table.Td>

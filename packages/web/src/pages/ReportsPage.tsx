@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, isChannel } from '@cozum/domain';
 import { listCategories } from '../api/categories';
@@ -17,6 +17,7 @@ import { formatPercent } from '../figures';
 import { useLoad } from '../hooks/useLoad';
 import { cityYear } from '../clock';
 import { currentLanguage } from '../i18n';
+import { MonthField } from '../components/DateField';
 
 const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 const shiftYear = (month: string, years: number) => `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
@@ -81,8 +82,8 @@ export default function ReportsPage() {
         }
       />
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('reports.from')} type="month" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={isMonth(from) ? undefined : t('reports.monthFormat')} w={170} />
-        <TextInput label={t('reports.to')} type="month" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={!isMonth(to) ? t('reports.monthFormat') : from > to ? t('reports.toBeforeFrom') : undefined} w={170} />
+        <MonthField label={t('reports.from')} value={from} onChange={setFrom} error={isMonth(from) ? undefined : t('reports.monthFormat')} w={170} />
+        <MonthField label={t('reports.to')} value={to} onChange={setTo} error={!isMonth(to) ? t('reports.monthFormat') : from > to ? t('reports.toBeforeFrom') : undefined} w={170} />
         <Select label={t('reports.channel')} placeholder={t('reports.all')} data={CHANNELS.map((c) => ({ value: c, label: t(`reports.channels.${c}`) }))} value={channel} onChange={setChannel} clearable w={170} />
         <Select label={t('reports.category')} placeholder={t('reports.all')} data={categoryOptions} value={categoryId} onChange={setCategoryId} clearable searchable w={260} />
         <Select label={t('reports.unit')} placeholder={t('reports.all')} data={unitOptions} value={unitId} onChange={setUnitId} clearable searchable w={260} />

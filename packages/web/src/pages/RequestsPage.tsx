@@ -21,6 +21,7 @@ import { idOptions } from '../alphabetical';
 import { useNotify } from '../hooks/useNotices';
 import { useUser } from '../hooks/useSession';
 import { linkProps, navigate } from '../router';
+import { DateField } from '../components/DateField';
 
 const SEARCH_DELAY_MS = 300;
 const PAGE_SIZE = 50;
@@ -274,8 +275,8 @@ export default function RequestsPage() {
             neighbourhoodPlaceholder={t('common.all')}
             w={200}
           />
-          <TextInput label={t('inbox.from')} placeholder="YYYY-MM-DD" value={from} onChange={(event) => changed(setFrom)(event.currentTarget.value.trim())} error={dateError(from)} w={150} />
-          <TextInput label={t('inbox.to')} placeholder="YYYY-MM-DD" value={to} onChange={(event) => changed(setTo)(event.currentTarget.value.trim())} error={dateError(to)} w={150} />
+          <DateField label={t('inbox.from')} value={from} onChange={changed(setFrom)} clearable error={dateError(from)} w={150} />
+          <DateField label={t('inbox.to')} value={to} onChange={changed(setTo)} clearable error={dateError(to)} w={150} />
           <Select<SortKey>
             label={t('inbox.sort')}
             data={Object.entries(SORTS).map(([value, s]) => ({ value: value as SortKey, label: t(s.labelKey) }))}

@@ -8,7 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useNotify } from '../hooks/useNotices';
-import { cityTimeZone } from '../clock';
+import { formatDateTime } from '../dates';
 
 /** Administrators: a user's open sessions, ended at once (a lost laptop, a leaver), and a lost authenticator reset. */
 export default function StaffSessionsPage() {
@@ -18,7 +18,7 @@ export default function StaffSessionsPage() {
   const [userId, setUserId] = useState<string | null>(null);
   const sessions = useLoad(async () => (userId ? listSessions(Number(userId)) : []), [userId]);
   const { run, busy, failure } = useAction();
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'tr-TR', { timeZone: cityTimeZone() });
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   const chosen = users.data?.find((u) => String(u.id) === userId);
 
   const act = (action: () => Promise<void>) =>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../dates';
 import { useLoad } from '../hooks/useLoad';
 import { SurveyQuestions } from './survey/SurveyQuestions';
 import { useSurveyAnswers } from './survey/useSurveyAnswers';
+import { formatPhone } from '@cozum/domain';
 
 export default function SurveyCallbacksPage() {
   const { t, i18n } = useTranslation();
@@ -64,7 +65,7 @@ export default function SurveyCallbacksPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{c.fullName ?? t('common.none')}</Text>
-                  <Text size="sm" ff="monospace">{c.phone}</Text>
+                  <Text size="sm" ff="monospace">{formatPhone(c.phone)}</Text>
                   {c.locale === 'en' && <Badge size="xs">EN</Badge>}
                 </Table.Td>
                 <Table.Td>

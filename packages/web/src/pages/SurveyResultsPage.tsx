@@ -3,7 +3,7 @@
  * average), the latest free-text answers, filters by district, channel and dates, and the CSV.
  */
 import { useMemo, useState } from 'react';
-import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RESPONSE_CHANNELS, type ResponseChannel } from '@cozum/domain';
 import { listDistricts } from '../api/places';
@@ -11,10 +11,10 @@ import { csvUrl, getResults, type QuestionResult, type ResultFilter } from '../a
 import { EChart, type ChartOptions } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
-import { isIsoDate } from '../dates';
+import { formatDate, isIsoDate } from '../dates';
 import { useLoad } from '../hooks/useLoad';
 import { linkProps, matchPath, useRoute } from '../router';
-import { cityTimeZone } from '../clock';
+import { DateField } from '../components/DateField';
 
 
 export default function SurveyResultsPage() {
@@ -46,8 +46,8 @@ export default function SurveyResultsPage() {
       <Group my="md" align="flex-end">
         <Select label={t('surveys.results.district')} data={(districts.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))} value={districtId} onChange={setDistrictId} clearable searchable placeholder={t('common.all')} />
         <Select label={t('surveys.results.channel')} data={RESPONSE_CHANNELS.map((c) => ({ value: c, label: t(`surveys.channels.${c}`) }))} value={channel} onChange={setChannel} clearable placeholder={t('common.all')} />
-        <TextInput label={t('surveys.results.from')} placeholder="YYYY-MM-DD" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
-        <TextInput label={t('surveys.results.to')} placeholder="YYYY-MM-DD" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
+        <DateField label={t('surveys.results.from')} value={from} onChange={setFrom} clearable w={150} />
+        <DateField label={t('surveys.results.to')} value={to} onChange={setTo} clearable w={150} />
       </Group>
       <ErrorAlert error={results.error} />
       {data && (
@@ -95,7 +95,7 @@ function QuestionPanel({ question: q }: { question: QuestionResult }) {
           {q.texts.length === 0 && <Text c="dimmed">{t('surveys.results.noText')}</Text>}
           {q.texts.map((x, n) => (
             <Text key={n} size="sm">
-              “{x.text}” <Text span size="xs" c="dimmed">{new Date(x.at).toLocaleDateString(i18n.language, { timeZone: cityTimeZone() })}</Text>
+              “{x.text}” <Text span size="xs" c="dimmed">{formatDate(x.at, i18n.language)}</Text>
             </Text>
           ))}
         </Stack>

@@ -15,6 +15,7 @@ import { isIsoDate } from '../dates';
 import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { cityDate } from '../clock';
+import { DateField } from '../components/DateField';
 
 export default function VisitsPage() {
   const { t } = useTranslation();
@@ -79,8 +80,8 @@ export default function VisitsPage() {
       />
       <Text mb="md">{t('field.visits.intro')}</Text>
       <Group mb="md">
-        <TextInput label={t('field.visits.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
-        <TextInput label={t('field.visits.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
+        <DateField label={t('field.visits.from')} value={from} onChange={setFrom} w={150} />
+        <DateField label={t('field.visits.to')} value={to} onChange={setTo} w={150} />
         <Text size="sm" c="dimmed" mt="lg">
           {t('field.visits.teams', { names: (teams.data ?? []).map((x) => `${x.name} (${x.members.map((m) => m.displayName).join(', ') || '—'})`).join('; ') || '—' })}
         </Text>
@@ -182,7 +183,7 @@ function VisitForm({ initial, teams, districts, onClose, onSaved }: { initial: V
         <Select label={t('field.visits.district')} data={districts} searchable value={String(input.districtId)} onChange={(v) => v && setInput({ ...input, districtId: Number(v), neighbourhoodId: null })} error={fieldError('districtId')} />
         <Select label={t('field.visits.neighbourhood')} data={(hoods.data ?? []).map((n) => ({ value: String(n.id), label: n.name }))} searchable clearable value={input.neighbourhoodId ? String(input.neighbourhoodId) : null} onChange={(v) => setInput({ ...input, neighbourhoodId: v ? Number(v) : null })} error={fieldError('neighbourhoodId')} />
         <TextInput label={t('field.visits.place')} value={input.place} onChange={(e) => setInput({ ...input, place: e.currentTarget.value })} withAsterisk error={fieldError('place')} />
-        <TextInput label={t('field.visits.date')} placeholder="YYYY-MM-DD" value={input.visitDate} onChange={(e) => setInput({ ...input, visitDate: e.currentTarget.value })} withAsterisk error={fieldError('visitDate')} />
+        <DateField label={t('field.visits.date')} value={input.visitDate} onChange={(visitDate) => setInput({ ...input, visitDate })} withAsterisk error={fieldError('visitDate')} />
         <ErrorAlert error={failure} />
         <ModalButtons onCancel={onClose} onSave={save} />
       </Stack>

@@ -5,6 +5,7 @@ import type { ConsolePop } from '../../api/live';
 import { RequestStatusBadge } from '../../components/RequestStatusBadge';
 import { formatDateTime } from '../../dates';
 import { linkProps } from '../../router';
+import { formatPhone } from '@cozum/domain';
 
 /** The call in hand: the number, who it probably is, and their earlier requests and contacts. */
 export function CallerCard({ pop, language }: { pop: ConsolePop; language: string }) {
@@ -21,7 +22,7 @@ export function CallerCard({ pop, language }: { pop: ConsolePop; language: strin
         <Badge variant="light">{t(`console.source.${call.source}`)}</Badge>
       </Group>
       <Text fz={28} fw={700} ff="monospace" data-testid="caller-number">
-        {call.callerNumber ?? t('console.unknownNumber')}
+        {call.callerNumber ? formatPhone(call.callerNumber) : t('console.unknownNumber')}
       </Text>
       <Text data-testid="caller-name" fw={500}>
         {person?.fullName ?? t('console.unknownCaller')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldBootstrap } from '../../api/field';
 import type { Enqueue } from './useQueue';
 import type { FieldVisit } from './visits';
+import { counted } from '../../components/CharacterCount';
 
 /** A request taken in the field, queued; the place defaults to the visit's. */
 export function CaptureForm({ data, visit, onQueue }: { data: FieldBootstrap; visit: FieldVisit | null; onQueue: Enqueue }) {
@@ -45,7 +46,7 @@ export function CaptureForm({ data, visit, onQueue }: { data: FieldBootstrap; vi
   return (
     <Stack gap="sm">
       <Select label={t('field.capture.category')} data={categories} searchable value={form.categoryId} onChange={(v) => setForm({ ...form, categoryId: v })} error={errors.categoryId} withAsterisk />
-      <Textarea label={t('field.capture.description')} autosize minRows={3} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} error={errors.description} withAsterisk />
+      <Textarea label={t('field.capture.description')} autosize minRows={3} {...counted(form.description, 5000)} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} error={errors.description} withAsterisk />
       <Group grow>
         <Select label={t('field.capture.district')} data={data.districts.map((d) => ({ value: String(d.id), label: d.name }))} searchable value={districtId} onChange={(v) => setForm({ ...form, districtId: v, neighbourhoodId: null })} />
         <Select label={t('field.capture.neighbourhood')} data={hoods} searchable value={neighbourhoodId} onChange={(v) => setForm({ ...form, neighbourhoodId: v })} disabled={!districtId} />

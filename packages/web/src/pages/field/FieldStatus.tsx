@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { cityTimeZone } from '../../clock';
+import { formatDateTime } from '../../dates';
 import type { SyncReport } from './sync';
 
 /** Online or not, how much waits to be sent, the send button, and why the last run stopped. */
@@ -19,7 +19,7 @@ export function FieldStatus(props: { online: boolean; pending: number; conflicts
         <Button size="xs" variant="light" onClick={props.onSync} loading={props.syncing} disabled={!online}>
           {t('field.app.sync')}
         </Button>
-        {props.dataAt && <Text size="xs" c="dimmed">{t('field.app.dataFrom', { at: new Date(props.dataAt).toLocaleString(i18n.language, { timeZone: cityTimeZone() }) })}</Text>}
+        {props.dataAt && <Text size="xs" c="dimmed">{t('field.app.dataFrom', { at: formatDateTime(props.dataAt, i18n.language) })}</Text>}
       </Group>
       {report?.stopped === 'signed_out' && <Alert color="red">{t('field.app.signedOut')}</Alert>}
       {report?.stopped === 'server_error' && <Alert color="red">{t('field.app.serverError')}</Alert>}

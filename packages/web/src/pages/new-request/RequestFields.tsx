@@ -9,6 +9,7 @@ import { CategorySelect } from '../../components/CategorySelect';
 import { PlaceSelects, placeFields } from '../../components/PlaceSelects';
 import { useLocalName } from '../../hooks/useLocalName';
 import type { IntakeForm } from './intake';
+import { counted } from '../../components/CharacterCount';
 
 /** What the request is about and where: topic, type, channel, the caller's words, the place. */
 export function RequestFields(props: { form: IntakeForm; categories: Category[] | undefined; requestTypes: RequestType[] | undefined; districts: Place[] | undefined; onSubmit: () => void }) {
@@ -59,7 +60,7 @@ export function RequestFields(props: { form: IntakeForm; categories: Category[] 
         required
         autosize
         minRows={4}
-        maxLength={5000}
+        {...counted(values.description, 5000)}
         value={values.description}
         onChange={(event) => form.set('description', event.currentTarget.value)}
         onKeyDown={getHotkeyHandler([['mod+Enter', props.onSubmit]])}
@@ -67,7 +68,7 @@ export function RequestFields(props: { form: IntakeForm; categories: Category[] 
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <PlaceSelects districts={props.districts ?? []} {...placeFields(form)} districtLabel={t('newRequest.district')} neighbourhoodLabel={t('newRequest.neighbourhood')} />
-        <TextInput label={t('newRequest.address')} maxLength={500} value={values.address} onChange={(event) => form.set('address', event.currentTarget.value)} error={errors.address} />
+        <TextInput label={t('newRequest.address')} {...counted(values.address, 500)} value={values.address} onChange={(event) => form.set('address', event.currentTarget.value)} error={errors.address} />
       </SimpleGrid>
     </>
   );

@@ -7,6 +7,7 @@ import type { PortalConfig } from '../../api/portal';
 import { useAction } from '../../hooks/useAction';
 import { errorLines } from '../../i18n/server-errors';
 import { PORTAL_COLOR } from '../../components/PortalFrame';
+import { formatPhone } from '@cozum/domain';
 import { SmsNotice, SmsUnavailable } from './SmsNotice';
 
 /**
@@ -27,7 +28,7 @@ export function CodeStep({ phone, length, onSubmit, onAgain, ifKnown, sms }: { p
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
-        <Text>{t(ifKnown ? 'portal.code.sentIfKnown' : 'portal.code.sent', { phone })}</Text>
+        <Text>{t(ifKnown ? 'portal.code.sentIfKnown' : 'portal.code.sent', { phone: formatPhone(phone) })}</Text>
         <SmsNotice sms={sms} />
         <TextInput
           label={t('portal.code.label')}

@@ -8,6 +8,7 @@ import { useForm, type FieldErrors } from '../../hooks/useForm';
 import { useLocalName } from '../../hooks/useLocalName';
 import { FormModal } from '../../components/FormModal';
 import { SearchSelect } from '../../components/SearchSelect';
+import { counted } from '../../components/CharacterCount';
 
 /** The actions that need more than a click, and what each asks for. */
 export const FORM_ACTIONS = ['assign', 'hold', 'transfer', 'refer', 'mark_duplicate', 'reject', 'reopen', 'extend'] as const satisfies readonly RequestAction[];
@@ -85,7 +86,7 @@ export function ActionModal(props: {
           data-autofocus={['hold', 'reject', 'reopen', 'extend'].includes(action) ? true : undefined}
           autosize
           minRows={3}
-          maxLength={2000}
+          {...counted(values.reason, 2000)}
           value={values.reason}
           onChange={(event) => form.set('reason', event.currentTarget.value)}
           error={errors.reason}
