@@ -4,7 +4,7 @@
  * so the citizen is told and the satisfaction survey follows as for any resolution.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ACTIVE_STATUSES, DomainError, invalid, isActiveStatus, notFound } from '@cozum/domain';
+import { ACTIVE_STATUSES, DomainError, fieldError, isActiveStatus, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -51,8 +51,8 @@ export async function closeWorkOrder(ex: Executor, actor: Actor, requestId: numb
   if (actor.role === 'field_staff' && request.assigneeId !== actor.id) throw new DomainError('request.forbidden', `request ${request.trackingNo} is not assigned to you; ask the unit to assign it before closing it`);
   // Closing on site resolves the request, which only an active one can be.
   if (!isActiveStatus(request.status)) throw new DomainError('request.invalid_transition', `request ${request.trackingNo} is already ${request.status}; it was closed by someone else while you were away, so your note was not added`);
-  if (!input.note.trim()) throw invalid('note', 'is required: say what was done on site; the citizen reads it');
-  if (input.photos.length > MAX_PHOTOS) throw invalid('photos', `${input.photos.length} photos; send at most ${MAX_PHOTOS}`);
+  if (!input.note.trim()) throw fieldError('note', 'required', 'is required: say what was done on site; the citizen reads it');
+  if (input.photos.length > MAX_PHOTOS) throw fieldError('photos', 'too_many_files', `${input.photos.length} photos; send at most ${MAX_PHOTOS}`, { limit: MAX_PHOTOS });
   // Photos first: a refused photo leaves the request open, with nothing half done.
   const saved = [];
   for (const photo of input.photos) saved.push(await addAttachment(ex, actor, requestId, { fileName: photo.fileName, content: photo.content, visibility: 'internal' }, dataDir, now));

@@ -4,7 +4,7 @@
  * they stay as answered, so results always mean what was asked.
  */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { DomainError, checkQuestions, invalid, notFound, type ChoiceOption, type Question, type QuestionDef, type SurveyKind, type SurveyStatus } from '@cozum/domain';
+import { DomainError, checkQuestions, fieldError, notFound, type ChoiceOption, type Question, type QuestionDef, type SurveyKind, type SurveyStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts, surveyQuestions, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -48,13 +48,13 @@ async function checkDistricts(ex: Executor, ids: number[]): Promise<number[]> {
   if (!unique.length) return [];
   const found = await ex.select({ id: districts.id }).from(districts).where(inArray(districts.id, unique));
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalid('districtIds', `district ${missing.join(', ')} does not exist; pick districts from the list`);
+  if (missing.length) throw fieldError('districtIds', 'not_found', `district ${missing.join(', ')} does not exist; pick districts from the list`, { id: missing.join(', ') });
   return unique.sort((a, b) => a - b);
 }
 
 function checkInput(input: SurveyInput) {
-  if (!input.titleTr.trim()) throw invalid('titleTr', 'is required: the survey title in Turkish');
-  if (input.kind === 'satisfaction' && input.districtIds?.length) throw invalid('districtIds', 'the satisfaction survey is asked after every resolution; only campaigns target districts');
+  if (!input.titleTr.trim()) throw fieldError('titleTr', 'required', 'is required: the survey title in Turkish');
+  if (input.kind === 'satisfaction' && input.districtIds?.length) throw fieldError('districtIds', 'campaigns_only', 'the satisfaction survey is asked after every resolution; only campaigns target districts');
   checkQuestions(input.kind, input.questions);
 }
 
@@ -91,7 +91,7 @@ export async function createSurvey(ex: Executor, actor: Actor, input: SurveyInpu
 /** Replaces a survey's texts and questions; refused once anyone has answered it. */
 export async function updateSurvey(ex: Executor, actor: Actor, id: number, input: SurveyInput, now: Date): Promise<Survey> {
   const current = await getSurvey(ex, id);
-  if (current.kind !== input.kind) throw invalid('kind', `survey ${id} is a ${current.kind} survey; create a new survey to ask a ${input.kind} one`);
+  if (current.kind !== input.kind) throw fieldError('kind', 'unchangeable', `survey ${id} is a ${current.kind} survey; create a new survey to ask a ${input.kind} one`, { value: current.kind });
   if (current.responses > 0) throw new DomainError('survey.has_responses', `"${current.titleTr}" already has ${current.responses} answers, so its questions stay as they were asked; copy it into a new survey to change them`);
   checkInput(input);
   const districtIds = await checkDistricts(ex, input.districtIds ?? []);
