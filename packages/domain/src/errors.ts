@@ -107,6 +107,7 @@ export const VALIDATION_CODES = [
   'one_choice', // takes exactly one choice
   'always_sent', // { event }: an event sent on every channel, not to be chosen
   'never_public', // { type }: a request type about one person, never published
+  'not_month', // { value }: not a month as YYYY-MM (a report's period runs over whole months)
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -71,7 +71,7 @@ describe('visit planning', () => {
     teamId = team.json().id;
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/field/visits', headers: supervisor, payload: { teamId, districtId: ilkadim, neighbourhoodId: kurupelit, place: 'Cumhuriyet Meydanı', visitDate: '2026-06-01' } });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.details[0]).toMatchObject({ field: 'neighbourhoodId', message: expect.stringMatching(/Körfez is not in the chosen district/) });
+    expect(wrong.json().error.details[0]).toMatchObject({ field: 'neighbourhoodId', code: 'not_in_district', params: { neighbourhood: 'Körfez', district: 'İlkadım' }, message: expect.stringMatching(/Körfez is not in İlkadım/) });
     const badDate = await t.app.inject({ method: 'POST', url: '/api/v1/field/visits', headers: supervisor, payload: { teamId, districtId: atakum, place: 'Sahil', visitDate: '2026-13-45' } });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().error.details[0].field).toBe('visitDate');

@@ -86,7 +86,7 @@ export async function createCategory(ex: Executor, actor: Actor | null, input: C
   if (!CODE_PATTERN.test(input.code)) throw fieldError('code', 'not_code', "must be lower-case letters and digits joined by dashes, e.g. 'su-kesintisi'");
   await checkReferences(ex, null, input);
   const [exists] = await ex.select({ id: categories.id }).from(categories).where(eq(categories.code, input.code));
-  if (exists) throw new DomainError('category.already_exists', `a category with the code '${input.code}' exists`, [{ field: 'code', message: 'is taken' }]);
+  if (exists) throw new DomainError('category.already_exists', `a category with the code '${input.code}' exists`, [{ field: 'code', code: 'taken', params: { value: input.code }, message: 'is taken' }], { code: input.code });
   const [row] = await ex
     .insert(categories)
     .values({ ...input, nameTr: input.nameTr.trim(), nameEn: input.nameEn.trim(), parentId: input.parentId ?? null, defaultUnitId: input.defaultUnitId ?? null })

@@ -86,7 +86,7 @@ export async function anonymiseCitizen(ex: Executor, actor: Actor, id: number, i
   if (reason.length < 5) throw fieldError('reason', 'min_length', 'say why this person is anonymised (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234: silme talebi"', { limit: 5 });
   const [person] = await ex.select({ id: citizens.id, anonymisedAt: citizens.anonymisedAt }).from(citizens).where(eq(citizens.id, id)).for('update');
   if (!person) throw notFound('citizen', id);
-  if (person.anonymisedAt) throw new DomainError('citizen.conflict', `citizen ${id} was already anonymised on ${person.anonymisedAt.toISOString()}`);
+  if (person.anonymisedAt) throw new DomainError('citizen.conflict', `citizen ${id} was already anonymised on ${person.anonymisedAt.toISOString()}`, undefined, { id, date: person.anonymisedAt.toISOString().slice(0, 10) });
   if (input.trackingNo) {
     const [req] = await ex.select({ id: requests.id }).from(requests).where(eq(requests.trackingNo, input.trackingNo));
     if (!req) throw fieldError('trackingNo', 'not_found', `no request has the tracking number '${input.trackingNo}'`, { id: input.trackingNo });

@@ -55,7 +55,7 @@ export async function recordResponse(ex: Executor, actor: Actor | null, input: R
   if (input.visitId) {
     const [visit] = await ex.select({ status: fieldVisits.status, districtId: fieldVisits.districtId }).from(fieldVisits).where(eq(fieldVisits.id, input.visitId));
     if (!visit) throw fieldError('visitId', 'not_found', `visit ${input.visitId} does not exist`, { id: input.visitId });
-    if (visit.status === 'cancelled') throw new DomainError('field.visit_cancelled', `visit ${input.visitId} was cancelled; record the answer without it or under the visit that took place`);
+    if (visit.status === 'cancelled') throw new DomainError('field.visit_cancelled', `visit ${input.visitId} was cancelled; record the answer without it or under the visit that took place`, undefined, { id: input.visitId });
     districtId ??= visit.districtId;
   }
   checkOpenFor(survey, districtId);
@@ -66,7 +66,7 @@ export async function recordResponse(ex: Executor, actor: Actor | null, input: R
     if (!requestId) throw fieldError('requestId', 'required', 'the satisfaction survey is about a resolved request: give its id');
     const [request] = await ex.select({ status: requests.status, trackingNo: requests.trackingNo, districtId: requests.districtId }).from(requests).where(eq(requests.id, requestId));
     if (!request) throw fieldError('requestId', 'not_found', `request ${requestId} does not exist`, { id: requestId });
-    if (!isSolvedStatus(request.status)) throw new DomainError('survey.request_not_resolved', `request ${request.trackingNo} is ${request.status}; satisfaction is asked once it is resolved`);
+    if (!isSolvedStatus(request.status)) throw new DomainError('survey.request_not_resolved', `request ${request.trackingNo} is ${request.status}; satisfaction is asked once it is resolved`, undefined, { trackingNo: request.trackingNo, status: request.status });
     districtId ??= request.districtId;
   } else if (requestId) {
     throw fieldError('requestId', 'satisfaction_only', 'only the satisfaction survey is tied to a request; leave it out for a campaign');

@@ -29,7 +29,7 @@ export interface LinkOptions {
 export async function createCampaignLinks(ex: Executor, actor: Actor, surveyId: number, input: { count: number; districtId?: number | null }, now: Date, options: LinkOptions) {
   const survey = await getSurvey(ex, surveyId);
   if (survey.kind !== 'campaign') throw fieldError('surveyId', 'campaigns_only', 'satisfaction survey links are sent by themselves after each resolution; links are made for campaigns');
-  if (survey.status === 'closed') throw new DomainError('survey.closed', `"${survey.titleTr}" is closed; open it again before handing out links`);
+  if (survey.status === 'closed') throw new DomainError('survey.closed', `"${survey.titleTr}" is closed; open it again before handing out links`, undefined, { title: survey.titleTr });
   const districtId = input.districtId ?? null;
   if (districtId && survey.districtIds.length && !survey.districtIds.includes(districtId)) throw fieldError('districtId', 'not_targeted', `"${survey.titleTr}" is not asked in district ${districtId}`, { survey: survey.titleTr });
   const expiresAt = new Date(now.getTime() + LINK_DAYS * 86400_000);

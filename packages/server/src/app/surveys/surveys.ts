@@ -92,7 +92,7 @@ export async function createSurvey(ex: Executor, actor: Actor, input: SurveyInpu
 export async function updateSurvey(ex: Executor, actor: Actor, id: number, input: SurveyInput, now: Date): Promise<Survey> {
   const current = await getSurvey(ex, id);
   if (current.kind !== input.kind) throw fieldError('kind', 'unchangeable', `survey ${id} is a ${current.kind} survey; create a new survey to ask a ${input.kind} one`, { value: current.kind });
-  if (current.responses > 0) throw new DomainError('survey.has_responses', `"${current.titleTr}" already has ${current.responses} answers, so its questions stay as they were asked; copy it into a new survey to change them`);
+  if (current.responses > 0) throw new DomainError('survey.has_responses', `"${current.titleTr}" already has ${current.responses} answers, so its questions stay as they were asked; copy it into a new survey to change them`, undefined, { title: current.titleTr, responses: current.responses });
   checkInput(input);
   const districtIds = await checkDistricts(ex, input.districtIds ?? []);
   await ex.update(surveys).set({ titleTr: input.titleTr.trim(), titleEn: input.titleEn?.trim() || null, introTr: input.introTr?.trim() || null, introEn: input.introEn?.trim() || null, districtIds, updatedAt: now }).where(eq(surveys.id, id));
@@ -104,7 +104,7 @@ export async function updateSurvey(ex: Executor, actor: Actor, id: number, input
 /** Opens or closes a survey. Opening a satisfaction survey closes the one asked until now. */
 export async function setSurveyStatus(ex: Executor, actor: Actor, id: number, status: SurveyStatus, now: Date): Promise<Survey> {
   const current = await getSurvey(ex, id);
-  if (status === 'draft' && current.status !== 'draft') throw new DomainError('survey.invalid_transition', `"${current.titleTr}" has been opened; it can be closed or opened again, not turned back into a draft`);
+  if (status === 'draft' && current.status !== 'draft') throw new DomainError('survey.invalid_transition', `"${current.titleTr}" has been opened; it can be closed or opened again, not turned back into a draft`, undefined, { title: current.titleTr, status: current.status });
   if (status === 'active' && current.kind === 'satisfaction') {
     await ex.update(surveys).set({ status: 'closed', updatedAt: now }).where(and(eq(surveys.kind, 'satisfaction'), eq(surveys.status, 'active'), ne(surveys.id, id)));
   }
