@@ -155,7 +155,6 @@ describe('exports', () => {
     const bad = await ctx.app.inject({ method: 'GET', url: '/api/v1/reports?from=2025-13&to=2025-12', headers: supervisor });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/from/);
-    expect(bad.json().error.details).toEqual([{ field: 'from', code: 'not_month', params: { value: '2025-13' }, message: 'expected YYYY-MM' }]);
     const half = await ctx.app.inject({ method: 'GET', url: `/api/v1/reports?${YEAR_2025}&compareFrom=2024-01`, headers: supervisor });
     expect(half.statusCode).toBe(400);
     expect(half.json().error.message).toMatch(/compareTo/);
