@@ -84,6 +84,30 @@ export const VALIDATION_CODES = [
   'outside_city', // a point outside the city's districts
   'article_or_notes', // name the knowledge-base article used, or write what the caller was told
   'out_of_order', // an event older than what is already recorded
+  // field work, surveys, privacy, categories and the contact-centre settings
+  'cancelled', // { place, date }: a visit that was cancelled
+  'not_in_team', // { team, place }: a visit of a team the user is not in
+  'not_field_role', // { name, role }: a user whose role does not go out in field teams
+  'campaigns_only', // only campaign surveys take this (districts, links)
+  'satisfaction_only', // only the satisfaction survey takes this (a request)
+  'unchangeable', // { value }: fixed once made (a survey's kind)
+  'not_targeted', // { survey }: a district the survey is not asked in
+  'anonymised', // the person was anonymised
+  'not_whole_number', // { min }: not a whole number, min or more
+  'not_whole_in_range', // { min, max }: not a whole number from min to max
+  'needs_fallback', // a mapping without its fallback entry "*"
+  'not_sum', // { instant, routed, answered }: the parts do not add up to the whole
+  'unknown_placeholder', // { placeholders, allowed }: a template placeholder that does not exist
+  'choices_only', // only choice questions have choices
+  'not_scale', // { min, max }: not two whole numbers from min to max, the lower first
+  'not_overall_scale', // the overall score must be a 1 to 5 scale question
+  'one_overall', // { count }: a satisfaction survey needs exactly one overall score question
+  'no_overall', // only satisfaction surveys have an overall score question
+  'duplicate', // given twice
+  'one_choice', // takes exactly one choice
+  'always_sent', // { event }: an event sent on every channel, not to be chosen
+  'never_public', // { type }: a request type about one person, never published
+  'not_month', // { value }: not a month as YYYY-MM (a report's period runs over whole months)
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
@@ -110,9 +134,6 @@ export class DomainError extends Error {
 /** One field is wrong: its code and params for the client's catalogue, the message in English. */
 export const fieldError = (field: string, code: ValidationCode, message: string, params?: ErrorParams): DomainError =>
   new DomainError('validation_failed', `${field}: ${message}`, [params ? { field, code, params, message } : { field, code, message }]);
-
-/** @deprecated give the field's code: use fieldError. */
-export const invalid = (field: string, message: string): DomainError => fieldError(field, 'invalid', message);
 
 export const notFound = (what: string, id: string | number): DomainError =>
   new DomainError('not_found', `${what} '${id}' was not found`, undefined, { what, id });

@@ -10,7 +10,7 @@
  * - referred: Law 3071 art. 5, a petition sent to the competent institution is told so;
  * - extended: Law 4982 art. 11, the applicant is told of the extension and its reason.
  */
-import { invalid } from './errors.js';
+import { fieldError } from './errors.js';
 import type { RequestAction } from './lifecycle.js';
 import { MESSAGE_CHANNELS, type MessageChannel } from './templates.js';
 
@@ -78,8 +78,8 @@ export function checkNotificationSettings(given: Record<MessageChannel, readonly
   const checked = {} as Record<MessageChannel, OptionalNotificationEvent[]>;
   for (const channel of MESSAGE_CHANNELS) {
     for (const event of given[channel]) {
-      if (isRequiredEvent(event)) throw invalid(`${field}.${channel}`, `'${event}' is always sent on every channel (the citizen must hear the final answer and what the law requires); list only ${OPTIONAL_NOTIFICATION_EVENTS.join(', ')}`);
-      if (!(NOTIFICATION_EVENTS as readonly string[]).includes(event)) throw invalid(`${field}.${channel}`, `'${event}' is not an event; choose from ${OPTIONAL_NOTIFICATION_EVENTS.join(', ')}`);
+      if (isRequiredEvent(event)) throw fieldError(`${field}.${channel}`, 'always_sent', `'${event}' is always sent on every channel (the citizen must hear the final answer and what the law requires); list only ${OPTIONAL_NOTIFICATION_EVENTS.join(', ')}`, { event });
+      if (!(NOTIFICATION_EVENTS as readonly string[]).includes(event)) throw fieldError(`${field}.${channel}`, 'one_of', `'${event}' is not an event; choose from ${OPTIONAL_NOTIFICATION_EVENTS.join(', ')}`, { allowed: OPTIONAL_NOTIFICATION_EVENTS.join(', ') });
     }
     checked[channel] = OPTIONAL_NOTIFICATION_EVENTS.filter((event) => given[channel].includes(event));
   }

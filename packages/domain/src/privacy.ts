@@ -2,7 +2,7 @@
  * KVKK (Law 6698): masking of personal data for roles that do not need it, and the retention
  * policy (years per data class). Pure: callers pass `now`.
  */
-import { invalid } from './errors.js';
+import { fieldError } from './errors.js';
 import { maskPhone } from './phone.js';
 import { isValidTcKimlik } from './tckn.js';
 
@@ -215,7 +215,7 @@ export const mayBePublished = (legalClock: string | null): boolean => !legalCloc
 
 export function checkPublishable(type: { code: string; legalClock: string | null }, publishable: boolean): void {
   if (publishable && !mayBePublished(type.legalClock)) {
-    throw invalid('publishable', `requests of the type '${type.code}' (${type.legalClock}) concern one person and are never published on Open311`);
+    throw fieldError('publishable', 'never_public', `requests of the type '${type.code}' (${type.legalClock}) concern one person and are never published on Open311`, { type: type.code });
   }
 }
 
@@ -248,8 +248,8 @@ export const MAX_RETENTION_INTERVAL_DAYS = 182;
 export function checkRetentionPolicy(input: Record<string, unknown>): RetentionPolicy {
   const policy = { ...DEFAULT_RETENTION_POLICY };
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in RETENTION_CLASSES)) throw invalid(key, `is not a data class; the classes are ${Object.keys(RETENTION_CLASSES).join(', ')}`);
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100) throw invalid(key, 'must be a whole number of years from 1 to 100');
+    if (!(key in RETENTION_CLASSES)) throw fieldError(key, 'unknown_field', `is not a data class; the classes are ${Object.keys(RETENTION_CLASSES).join(', ')}`, { name: key });
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100) throw fieldError(key, 'not_whole_in_range', 'must be a whole number of years from 1 to 100', { min: 1, max: 100 });
     policy[key as RetentionClass] = value;
   }
   return policy;

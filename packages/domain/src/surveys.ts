@@ -2,7 +2,7 @@
  * Surveys: what a question may be, whether a set of questions makes a survey, and whether an
  * answer fits its questions. Pure: the server loads and saves, this decides.
  */
-import { DomainError, invalid } from './errors.js';
+import { DomainError, fieldError } from './errors.js';
 
 export const SURVEY_KINDS = ['satisfaction', 'campaign'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
@@ -58,33 +58,33 @@ export const OVERALL_SCALE = { min: 1, max: 5 } as const;
 
 /** Checks the questions of a survey before they are saved; errors name `questions.N.field`. */
 export function checkQuestions(kind: SurveyKind, questions: QuestionDef[]): void {
-  if (!questions.length) throw invalid('questions', 'a survey needs at least one question');
-  if (questions.length > 50) throw invalid('questions', `has ${questions.length} questions; keep a survey to 50 or fewer`);
+  if (!questions.length) throw fieldError('questions', 'min_items', 'a survey needs at least one question', { limit: 1 });
+  if (questions.length > 50) throw fieldError('questions', 'max_items', `has ${questions.length} questions; keep a survey to 50 or fewer`, { limit: 50 });
   questions.forEach((q, n) => {
     const at = `questions.${n}`;
-    if (!q.textTr.trim()) throw invalid(`${at}.textTr`, 'is required: the question in Turkish');
+    if (!q.textTr.trim()) throw fieldError(`${at}.textTr`, 'required', 'is required: the question in Turkish');
     if (q.kind === 'single' || q.kind === 'multiple') {
       const options = q.options ?? [];
-      if (options.length < 2) throw invalid(`${at}.options`, `a ${q.kind === 'single' ? 'single' : 'multiple'} choice question needs at least two choices`);
-      if (options.length > 20) throw invalid(`${at}.options`, 'has more than 20 choices');
+      if (options.length < 2) throw fieldError(`${at}.options`, 'min_items', `a ${q.kind === 'single' ? 'single' : 'multiple'} choice question needs at least two choices`, { limit: 2 });
+      if (options.length > 20) throw fieldError(`${at}.options`, 'max_items', 'has more than 20 choices', { limit: 20 });
       options.forEach((o, k) => {
-        if (!o.tr.trim()) throw invalid(`${at}.options.${k}.tr`, 'is empty: every choice needs its Turkish text');
+        if (!o.tr.trim()) throw fieldError(`${at}.options.${k}.tr`, 'required', 'is empty: every choice needs its Turkish text');
       });
     } else if (q.options?.length) {
-      throw invalid(`${at}.options`, `only choice questions have choices; remove them from this ${q.kind} question`);
+      throw fieldError(`${at}.options`, 'choices_only', `only choice questions have choices; remove them from this ${q.kind} question`);
     }
     if (q.kind === 'scale') {
       const min = q.scaleMin ?? 1;
       const max = q.scaleMax ?? 5;
-      if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max > 10 || min >= max) throw invalid(`${at}.scaleMax`, `a scale runs between two whole numbers from 0 to 10, the lower first (got ${min} to ${max})`);
+      if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max > 10 || min >= max) throw fieldError(`${at}.scaleMax`, 'not_scale', `a scale runs between two whole numbers from 0 to 10, the lower first (got ${min} to ${max})`, { min: 0, max: 10 });
     }
     if (q.overall && (q.kind !== 'scale' || (q.scaleMin ?? 1) !== OVERALL_SCALE.min || (q.scaleMax ?? 5) !== OVERALL_SCALE.max)) {
-      throw invalid(`${at}.overall`, 'the overall score must be a scale question from 1 to 5');
+      throw fieldError(`${at}.overall`, 'not_overall_scale', 'the overall score must be a scale question from 1 to 5');
     }
   });
   const overall = questions.filter((q) => q.overall).length;
-  if (kind === 'satisfaction' && overall !== 1) throw invalid('questions', `a satisfaction survey needs exactly one overall 1–5 score question (it has ${overall})`);
-  if (kind === 'campaign' && overall > 0) throw invalid('questions', 'only satisfaction surveys have an overall score question');
+  if (kind === 'satisfaction' && overall !== 1) throw fieldError('questions', 'one_overall', `a satisfaction survey needs exactly one overall 1–5 score question (it has ${overall})`, { count: overall });
+  if (kind === 'campaign' && overall > 0) throw fieldError('questions', 'no_overall', 'only satisfaction surveys have an overall score question');
 }
 
 /** Checks one respondent's answers against the questions; missing optional answers are left out. */
@@ -92,8 +92,8 @@ export function checkAnswers(questions: Question[], answers: AnswerInput[]): Che
   const byId = new Map(questions.map((q) => [q.id, q]));
   const seen = new Set<number>();
   for (const a of answers) {
-    if (!byId.has(a.questionId)) throw invalid(`answers.${a.questionId}`, `question ${a.questionId} is not in this survey`);
-    if (seen.has(a.questionId)) throw invalid(`answers.${a.questionId}`, 'is answered twice; send one answer per question');
+    if (!byId.has(a.questionId)) throw fieldError(`answers.${a.questionId}`, 'not_found', `question ${a.questionId} is not in this survey`, { id: a.questionId });
+    if (seen.has(a.questionId)) throw fieldError(`answers.${a.questionId}`, 'duplicate', 'is answered twice; send one answer per question');
     seen.add(a.questionId);
   }
   const given = new Map(answers.map((a) => [a.questionId, a]));
@@ -103,27 +103,27 @@ export function checkAnswers(questions: Question[], answers: AnswerInput[]): Che
     const field = `answers.${q.id}`;
     const empty = !a || (q.kind === 'text' ? !a.text?.trim() : q.kind === 'scale' ? a.value === undefined : !a.choices?.length);
     if (empty) {
-      if (q.required !== false) throw invalid(field, `"${q.textTr}" needs an answer`);
+      if (q.required !== false) throw fieldError(field, 'required', `"${q.textTr}" needs an answer`, { question: q.textTr });
       continue;
     }
     if (q.kind === 'text') {
       const text = a.text!.trim();
-      if (text.length > MAX_TEXT_ANSWER) throw invalid(field, `is ${text.length} characters; the limit is ${MAX_TEXT_ANSWER}`);
+      if (text.length > MAX_TEXT_ANSWER) throw fieldError(field, 'max_length', `is ${text.length} characters; the limit is ${MAX_TEXT_ANSWER}`, { limit: MAX_TEXT_ANSWER });
       checked.push({ questionId: q.id, choices: null, value: null, text });
     } else if (q.kind === 'scale') {
       const min = q.scaleMin ?? 1;
       const max = q.scaleMax ?? 5;
-      if (!Number.isInteger(a.value) || a.value! < min || a.value! > max) throw invalid(field, `must be a whole number from ${min} to ${max}`);
+      if (!Number.isInteger(a.value) || a.value! < min || a.value! > max) throw fieldError(field, 'not_whole_in_range', `must be a whole number from ${min} to ${max}`, { min, max });
       checked.push({ questionId: q.id, choices: null, value: a.value!, text: null });
     } else {
       const count = q.options?.length ?? 0;
       const choices = [...new Set(a.choices!)];
-      if (choices.some((c) => !Number.isInteger(c) || c < 0 || c >= count)) throw invalid(field, `choices are numbered 0 to ${count - 1}`);
-      if (q.kind === 'single' && choices.length !== 1) throw invalid(field, 'takes exactly one choice');
+      if (choices.some((c) => !Number.isInteger(c) || c < 0 || c >= count)) throw fieldError(field, 'not_whole_in_range', `choices are numbered 0 to ${count - 1}`, { min: 0, max: count - 1 });
+      if (q.kind === 'single' && choices.length !== 1) throw fieldError(field, 'one_choice', 'takes exactly one choice');
       checked.push({ questionId: q.id, choices: choices.sort((x, y) => x - y), value: null, text: null });
     }
   }
-  if (!checked.length) throw invalid('answers', 'answer at least one question');
+  if (!checked.length) throw fieldError('answers', 'min_items', 'answer at least one question', { limit: 1 });
   return checked;
 }
 
@@ -131,7 +131,7 @@ export function checkAnswers(questions: Question[], answers: AnswerInput[]): Che
 export function checkOpenFor(survey: { status: string; kind: SurveyKind; districtIds: number[]; titleTr: string }, districtId: number | null): void {
   if (survey.status !== 'active') throw new DomainError('survey.closed', `the survey "${survey.titleTr}" is ${survey.status === 'draft' ? 'not open yet' : 'closed'} and takes no answers`);
   if (survey.kind === 'campaign' && survey.districtIds.length && districtId !== null && !survey.districtIds.includes(districtId)) {
-    throw invalid('districtId', `the survey "${survey.titleTr}" is asked only in its target districts; district ${districtId} is not one of them`);
+    throw fieldError('districtId', 'not_targeted', `the survey "${survey.titleTr}" is asked only in its target districts; district ${districtId} is not one of them`, { survey: survey.titleTr });
   }
 }
 

@@ -2,7 +2,7 @@
  * Message and reply templates with {placeholders}: "Başvurunuz {trackingNo} alındı."
  * An unknown placeholder is an error when the template is saved, not a blank in a citizen's SMS.
  */
-import { invalid } from './errors.js';
+import { fieldError } from './errors.js';
 
 /** The messages a citizen is sent, one per event; each has a text per language and channel. */
 export const MESSAGE_KEYS = ['request.created', 'request.status_changed', 'request.resolved', 'request.referred', 'request.rejected', 'request.reply', 'request.extended', 'survey.satisfaction'] as const;
@@ -18,7 +18,7 @@ export function placeholdersOf(template: string): string[] {
 
 export function checkTemplate(template: string, allowed: readonly string[], field = 'body'): void {
   const unknown = placeholdersOf(template).filter((p) => !allowed.includes(p));
-  if (unknown.length) throw invalid(field, `uses unknown placeholder(s) ${unknown.map((u) => `{${u}}`).join(', ')}; allowed: ${allowed.map((a) => `{${a}}`).join(', ')}`);
+  if (unknown.length) throw fieldError(field, 'unknown_placeholder', `uses unknown placeholder(s) ${unknown.map((u) => `{${u}}`).join(', ')}; allowed: ${allowed.map((a) => `{${a}}`).join(', ')}`, { placeholders: unknown.map((u) => `{${u}}`).join(', '), allowed: allowed.map((a) => `{${a}}`).join(', ') });
 }
 
 export function renderTemplate(template: string, values: Record<string, string | number | null | undefined>): string {

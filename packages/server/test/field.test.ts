@@ -71,7 +71,7 @@ describe('visit planning', () => {
     teamId = team.json().id;
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/field/visits', headers: supervisor, payload: { teamId, districtId: ilkadim, neighbourhoodId: kurupelit, place: 'Cumhuriyet Meydanı', visitDate: '2026-06-01' } });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.details[0]).toMatchObject({ field: 'neighbourhoodId', message: expect.stringMatching(/Körfez is not in the chosen district/) });
+    expect(wrong.json().error.details[0]).toMatchObject({ field: 'neighbourhoodId', code: 'not_in_district', params: { neighbourhood: 'Körfez', district: 'İlkadım' }, message: expect.stringMatching(/Körfez is not in İlkadım/) });
     const badDate = await t.app.inject({ method: 'POST', url: '/api/v1/field/visits', headers: supervisor, payload: { teamId, districtId: atakum, place: 'Sahil', visitDate: '2026-13-45' } });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().error.details[0].field).toBe('visitDate');
@@ -121,7 +121,7 @@ describe('sync with idempotency keys', () => {
     expect(taken.statusCode, taken.body).toBe(201);
     const tooLong = await capture(randomUUID(), faceToFace({ visitId: null, citizen: { fullName: 'Uzun Adresli', email: `a${email}` } }));
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.json().error.details).toContainEqual({ field: 'body.citizen.email', message: 'must NOT have more than 254 characters' });
+    expect(tooLong.json().error.details).toContainEqual({ field: 'body.citizen.email', code: 'max_length', params: { limit: 254 }, message: 'must NOT have more than 254 characters' });
   });
 
   it('does the work once when the same write arrives twice at the same moment', async () => {

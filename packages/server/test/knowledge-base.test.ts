@@ -32,6 +32,12 @@ describe('knowledge base search', () => {
     expect(await search('kesintileri')).toContain('Su kesintisi duyuruları');
   });
 
+  it('refuses an article that ends before it starts, naming both dates for the validUntil field', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/kb/articles', headers: supervisor, payload: { titleTr: 'Yaz tarifesi', bodyTr: 'Haziran–Eylül arası geçerlidir.', validFrom: '2026-09-01', validUntil: '2026-06-01' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ field: 'validUntil', code: 'before_start', params: { start: '2026-09-01', end: '2026-06-01' }, message: '2026-06-01 is before validFrom 2026-09-01' }]);
+  });
+
   it('leaves out articles past their validity', async () => {
     expect(await search('kış tarifesi')).toEqual([]);
   });

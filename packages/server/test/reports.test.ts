@@ -162,6 +162,7 @@ describe('exports', () => {
     const backwards = await ctx.app.inject({ method: 'GET', url: '/api/v1/reports?from=2025-06&to=2025-01', headers: supervisor });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.message).toMatch(/^to: /);
+    expect(backwards.json().error.details).toEqual([{ field: 'to', code: 'before_start', params: { start: '2025-06', end: '2025-01' }, message: 'must not be before from' }]);
   });
 
   test('reports are for management: agents are refused, strangers asked to sign in', async () => {

@@ -233,6 +233,7 @@ describe('campaign surveys', () => {
     const rewrite = await t.app.inject({ method: 'PUT', url: `/api/v1/surveys/${survey.id}`, headers: supervisor, payload: campaign() });
     expect(rewrite.statusCode).toBe(409);
     expect(rewrite.json().error.message).toMatch(/already has 3 answers/);
+    expect(rewrite.json().error).toMatchObject({ code: 'survey.has_responses', params: { title: 'Sahil parkı anketi', responses: 3 } });
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/surveys', headers: agent, payload: campaign() })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/surveys/${survey.id}/export.csv`, headers: agent })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/surveys/${survey.id}/results` })).statusCode).toBe(401);

@@ -63,10 +63,10 @@ export const PAGES: readonly Page[] = [
  */
 export const MENU_GROUPS = [
   { key: 'people', paths: ['/admin/users', '/admin/units'] },
-  { key: 'taxonomy', paths: ['/admin/categories', '/admin/routing', '/admin/message-templates'] },
+  { key: 'taxonomy', paths: ['/admin/categories', '/admin/request-types', '/admin/routing', '/admin/message-templates'] },
   { key: 'calendar', paths: ['/admin/calendar'] },
   { key: 'security', paths: ['/admin/sessions', '/privacy', '/audit'] },
-  { key: 'integrations', paths: ['/admin/open311'] },
+  { key: 'integrations', paths: ['/admin/open311', '/admin/dev-outbox'] },
 ] as const satisfies readonly { key: keyof typeof tr.navGroups; paths: readonly string[] }[];
 
 export interface MenuGroup {

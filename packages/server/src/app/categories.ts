@@ -1,6 +1,6 @@
 /** The topics requests are filed under: a tree, each with a request type, a default unit and an SLA. */
 import { asc, eq } from 'drizzle-orm';
-import { DomainError, foldForSearch, invalid, notFound, type Publication } from '@cozum/domain';
+import { DomainError, fieldError, foldForSearch, notFound, type Publication } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, requestTypes, units } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -54,19 +54,19 @@ interface CategoryFields {
 async function checkReferences(ex: Executor, id: number | null, input: CategoryFields): Promise<void> {
   if (input.requestType !== undefined) {
     const [type] = await ex.select({ code: requestTypes.code }).from(requestTypes).where(eq(requestTypes.code, input.requestType));
-    if (!type) throw invalid('requestType', `'${input.requestType}' is not a request type`);
+    if (!type) throw fieldError('requestType', 'not_found', `'${input.requestType}' is not a request type`, { id: input.requestType });
   }
   if (input.defaultUnitId != null) {
     const [unit] = await ex.select({ id: units.id }).from(units).where(eq(units.id, input.defaultUnitId));
-    if (!unit) throw invalid('defaultUnitId', `unit ${input.defaultUnitId} does not exist`);
+    if (!unit) throw fieldError('defaultUnitId', 'not_found', `unit ${input.defaultUnitId} does not exist`, { id: input.defaultUnitId });
   }
-  if (input.slaHours !== undefined && !(Number.isInteger(input.slaHours) && input.slaHours > 0)) throw invalid('slaHours', 'must be a whole number of hours above 0');
+  if (input.slaHours !== undefined && !(Number.isInteger(input.slaHours) && input.slaHours > 0)) throw fieldError('slaHours', 'not_whole_number', 'must be a whole number of hours above 0', { min: 1 });
   if (input.parentId != null) {
     const all = await ex.select({ id: categories.id, parentId: categories.parentId }).from(categories);
     const parentOf = new Map(all.map((c) => [c.id, c.parentId]));
-    if (!parentOf.has(input.parentId)) throw invalid('parentId', `category ${input.parentId} does not exist`);
+    if (!parentOf.has(input.parentId)) throw fieldError('parentId', 'not_found', `category ${input.parentId} does not exist`, { id: input.parentId });
     for (let at: number | null | undefined = input.parentId; at != null; at = parentOf.get(at)) {
-      if (at === id) throw invalid('parentId', 'would make the category its own ancestor');
+      if (at === id) throw fieldError('parentId', 'cycle', 'would make the category its own ancestor');
     }
   }
 }
@@ -101,10 +101,10 @@ export function cleanSynonyms(words: readonly string[]): string[] {
 }
 
 export async function createCategory(ex: Executor, actor: Actor | null, input: CreateCategoryInput): Promise<CategoryView> {
-  if (!CODE_PATTERN.test(input.code)) throw invalid('code', "must be lower-case letters and digits joined by dashes, e.g. 'su-kesintisi'");
+  if (!CODE_PATTERN.test(input.code)) throw fieldError('code', 'not_code', "must be lower-case letters and digits joined by dashes, e.g. 'su-kesintisi'");
   await checkReferences(ex, null, input);
   const [exists] = await ex.select({ id: categories.id }).from(categories).where(eq(categories.code, input.code));
-  if (exists) throw new DomainError('category.already_exists', `a category with the code '${input.code}' exists`, [{ field: 'code', message: 'is taken' }]);
+  if (exists) throw new DomainError('category.already_exists', `a category with the code '${input.code}' exists`, [{ field: 'code', code: 'taken', params: { value: input.code }, message: 'is taken' }], { code: input.code });
   const [row] = await ex
     .insert(categories)
     .values({ ...input, nameTr: input.nameTr.trim(), nameEn: input.nameEn.trim(), parentId: input.parentId ?? null, defaultUnitId: input.defaultUnitId ?? null, synonyms: cleanSynonyms(input.synonyms ?? []) })

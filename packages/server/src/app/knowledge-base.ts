@@ -4,7 +4,7 @@
  * ("cop konteyneri") still find "çöp konteyneri"; ties go to the articles used most.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { DomainError, foldForSearch, inUnitScope, invalid, notFound } from '@cozum/domain';
+import { DomainError, foldForSearch, inUnitScope, fieldError, notFound } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { containing } from '../db/like.js';
 import { categories, kbArticles, units } from '../db/schema.js';
@@ -45,13 +45,13 @@ const view = <T extends Row>(r: T) => ({ ...r, validFrom: r.validFrom ? String(r
 async function check(ex: Executor, input: Partial<ArticleInput>): Promise<void> {
   if (input.categoryId) {
     const [c] = await ex.select({ id: categories.id }).from(categories).where(eq(categories.id, input.categoryId));
-    if (!c) throw invalid('categoryId', `category ${input.categoryId} does not exist`);
+    if (!c) throw fieldError('categoryId', 'not_found', `category ${input.categoryId} does not exist`, { id: input.categoryId });
   }
   if (input.unitId) {
     const [u] = await ex.select({ id: units.id }).from(units).where(eq(units.id, input.unitId));
-    if (!u) throw invalid('unitId', `unit ${input.unitId} does not exist`);
+    if (!u) throw fieldError('unitId', 'not_found', `unit ${input.unitId} does not exist`, { id: input.unitId });
   }
-  if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) throw invalid('validUntil', 'is before validFrom');
+  if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) throw fieldError('validUntil', 'before_start', `${input.validUntil} is before validFrom ${input.validFrom}`, { start: input.validFrom, end: input.validUntil });
 }
 
 /** What the audit log keeps of an article, before and after a change. */

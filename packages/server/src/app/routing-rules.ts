@@ -1,6 +1,6 @@
 /** Admin-edited routing rules: category (optionally narrowed to a district or neighbourhood) → unit. */
 import { asc, eq } from 'drizzle-orm';
-import { invalid, notFound, type RoutingRule } from '@cozum/domain';
+import { fieldError, notFound, type RoutingRule } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, districts, neighbourhoods, routingRules, units } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -15,20 +15,30 @@ export const listRoutingRules = (ex: Executor): Promise<RoutingRuleView[]> => ex
 
 export type RuleInput = CreateRoutingRuleBody;
 
+/** A district's name for a message; its id when it is not found. */
+async function districtName(ex: Executor, id: number): Promise<string> {
+  const [row] = await ex.select({ name: districts.name }).from(districts).where(eq(districts.id, id));
+  return row?.name ?? String(id);
+}
+
 async function checkRule(ex: Executor, input: RuleInput): Promise<{ districtId: number | null }> {
   const [category] = await ex.select({ id: categories.id }).from(categories).where(eq(categories.id, input.categoryId));
-  if (!category) throw invalid('categoryId', `category ${input.categoryId} does not exist`);
-  const [unit] = await ex.select({ id: units.id, active: units.active }).from(units).where(eq(units.id, input.unitId));
-  if (!unit || !unit.active) throw invalid('unitId', `unit ${input.unitId} does not exist or is inactive`);
+  if (!category) throw fieldError('categoryId', 'not_found', `category ${input.categoryId} does not exist`, { id: input.categoryId });
+  const [unit] = await ex.select({ id: units.id, active: units.active, name: units.nameTr }).from(units).where(eq(units.id, input.unitId));
+  if (!unit) throw fieldError('unitId', 'not_found', `unit ${input.unitId} does not exist`, { id: input.unitId });
+  if (!unit.active) throw fieldError('unitId', 'inactive', `unit ${input.unitId} is inactive`, { name: unit.name });
   let districtId = input.districtId ?? null;
   if (districtId) {
-    const [d] = await ex.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
-    if (!d) throw invalid('districtId', `district ${districtId} does not exist`);
+    const [d] = await ex.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.id, districtId));
+    if (!d) throw fieldError('districtId', 'not_found', `district ${districtId} does not exist`, { id: districtId });
   }
   if (input.neighbourhoodId) {
     const [n] = await ex.select({ districtId: neighbourhoods.districtId, name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, input.neighbourhoodId));
-    if (!n) throw invalid('neighbourhoodId', `neighbourhood ${input.neighbourhoodId} does not exist`);
-    if (districtId && n.districtId !== districtId) throw invalid('neighbourhoodId', `${n.name} is not in district ${districtId}`);
+    if (!n) throw fieldError('neighbourhoodId', 'not_found', `neighbourhood ${input.neighbourhoodId} does not exist`, { id: input.neighbourhoodId });
+    if (districtId && n.districtId !== districtId) {
+      const district = await districtName(ex, districtId);
+      throw fieldError('neighbourhoodId', 'not_in_district', `${n.name} is not in ${district}`, { neighbourhood: n.name, district });
+    }
     districtId = n.districtId;
   }
   return { districtId };

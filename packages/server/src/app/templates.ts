@@ -5,7 +5,7 @@
  * the text before and after, and a message can be previewed with sample values before saving.
  */
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import { checkTemplate, invalid, MESSAGE_CHANNELS, MESSAGE_KEYS, notFound, renderTemplate, type MessageChannel, type MessageKey } from '@cozum/domain';
+import { checkTemplate, fieldError, MESSAGE_CHANNELS, MESSAGE_KEYS, notFound, renderTemplate, type MessageChannel, type MessageKey } from '@cozum/domain';
 import type { Executor } from '../db/client.js';
 import { categories, messageTemplates, responseTemplates } from '../db/schema.js';
 import { recordAudit, type Actor } from './audit.js';
@@ -44,7 +44,7 @@ export async function createResponseTemplate(ex: Executor, actor: Actor, input: 
   checkResponseTemplate(input);
   if (input.categoryId) {
     const [category] = await ex.select({ id: categories.id }).from(categories).where(eq(categories.id, input.categoryId));
-    if (!category) throw invalid('categoryId', `category ${input.categoryId} does not exist`);
+    if (!category) throw fieldError('categoryId', 'not_found', `category ${input.categoryId} does not exist`, { id: input.categoryId });
   }
   const [row] = await ex.insert(responseTemplates).values({ ...input, categoryId: input.categoryId ?? null, bodyEn: input.bodyEn ?? null }).returning(responseColumns);
   await recordAudit(ex, { actor, action: 'response_template.create', subjectType: 'response_template', subjectId: row!.id, data: { before: null, after: responseText(row!) } });
@@ -90,7 +90,7 @@ export interface MessageTemplateInput {
 function checkMessageTemplate(input: MessageTemplateInput): void {
   checkTemplate(input.body, MESSAGE_PLACEHOLDERS, 'body');
   if (input.subject) checkTemplate(input.subject, MESSAGE_PLACEHOLDERS, 'subject');
-  if (input.channel === 'sms' && input.body.length > 612) throw invalid('body', 'is longer than 4 SMS parts (612 characters); shorten it');
+  if (input.channel === 'sms' && input.body.length > 612) throw fieldError('body', 'max_length', 'is longer than 4 SMS parts (612 characters); shorten it', { limit: 612 });
 }
 
 /** Values a preview fills in, so the administrator reads the message as a citizen would. */

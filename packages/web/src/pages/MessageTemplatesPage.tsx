@@ -82,7 +82,7 @@ function TemplateEditor({ template, onClose, onSaved }: { template: MessageTempl
   const [subject, setSubject] = useState(template.subject ?? '');
   const [body, setBody] = useState(template.body);
   const [preview, setPreview] = useState<{ of: string; shown: MessagePreview } | null>(null);
-  const { run, busy, failure } = useAction();
+  const { run, busy, failure, fieldError } = useAction();
 
   const draft: MessageTemplateDraft = { key: template.key, locale: template.locale, channel: template.channel, subject: template.channel === 'email' ? subject.trim() || null : null, body };
   // Saving needs a preview of exactly the text that would be saved.
@@ -99,9 +99,9 @@ function TemplateEditor({ template, onClose, onSaved }: { template: MessageTempl
   return (
     <Modal opened onClose={onClose} size="lg" title={`${template.key} · ${template.locale.toUpperCase()} · ${t(template.channel === 'sms' ? 'messageTemplates.sms' : 'messageTemplates.email')}`}>
       <Stack>
-        <ErrorAlert error={failure} />
-        {template.channel === 'email' && <TextInput label={t('messageTemplates.subject')} {...counted(subject, 300)} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />}
-        <Textarea label={t('messageTemplates.body')} {...counted(body, 5000)} value={body} autosize minRows={4} onChange={(e) => setBody(e.currentTarget.value)} required />
+        <ErrorAlert error={failure} fields={['subject', 'body']} />
+        {template.channel === 'email' && <TextInput label={t('messageTemplates.subject')} {...counted(subject, 300)} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={fieldError('subject')} />}
+        <Textarea label={t('messageTemplates.body')} {...counted(body, 5000)} value={body} autosize minRows={4} onChange={(e) => setBody(e.currentTarget.value)} required error={fieldError('body')} />
         <Text size="xs" c="dimmed">
           {t('messageTemplates.placeholders', { list: template.placeholders.map((p) => `{${p}}`).join(' ') })}
         </Text>

@@ -102,7 +102,7 @@ function CitizenModal({ citizen, admin, onClose, onChanged }: { citizen: Citizen
   const [reason, setReason] = useState('');
   const [trackingNo, setTrackingNo] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const { run: act, busy, failure } = useAction();
+  const { run: act, busy, failure, fieldError } = useAction();
   const purposeOk = purpose.trim().length >= 5;
   const shown = full ?? citizen;
   const row = (label: string, value: string | null) => (
@@ -117,8 +117,8 @@ function CitizenModal({ citizen, admin, onClose, onChanged }: { citizen: Citizen
   return (
     <Modal opened onClose={onClose} title={t('privacy.recordTitle', { id: citizen.id })} size="lg">
       <Stack>
-        <ErrorAlert error={failure} />
-        <TextInput label={t('privacy.purpose')} description={t('privacy.purposeHint')} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)} required />
+        <ErrorAlert error={failure} fields={['purpose', 'reason', 'trackingNo']} />
+        <TextInput label={t('privacy.purpose')} description={t('privacy.purposeHint')} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)} required error={fieldError('purpose')} />
         <Group>
           <Button disabled={!purposeOk} loading={busy} onClick={() => void act(async () => setFull(await openCitizen(citizen.id, purpose.trim())))}>
             {t('privacy.showFull')}
@@ -155,8 +155,8 @@ function CitizenModal({ citizen, admin, onClose, onChanged }: { citizen: Citizen
               {t('privacy.anonymiseHint')}
             </Text>
             <Group align="flex-end">
-              <TextInput label={t('privacy.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={300} />
-              <TextInput label={t('privacy.trackingNo')} placeholder="2026-0001234" value={trackingNo} onChange={(e) => setTrackingNo(e.currentTarget.value)} w={160} />
+              <TextInput label={t('privacy.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={300} error={fieldError('reason')} />
+              <TextInput label={t('privacy.trackingNo')} placeholder="2026-0001234" value={trackingNo} onChange={(e) => setTrackingNo(e.currentTarget.value)} w={160} error={fieldError('trackingNo')} />
               {!confirming ? (
                 <Button color="red" variant="light" disabled={reason.trim().length < 5} onClick={() => setConfirming(true)}>
                   {t('privacy.anonymise')}
@@ -190,7 +190,7 @@ function RetentionSection() {
   const notify = useNotify();
   const retention = useLoad(getRetention, []);
   const [edited, setEdited] = useState<RetentionPolicy | null>(null);
-  const { run, busy, failure } = useAction();
+  const { run, busy, failure, fieldError } = useAction();
   const policy = edited ?? retention.data?.policy;
 
   const act = (action: () => Promise<void>) =>
@@ -206,11 +206,11 @@ function RetentionSection() {
     <Stack mt="xl">
       <Title order={2}>{t('privacy.retentionTitle')}</Title>
       <Text maw={760}>{t('privacy.retentionIntro', { days: retention.data?.intervalDays ?? '…' })}</Text>
-      <ErrorAlert error={retention.error ?? failure} />
+      <ErrorAlert error={retention.error ?? failure} fields={RETENTION_CLASSES} />
       {policy && (
         <SimpleGrid cols={{ base: 2, sm: 4 }} maw={760}>
           {RETENTION_CLASSES.map((key) => (
-            <NumberInput key={key} label={t(`privacy.class.${key}`)} suffix={` ${t('privacy.years')}`} min={1} max={100} value={policy[key]} onChange={(value) => setEdited({ ...policy, [key]: Number(value) || 1 })} />
+            <NumberInput key={key} label={t(`privacy.class.${key}`)} suffix={` ${t('privacy.years')}`} min={1} max={100} value={policy[key]} onChange={(value) => setEdited({ ...policy, [key]: Number(value) || 1 })} error={fieldError(key)} />
           ))}
         </SimpleGrid>
       )}

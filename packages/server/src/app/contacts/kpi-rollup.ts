@@ -6,7 +6,7 @@
  * threshold T and the short-abandon limit S of the settings, so changing them rebuilds it.
  */
 import { eq, sql } from 'drizzle-orm';
-import { invalid } from '@cozum/domain';
+import { fieldError } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { settings } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -39,7 +39,7 @@ export async function rebuildContactRollup(ex: Executor, range: { from?: Date; t
 }
 
 const check = (field: keyof KpiLimits, value: number) => {
-  if (!Number.isInteger(value) || value < 0 || value > 3600) throw invalid(field, 'must be whole seconds from 0 to 3600');
+  if (!Number.isInteger(value) || value < 0 || value > 3600) throw fieldError(field, 'not_whole_in_range', 'must be whole seconds from 0 to 3600', { min: 0, max: 3600 });
 };
 
 /** Changes T and S for every report and rebuilds the rollup with them, in the caller's transaction. */

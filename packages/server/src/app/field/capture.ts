@@ -3,7 +3,7 @@
  * before the tablet found a network. Goes through the one intake use case (createRequest) on
  * the 'field' channel, and is counted under its visit.
  */
-import { invalid } from '@cozum/domain';
+import { fieldError } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { fieldVisitRequests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -22,9 +22,9 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 export function captureTime(capturedAt: string | undefined, now: Date): Date {
   if (!capturedAt) return now;
   const at = new Date(capturedAt);
-  if (Number.isNaN(at.getTime())) throw invalid('capturedAt', `'${capturedAt}' is not a date and time; send ISO 8601, e.g. 2026-05-04T07:30:00Z`);
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('capturedAt', `${capturedAt} is in the future; check the tablet's clock`);
-  if (at.getTime() < now.getTime() - MAX_OFFLINE_DAYS * 86400_000) throw invalid('capturedAt', `${capturedAt} is more than ${MAX_OFFLINE_DAYS} days ago; record it as a new request`);
+  if (Number.isNaN(at.getTime())) throw fieldError('capturedAt', 'not_date', `'${capturedAt}' is not a date and time; send ISO 8601, e.g. 2026-05-04T07:30:00Z`, { value: capturedAt });
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError('capturedAt', 'in_future', `${capturedAt} is in the future; check the tablet's clock`);
+  if (at.getTime() < now.getTime() - MAX_OFFLINE_DAYS * 86400_000) throw fieldError('capturedAt', 'too_old', `${capturedAt} is more than ${MAX_OFFLINE_DAYS} days ago; record it as a new request`, { days: MAX_OFFLINE_DAYS });
   return at > now ? now : at;
 }
 

@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
-import { DomainError, invalid } from '@cozum/domain';
+import { DomainError, fieldError } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { idempotencyKeys } from '../../db/schema.js';
 
@@ -43,7 +43,7 @@ async function stored(ex: Executor, write: IdempotentWrite, fingerprint: string)
 
 /** Runs `work` once per key in one transaction with the stored answer; repeats get the stored answer. */
 export async function once(db: Executor, write: IdempotentWrite, successStatus: number, work: (tx: Executor) => Promise<unknown>): Promise<Outcome> {
-  if (!write.key || !KEY.test(write.key)) throw invalid('Idempotency-Key', 'is required: a header of 8 to 100 letters, digits, - or _ (a UUID) naming this write, the same on every retry');
+  if (!write.key || !KEY.test(write.key)) throw fieldError('Idempotency-Key', write.key ? 'pattern' : 'required', 'is required: a header of 8 to 100 letters, digits, - or _ (a UUID) naming this write, the same on every retry');
   const fingerprint = fingerprintOf(write.fingerprint);
   try {
     return await db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 /** Field teams and the Mobile Solution Bus crew: who goes out together. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { invalid, notFound, type TeamKind } from '@cozum/domain';
+import { fieldError, notFound, type TeamKind } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { fieldTeamMembers, fieldTeams, users } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -18,8 +18,8 @@ async function checkMembers(ex: Executor, ids: number[]): Promise<number[]> {
   const rows = await ex.select({ id: users.id, role: users.role, active: users.active, username: users.username }).from(users).where(inArray(users.id, unique));
   for (const id of unique) {
     const user = rows.find((r) => r.id === id);
-    if (!user || !user.active) throw invalid('memberIds', `user ${id} does not exist or is inactive`);
-    if (!['field_staff', 'supervisor', 'admin', 'agent'].includes(user.role)) throw invalid('memberIds', `${user.username} is ${user.role}; field teams are made of field staff (and the agents or supervisors who go out with them)`);
+    if (!user || !user.active) throw fieldError('memberIds', user ? 'inactive' : 'not_found', `user ${id} does not exist or is inactive`, { id });
+    if (!['field_staff', 'supervisor', 'admin', 'agent'].includes(user.role)) throw fieldError('memberIds', 'not_field_role', `${user.username} is ${user.role}; field teams are made of field staff (and the agents or supervisors who go out with them)`, { name: user.username, role: user.role });
   }
   return unique;
 }
@@ -34,7 +34,7 @@ export async function listTeams(ex: Executor) {
 
 export async function saveTeam(ex: Executor, actor: Actor, id: number | null, input: TeamInput) {
   const name = input.name.trim();
-  if (!name) throw invalid('name', 'is required, e.g. "Mobil Çözüm Otobüsü 1"');
+  if (!name) throw fieldError('name', 'required', 'is required, e.g. "Mobil Çözüm Otobüsü 1"');
   const memberIds = await checkMembers(ex, input.memberIds);
   let teamId = id;
   if (teamId === null) {

@@ -3,7 +3,7 @@
  * the report of a visit: the requests and survey answers it took, by category.
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { invalid, notFound, type VisitStatus } from '@cozum/domain';
+import { fieldError, notFound, type VisitStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, fieldTeamMembers, fieldTeams, fieldVisitRequests, fieldVisits, neighbourhoods, requests, surveyResponses, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -31,17 +31,17 @@ export interface VisitFilter {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 async function checkVisit(ex: Executor, input: VisitInput) {
-  if (!input.place.trim()) throw invalid('place', 'is required: where the bus or team will stand, e.g. "Cumhuriyet Meydanı"');
-  if (!ISO_DATE.test(input.visitDate) || Number.isNaN(Date.parse(`${input.visitDate}T00:00:00Z`))) throw invalid('visitDate', `'${input.visitDate}' is not a date; use YYYY-MM-DD`);
+  if (!input.place.trim()) throw fieldError('place', 'required', 'is required: where the bus or team will stand, e.g. "Cumhuriyet Meydanı"');
+  if (!ISO_DATE.test(input.visitDate) || Number.isNaN(Date.parse(`${input.visitDate}T00:00:00Z`))) throw fieldError('visitDate', 'not_date', `'${input.visitDate}' is not a date; use YYYY-MM-DD`, { value: input.visitDate });
   const [team] = await ex.select({ active: fieldTeams.active, name: fieldTeams.name }).from(fieldTeams).where(eq(fieldTeams.id, input.teamId));
-  if (!team) throw invalid('teamId', `team ${input.teamId} does not exist; create the team first`);
-  if (!team.active) throw invalid('teamId', `${team.name} is no longer active`);
-  const [district] = await ex.select({ id: districts.id }).from(districts).where(eq(districts.id, input.districtId));
-  if (!district) throw invalid('districtId', `district ${input.districtId} does not exist`);
+  if (!team) throw fieldError('teamId', 'not_found', `team ${input.teamId} does not exist; create the team first`, { id: input.teamId });
+  if (!team.active) throw fieldError('teamId', 'inactive', `${team.name} is no longer active`, { name: team.name });
+  const [district] = await ex.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.id, input.districtId));
+  if (!district) throw fieldError('districtId', 'not_found', `district ${input.districtId} does not exist`, { id: input.districtId });
   if (input.neighbourhoodId) {
     const [hood] = await ex.select({ districtId: neighbourhoods.districtId, name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, input.neighbourhoodId));
-    if (!hood) throw invalid('neighbourhoodId', `neighbourhood ${input.neighbourhoodId} does not exist`);
-    if (hood.districtId !== input.districtId) throw invalid('neighbourhoodId', `${hood.name} is not in the chosen district; choose one of its neighbourhoods`);
+    if (!hood) throw fieldError('neighbourhoodId', 'not_found', `neighbourhood ${input.neighbourhoodId} does not exist`, { id: input.neighbourhoodId });
+    if (hood.districtId !== input.districtId) throw fieldError('neighbourhoodId', 'not_in_district', `${hood.name} is not in ${district.name}; choose one of its neighbourhoods`, { neighbourhood: hood.name, district: district.name });
   }
 }
 
@@ -142,8 +142,8 @@ export async function visitReport(ex: Executor, id: number) {
 /** Team membership decides which visits field staff may record under. */
 export async function checkVisitMember(ex: Executor, actor: Actor, visitId: number): Promise<void> {
   const visit = await getVisit(ex, visitId);
-  if (visit.status === 'cancelled') throw invalid('visitId', `the visit to ${visit.place} on ${visit.visitDate} was cancelled`);
+  if (visit.status === 'cancelled') throw fieldError('visitId', 'cancelled', `the visit to ${visit.place} on ${visit.visitDate} was cancelled`, { place: visit.place, date: visit.visitDate });
   if (actor.role !== 'field_staff') return;
   const [member] = await ex.select({ userId: fieldTeamMembers.userId }).from(fieldTeamMembers).where(and(eq(fieldTeamMembers.teamId, visit.teamId), eq(fieldTeamMembers.userId, actor.id)));
-  if (!member) throw invalid('visitId', `you are not in ${visit.teamName}, the team of the visit to ${visit.place}; pick one of your own visits`);
+  if (!member) throw fieldError('visitId', 'not_in_team', `you are not in ${visit.teamName}, the team of the visit to ${visit.place}; pick one of your own visits`, { team: visit.teamName, place: visit.place });
 }

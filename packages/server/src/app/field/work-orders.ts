@@ -4,7 +4,7 @@
  * so the citizen is told and the satisfaction survey follows as for any resolution.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ACTIVE_STATUSES, DomainError, invalid, isActiveStatus, notFound } from '@cozum/domain';
+import { ACTIVE_STATUSES, DomainError, fieldError, isActiveStatus, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { categories, districts, neighbourhoods, requests } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
@@ -48,11 +48,11 @@ export const MAX_PHOTOS = 5;
 export async function closeWorkOrder(ex: Executor, actor: Actor, requestId: number, input: CloseInput, dataDir: string, now: Date) {
   const [request] = await ex.select({ assigneeId: requests.assigneeId, trackingNo: requests.trackingNo, status: requests.status }).from(requests).where(eq(requests.id, requestId));
   if (!request) throw notFound('request', requestId);
-  if (actor.role === 'field_staff' && request.assigneeId !== actor.id) throw new DomainError('request.forbidden', `request ${request.trackingNo} is not assigned to you; ask the unit to assign it before closing it`);
+  if (actor.role === 'field_staff' && request.assigneeId !== actor.id) throw new DomainError('request.forbidden', `request ${request.trackingNo} is not assigned to you; ask the unit to assign it before closing it`, undefined, { trackingNo: request.trackingNo });
   // Closing on site resolves the request, which only an active one can be.
-  if (!isActiveStatus(request.status)) throw new DomainError('request.invalid_transition', `request ${request.trackingNo} is already ${request.status}; it was closed by someone else while you were away, so your note was not added`);
-  if (!input.note.trim()) throw invalid('note', 'is required: say what was done on site; the citizen reads it');
-  if (input.photos.length > MAX_PHOTOS) throw invalid('photos', `${input.photos.length} photos; send at most ${MAX_PHOTOS}`);
+  if (!isActiveStatus(request.status)) throw new DomainError('request.invalid_transition', `request ${request.trackingNo} is already ${request.status}; it was closed by someone else while you were away, so your note was not added`, undefined, { trackingNo: request.trackingNo, status: request.status, action: 'resolve' });
+  if (!input.note.trim()) throw fieldError('note', 'required', 'is required: say what was done on site; the citizen reads it');
+  if (input.photos.length > MAX_PHOTOS) throw fieldError('photos', 'too_many_files', `${input.photos.length} photos; send at most ${MAX_PHOTOS}`, { limit: MAX_PHOTOS });
   // Photos first: a refused photo leaves the request open, with nothing half done.
   const saved = [];
   for (const photo of input.photos) saved.push(await addAttachment(ex, actor, requestId, { fileName: photo.fileName, content: photo.content, visibility: 'internal' }, dataDir, now));

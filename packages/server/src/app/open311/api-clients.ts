@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import { invalid, notFound } from '@cozum/domain';
+import { fieldError, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { open311Clients } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -27,7 +27,7 @@ export const listOpen311Clients = async (ex: Executor) => (await ex.select().fro
 
 export async function createOpen311Client(ex: Executor, actor: Actor, input: { name: string; contact?: string | null }, now: Date) {
   const name = input.name.trim();
-  if (name.length < 2) throw invalid('name', "name the application (at least 2 characters), e.g. 'Samsun Mobil'");
+  if (name.length < 2) throw fieldError('name', 'min_length', "name the application (at least 2 characters), e.g. 'Samsun Mobil'", { limit: 2 });
   const key = `c311_${crypto.randomBytes(32).toString('base64url')}`;
   const [row] = await ex
     .insert(open311Clients)

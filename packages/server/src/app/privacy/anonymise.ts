@@ -5,7 +5,7 @@
  * every column this clears, and a test holds that list against the database's columns.
  */
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { DomainError, invalid, notFound, scrubPersonalText } from '@cozum/domain';
+import { DomainError, fieldError, notFound, scrubPersonalText } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, citizens, citizenSessions, consents, contacts, open311Submissions, outbox, portalChallenges, requestFollowers, requests, satisfactionRatings, surveyAnswers, surveyResponses } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -83,13 +83,13 @@ export async function anonymiseCitizens(ex: Executor, ids: number[], now: Date):
 /** One person, on their request (usually a KVKK request on the 30-day clock). */
 export async function anonymiseCitizen(ex: Executor, actor: Actor, id: number, input: { reason: string; trackingNo?: string; ip?: string; now: Date }): Promise<AnonymisedCounts> {
   const reason = input.reason.trim();
-  if (reason.length < 5) throw invalid('reason', 'say why this person is anonymised (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234: silme talebi"');
+  if (reason.length < 5) throw fieldError('reason', 'min_length', 'say why this person is anonymised (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234: silme talebi"', { limit: 5 });
   const [person] = await ex.select({ id: citizens.id, anonymisedAt: citizens.anonymisedAt }).from(citizens).where(eq(citizens.id, id)).for('update');
   if (!person) throw notFound('citizen', id);
-  if (person.anonymisedAt) throw new DomainError('citizen.conflict', `citizen ${id} was already anonymised on ${person.anonymisedAt.toISOString()}`);
+  if (person.anonymisedAt) throw new DomainError('citizen.conflict', `citizen ${id} was already anonymised on ${person.anonymisedAt.toISOString()}`, undefined, { id, date: person.anonymisedAt.toISOString().slice(0, 10) });
   if (input.trackingNo) {
     const [req] = await ex.select({ id: requests.id }).from(requests).where(eq(requests.trackingNo, input.trackingNo));
-    if (!req) throw invalid('trackingNo', `no request has the tracking number '${input.trackingNo}'`);
+    if (!req) throw fieldError('trackingNo', 'not_found', `no request has the tracking number '${input.trackingNo}'`, { id: input.trackingNo });
   }
   const counts = await anonymiseCitizens(ex, [id], input.now);
   await recordAudit(ex, { actor, action: 'personal_data.anonymise', subjectType: 'citizen', subjectId: id, purpose: reason, ip: input.ip, data: { ...counts, trackingNo: input.trackingNo ?? null } });

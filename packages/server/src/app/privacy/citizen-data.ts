@@ -3,7 +3,7 @@
  * in one place so the JSON and the PDF say the same, and anonymisation knows what to clear.
  */
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { invalid, notFound } from '@cozum/domain';
+import { fieldError, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { attachments, auditLog, categories, citizens, consents, contacts, open311Submissions, outbox, requestEvents, requestFollowers, requests, satisfactionRatings, surveyAnswers, surveyQuestions, surveyResponses, units } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -139,7 +139,7 @@ export async function collectCitizenData(ex: Executor, id: number, now: Date): P
 /** The export a data-access request asks for, recorded in the audit log with its purpose. */
 export async function exportCitizenData(ex: Executor, actor: Actor, id: number, input: { purpose: string; format: 'json' | 'pdf'; ip?: string; now: Date }): Promise<CitizenData> {
   const purpose = input.purpose.trim();
-  if (purpose.length < 5) throw invalid('purpose', 'say why you export this data (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234"');
+  if (purpose.length < 5) throw fieldError('purpose', 'min_length', 'say why you export this data (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234"', { limit: 5 });
   const data = await collectCitizenData(ex, id, input.now);
   await recordAudit(ex, { actor, action: 'personal_data.export', subjectType: 'citizen', subjectId: id, purpose, ip: input.ip, data: { format: input.format, requests: data.requests.length } });
   return data;

@@ -4,7 +4,7 @@
  * who saw whose data, when and why).
  */
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { invalid, maskPersonal, normalizePhone, notFound } from '@cozum/domain';
+import { fieldError, maskPersonal, normalizePhone, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { containing } from '../../db/like.js';
 import { citizens, requests } from '../../db/schema.js';
@@ -44,7 +44,7 @@ const toSummary = (row: Row): CitizenSummary => ({
  */
 export async function findCitizens(ex: Executor, q: string): Promise<CitizenSummary[]> {
   const text = q.trim();
-  if (text.length < 3) throw invalid('q', 'write at least 3 characters of a phone number, TC kimlik no, e-mail or name');
+  if (text.length < 3) throw fieldError('q', 'min_length', 'write at least 3 characters of a phone number, TC kimlik no, e-mail or name', { limit: 3 });
   const where: SQL[] = [];
   const phone = normalizePhone(text);
   if (phone) where.push(eq(citizens.phone, phone));
@@ -58,7 +58,7 @@ export async function findCitizens(ex: Executor, q: string): Promise<CitizenSumm
 /** The full record, unmasked, logged with the purpose given. */
 export async function openCitizenRecord(ex: Executor, actor: Actor, id: number, input: { purpose: string; ip?: string }): Promise<CitizenSummary> {
   const purpose = input.purpose.trim();
-  if (purpose.length < 5) throw invalid('purpose', 'say why you open this record (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234"');
+  if (purpose.length < 5) throw fieldError('purpose', 'min_length', 'say why you open this record (at least 5 characters), e.g. "KVKK başvurusu 2026-0001234"', { limit: 5 });
   const [row] = await ex.select(summaryColumns).from(citizens).where(and(eq(citizens.id, id)));
   if (!row) throw notFound('citizen', id);
   await recordAudit(ex, { actor, action: 'personal_data.view', subjectType: 'citizen', subjectId: id, purpose, ip: input.ip });

@@ -3,7 +3,7 @@
  * the bus), beside those the portal records. Never updated: a withdrawal is a row of its own.
  */
 import { asc, eq } from 'drizzle-orm';
-import { CONSENT_CHANNELS, CONSENT_PURPOSES, invalid, notFound } from '@cozum/domain';
+import { CONSENT_CHANNELS, CONSENT_PURPOSES, fieldError, notFound } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { citizens, consents } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -27,11 +27,11 @@ export async function recordConsent(
   citizenId: number,
   input: { purpose: string; noticeVersion: string; channel: string; ip?: string; now: Date },
 ): Promise<ConsentView> {
-  if (!(CONSENT_PURPOSES as readonly string[]).includes(input.purpose)) throw invalid('purpose', `must be one of ${CONSENT_PURPOSES.join(', ')}`);
-  if (!(CONSENT_CHANNELS as readonly string[]).includes(input.channel)) throw invalid('channel', `must be one of ${CONSENT_CHANNELS.join(', ')}`);
+  if (!(CONSENT_PURPOSES as readonly string[]).includes(input.purpose)) throw fieldError('purpose', 'one_of', `must be one of ${CONSENT_PURPOSES.join(', ')}`, { allowed: CONSENT_PURPOSES.join(', ') });
+  if (!(CONSENT_CHANNELS as readonly string[]).includes(input.channel)) throw fieldError('channel', 'one_of', `must be one of ${CONSENT_CHANNELS.join(', ')}`, { allowed: CONSENT_CHANNELS.join(', ') });
   const [person] = await ex.select({ id: citizens.id, phone: citizens.phone, anonymisedAt: citizens.anonymisedAt }).from(citizens).where(eq(citizens.id, citizenId));
   if (!person) throw notFound('citizen', citizenId);
-  if (person.anonymisedAt) throw invalid('citizenId', `citizen ${citizenId} was anonymised; record the person again if they come back`);
+  if (person.anonymisedAt) throw fieldError('citizenId', 'anonymised', `citizen ${citizenId} was anonymised; record the person again if they come back`);
   const [row] = await ex
     .insert(consents)
     .values({ citizenId, phone: person.phone, purpose: input.purpose, noticeVersion: input.noticeVersion.trim(), channel: input.channel, givenAt: input.now })

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { DomainError, isTimeZone, REQUEST_STATUSES, TIME_ZONE_EXPECTED } from '@cozum/domain';
+import { fieldError, isTimeZone, REQUEST_STATUSES, TIME_ZONE_EXPECTED } from '@cozum/domain';
 import { drawFromSequences } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { trackingNumbersFor } from '../requests/create-request.js';
@@ -54,30 +54,28 @@ export interface Import311Report {
   totals: { requests: number; byStatus: Record<string, number>; byArea: Record<string, number>; byChannel: Record<string, number>; medianHoursToClose: number | null };
 }
 
-const invalid = (field: string, message: string) => new DomainError('validation_failed', `${field}: ${message}`, [{ field, message }]);
-
 /** Reads and checks a mapping file; every code it names must exist in this database. */
 export async function loadMapping(ex: Executor, file: string): Promise<Mapping311> {
   let mapping: Mapping311;
   try {
     mapping = JSON.parse(fs.readFileSync(file, 'utf8')) as Mapping311;
   } catch (error) {
-    throw invalid('mapping', `${file} is not a readable JSON mapping: ${(error as Error).message}`);
+    throw fieldError('mapping', 'format', `${file} is not a readable JSON mapping: ${(error as Error).message}`, { format: 'json' });
   }
-  for (const key of ['source', 'timeZone', 'areaCodePrefix'] as const) if (typeof mapping[key] !== 'string' || !mapping[key]) throw invalid(`mapping.${key}`, `${file} needs a text "${key}"`);
-  if (!isTimeZone(mapping.timeZone)) throw invalid('mapping.timeZone', `'${mapping.timeZone}' is not ${TIME_ZONE_EXPECTED}`);
-  for (const f of ['id', 'created'] as const) if (!Array.isArray(mapping.fields?.[f]) || !mapping.fields[f].length) throw invalid(`mapping.fields.${f}`, `${file} must name the column(s) holding "${f}"`);
-  for (const key of ['categories', 'agencies', 'statuses', 'channels'] as const) if (!mapping[key]?.['*']) throw invalid(`mapping.${key}`, `${file} needs a fallback entry "*" in "${key}"`);
+  for (const key of ['source', 'timeZone', 'areaCodePrefix'] as const) if (typeof mapping[key] !== 'string' || !mapping[key]) throw fieldError(`mapping.${key}`, 'required', `${file} needs a text "${key}"`);
+  if (!isTimeZone(mapping.timeZone)) throw fieldError('mapping.timeZone', 'format', `'${mapping.timeZone}' is not ${TIME_ZONE_EXPECTED}`, { format: 'time-zone' });
+  for (const f of ['id', 'created'] as const) if (!Array.isArray(mapping.fields?.[f]) || !mapping.fields[f].length) throw fieldError(`mapping.fields.${f}`, 'required', `${file} must name the column(s) holding "${f}"`);
+  for (const key of ['categories', 'agencies', 'statuses', 'channels'] as const) if (!mapping[key]?.['*']) throw fieldError(`mapping.${key}`, 'needs_fallback', `${file} needs a fallback entry "*" in "${key}"`);
   const known = async (table: 'categories' | 'units', codes: string[]) => {
     const result = (await ex.execute(sql`select code from ${sql.raw(table)} where code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`)) as unknown as { rows: { code: string }[] };
     const found = new Set(result.rows.map((r) => r.code));
     const missing = [...new Set(codes)].filter((c) => !found.has(c));
-    if (missing.length) throw invalid(`mapping.${table === 'units' ? 'agencies' : 'categories'}`, `${file} names ${table} that do not exist here: ${missing.join(', ')}; add them or change the mapping`);
+    if (missing.length) throw fieldError(`mapping.${table === 'units' ? 'agencies' : 'categories'}`, 'not_found', `${file} names ${table} that do not exist here: ${missing.join(', ')}; add them or change the mapping`, { id: missing.join(', ') });
   };
   await known('categories', Object.values(mapping.categories));
   await known('units', Object.values(mapping.agencies));
   const badStatus = Object.entries(mapping.statuses).find(([, s]) => !(REQUEST_STATUSES as readonly string[]).includes(s));
-  if (badStatus) throw invalid('mapping.statuses', `"${badStatus[0]}" maps to '${badStatus[1]}', which is not one of ${REQUEST_STATUSES.join(', ')}`);
+  if (badStatus) throw fieldError('mapping.statuses', 'one_of', `"${badStatus[0]}" maps to '${badStatus[1]}', which is not one of ${REQUEST_STATUSES.join(', ')}`, { allowed: REQUEST_STATUSES.join(', ') });
   mapping.closedStatuses ??= ['closed'];
   mapping.areas ??= {};
   return mapping;

@@ -69,7 +69,7 @@ export interface Period { from: Date; to: Date; timeZone: string }
 
 /** The calendar year in the city as a period. */
 export function yearPeriod(year: number, zone: string): Period {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('validation_failed', `year: expected a year from 2000 to 2100, not ${year}`, [{ field: 'year', message: 'out of range' }]);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new DomainError('validation_failed', `year: expected a year from 2000 to 2100, not ${year}`, [{ field: 'year', code: 'not_whole_in_range', params: { min: 2000, max: 2100 }, message: 'out of range' }]);
   return { from: startOfLocalDate(`${year}-01-01`, zone), to: startOfLocalDate(`${year + 1}-01-01`, zone), timeZone: zone };
 }
 
@@ -83,21 +83,21 @@ function assertWholeMonths(f: Period) {
   for (const [field, d] of [['from', f.from], ['to', f.to]] as const) {
     const day = localDate(d, f.timeZone);
     if (day.slice(8) !== '01' || startOfLocalDate(day, f.timeZone).getTime() !== d.getTime()) {
-      throw new DomainError('validation_failed', `${field}: reports cover whole months; give a month as YYYY-MM (the period runs from the first day of 'from' to the last day of 'to')`, [{ field, message: 'not the start of a month' }]);
+      throw new DomainError('validation_failed', `${field}: reports cover whole months; give a month as YYYY-MM (the period runs from the first day of 'from' to the last day of 'to')`, [{ field, code: 'not_month', params: { value: day }, message: 'not the start of a month' }]);
     }
   }
-  if (!(f.to > f.from)) throw new DomainError('validation_failed', 'to: the period must end after it starts', [{ field: 'to', message: 'must not be before from' }]);
+  if (!(f.to > f.from)) throw new DomainError('validation_failed', 'to: the period must end after it starts', [{ field: 'to', code: 'before_start', params: { start: monthText(f.from, f.timeZone).slice(0, 7), end: localDate(f.to, f.timeZone).slice(0, 7) }, message: 'must not be before from' }]);
 }
 
 /** Whole-month period from YYYY-MM to YYYY-MM inclusive, in the city. */
 export function monthPeriod(from: string, to: string, zone: string): Period {
   const parse = (field: string, text: string, next: number) => {
     const m = /^(\d{4})-(\d{2})$/.exec(text);
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new DomainError('validation_failed', `${field}: expected a month as YYYY-MM, not '${text}'`, [{ field, message: 'expected YYYY-MM' }]);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new DomainError('validation_failed', `${field}: expected a month as YYYY-MM, not '${text}'`, [{ field, code: 'not_month', params: { value: text }, message: 'expected YYYY-MM' }]);
     return startOfLocalDate(addMonths(`${m[1]}-${m[2]}-01`, next), zone);
   };
   const period = { from: parse('from', from, 0), to: parse('to', to, 1), timeZone: zone };
-  if (!(period.to > period.from)) throw new DomainError('validation_failed', `to: ${to} is before from ${from}`, [{ field: 'to', message: 'must not be before from' }]);
+  if (!(period.to > period.from)) throw new DomainError('validation_failed', `to: ${to} is before from ${from}`, [{ field: 'to', code: 'before_start', params: { start: from, end: to }, message: 'must not be before from' }]);
   return period;
 }
 

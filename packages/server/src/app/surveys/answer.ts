@@ -4,10 +4,10 @@
  * survey's overall score also becomes the request's satisfaction rating.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { DomainError, checkAnswers, checkOpenFor, invalid, isSolvedStatus, type AnswerInput, type ResponseChannel } from '@cozum/domain';
+import { DomainError, checkAnswers, checkOpenFor, fieldError, isSolvedStatus, type AnswerInput, type ResponseChannel } from '@cozum/domain';
 import type { SurveyLinkState } from '@cozum/contract';
 import type { Executor } from '../../db/client.js';
-import { fieldVisits, neighbourhoods, requests, satisfactionRatings, surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema.js';
+import { districts, fieldVisits, neighbourhoods, requests, satisfactionRatings, surveyAnswers, surveyInvitations, surveyResponses } from '../../db/schema.js';
 import type { Actor } from '../audit.js';
 import { getSurvey, type Survey } from './surveys.js';
 import { readInvitationToken } from './tokens.js';
@@ -33,20 +33,29 @@ export interface RecordedResponse {
   rating: number | null;
 }
 
+/** A district's name for a message; its id when it is not found. */
+async function districtName(ex: Executor, id: number): Promise<string> {
+  const [row] = await ex.select({ name: districts.name }).from(districts).where(eq(districts.id, id));
+  return row?.name ?? String(id);
+}
+
 export async function recordResponse(ex: Executor, actor: Actor | null, input: ResponseInput, now: Date, invitationId: number | null = null): Promise<RecordedResponse> {
   const survey = await getSurvey(ex, input.surveyId);
   let districtId = input.districtId ?? null;
   const neighbourhoodId = input.neighbourhoodId ?? null;
   if (neighbourhoodId) {
     const [hood] = await ex.select({ districtId: neighbourhoods.districtId, name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, neighbourhoodId));
-    if (!hood) throw invalid('neighbourhoodId', `neighbourhood ${neighbourhoodId} does not exist`);
-    if (districtId && hood.districtId !== districtId) throw invalid('neighbourhoodId', `${hood.name} is not in district ${districtId}; choose a neighbourhood of that district`);
+    if (!hood) throw fieldError('neighbourhoodId', 'not_found', `neighbourhood ${neighbourhoodId} does not exist`, { id: neighbourhoodId });
+    if (districtId && hood.districtId !== districtId) {
+      const district = await districtName(ex, districtId);
+      throw fieldError('neighbourhoodId', 'not_in_district', `${hood.name} is not in ${district}; choose a neighbourhood of that district`, { neighbourhood: hood.name, district });
+    }
     districtId = hood.districtId;
   }
   if (input.visitId) {
     const [visit] = await ex.select({ status: fieldVisits.status, districtId: fieldVisits.districtId }).from(fieldVisits).where(eq(fieldVisits.id, input.visitId));
-    if (!visit) throw invalid('visitId', `visit ${input.visitId} does not exist`);
-    if (visit.status === 'cancelled') throw new DomainError('field.visit_cancelled', `visit ${input.visitId} was cancelled; record the answer without it or under the visit that took place`);
+    if (!visit) throw fieldError('visitId', 'not_found', `visit ${input.visitId} does not exist`, { id: input.visitId });
+    if (visit.status === 'cancelled') throw new DomainError('field.visit_cancelled', `visit ${input.visitId} was cancelled; record the answer without it or under the visit that took place`, undefined, { id: input.visitId });
     districtId ??= visit.districtId;
   }
   checkOpenFor(survey, districtId);
@@ -54,13 +63,13 @@ export async function recordResponse(ex: Executor, actor: Actor | null, input: R
 
   const requestId = input.requestId ?? null;
   if (survey.kind === 'satisfaction') {
-    if (!requestId) throw invalid('requestId', 'the satisfaction survey is about a resolved request: give its id');
+    if (!requestId) throw fieldError('requestId', 'required', 'the satisfaction survey is about a resolved request: give its id');
     const [request] = await ex.select({ status: requests.status, trackingNo: requests.trackingNo, districtId: requests.districtId }).from(requests).where(eq(requests.id, requestId));
-    if (!request) throw invalid('requestId', `request ${requestId} does not exist`);
-    if (!isSolvedStatus(request.status)) throw new DomainError('survey.request_not_resolved', `request ${request.trackingNo} is ${request.status}; satisfaction is asked once it is resolved`);
+    if (!request) throw fieldError('requestId', 'not_found', `request ${requestId} does not exist`, { id: requestId });
+    if (!isSolvedStatus(request.status)) throw new DomainError('survey.request_not_resolved', `request ${request.trackingNo} is ${request.status}; satisfaction is asked once it is resolved`, undefined, { trackingNo: request.trackingNo, status: request.status });
     districtId ??= request.districtId;
   } else if (requestId) {
-    throw invalid('requestId', 'only the satisfaction survey is tied to a request; leave it out for a campaign');
+    throw fieldError('requestId', 'satisfaction_only', 'only the satisfaction survey is tied to a request; leave it out for a campaign');
   }
 
   const [response] = await ex

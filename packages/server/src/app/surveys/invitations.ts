@@ -4,7 +4,7 @@
  * flyer, shared by the muhtar). Each link takes one answer.
  */
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import { DomainError, MESSAGE_CHANNELS, SOLVED_STATUSES, invalid } from '@cozum/domain';
+import { DomainError, MESSAGE_CHANNELS, SOLVED_STATUSES, fieldError } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { citizens, requests, satisfactionRatings, surveyInvitations, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -28,10 +28,10 @@ export interface LinkOptions {
 /** Links to a campaign survey, optionally marked with the district they are handed out in. */
 export async function createCampaignLinks(ex: Executor, actor: Actor, surveyId: number, input: { count: number; districtId?: number | null }, now: Date, options: LinkOptions) {
   const survey = await getSurvey(ex, surveyId);
-  if (survey.kind !== 'campaign') throw invalid('surveyId', 'satisfaction survey links are sent by themselves after each resolution; links are made for campaigns');
-  if (survey.status === 'closed') throw new DomainError('survey.closed', `"${survey.titleTr}" is closed; open it again before handing out links`);
+  if (survey.kind !== 'campaign') throw fieldError('surveyId', 'campaigns_only', 'satisfaction survey links are sent by themselves after each resolution; links are made for campaigns');
+  if (survey.status === 'closed') throw new DomainError('survey.closed', `"${survey.titleTr}" is closed; open it again before handing out links`, undefined, { title: survey.titleTr });
   const districtId = input.districtId ?? null;
-  if (districtId && survey.districtIds.length && !survey.districtIds.includes(districtId)) throw invalid('districtId', `"${survey.titleTr}" is not asked in district ${districtId}`);
+  if (districtId && survey.districtIds.length && !survey.districtIds.includes(districtId)) throw fieldError('districtId', 'not_targeted', `"${survey.titleTr}" is not asked in district ${districtId}`, { survey: survey.titleTr });
   const expiresAt = new Date(now.getTime() + LINK_DAYS * 86400_000);
   const rows = await ex
     .insert(surveyInvitations)

@@ -4,7 +4,7 @@
  * they stay as answered, so results always mean what was asked.
  */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { DomainError, checkQuestions, invalid, notFound, type ChoiceOption, type Question, type QuestionDef, type SurveyKind, type SurveyStatus } from '@cozum/domain';
+import { DomainError, checkQuestions, fieldError, notFound, type ChoiceOption, type Question, type QuestionDef, type SurveyKind, type SurveyStatus } from '@cozum/domain';
 import type { Executor } from '../../db/client.js';
 import { districts, surveyQuestions, surveys } from '../../db/schema.js';
 import { recordAudit, type Actor } from '../audit.js';
@@ -48,13 +48,13 @@ async function checkDistricts(ex: Executor, ids: number[]): Promise<number[]> {
   if (!unique.length) return [];
   const found = await ex.select({ id: districts.id }).from(districts).where(inArray(districts.id, unique));
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalid('districtIds', `district ${missing.join(', ')} does not exist; pick districts from the list`);
+  if (missing.length) throw fieldError('districtIds', 'not_found', `district ${missing.join(', ')} does not exist; pick districts from the list`, { id: missing.join(', ') });
   return unique.sort((a, b) => a - b);
 }
 
 function checkInput(input: SurveyInput) {
-  if (!input.titleTr.trim()) throw invalid('titleTr', 'is required: the survey title in Turkish');
-  if (input.kind === 'satisfaction' && input.districtIds?.length) throw invalid('districtIds', 'the satisfaction survey is asked after every resolution; only campaigns target districts');
+  if (!input.titleTr.trim()) throw fieldError('titleTr', 'required', 'is required: the survey title in Turkish');
+  if (input.kind === 'satisfaction' && input.districtIds?.length) throw fieldError('districtIds', 'campaigns_only', 'the satisfaction survey is asked after every resolution; only campaigns target districts');
   checkQuestions(input.kind, input.questions);
 }
 
@@ -91,8 +91,8 @@ export async function createSurvey(ex: Executor, actor: Actor, input: SurveyInpu
 /** Replaces a survey's texts and questions; refused once anyone has answered it. */
 export async function updateSurvey(ex: Executor, actor: Actor, id: number, input: SurveyInput, now: Date): Promise<Survey> {
   const current = await getSurvey(ex, id);
-  if (current.kind !== input.kind) throw invalid('kind', `survey ${id} is a ${current.kind} survey; create a new survey to ask a ${input.kind} one`);
-  if (current.responses > 0) throw new DomainError('survey.has_responses', `"${current.titleTr}" already has ${current.responses} answers, so its questions stay as they were asked; copy it into a new survey to change them`);
+  if (current.kind !== input.kind) throw fieldError('kind', 'unchangeable', `survey ${id} is a ${current.kind} survey; create a new survey to ask a ${input.kind} one`, { value: current.kind });
+  if (current.responses > 0) throw new DomainError('survey.has_responses', `"${current.titleTr}" already has ${current.responses} answers, so its questions stay as they were asked; copy it into a new survey to change them`, undefined, { title: current.titleTr, responses: current.responses });
   checkInput(input);
   const districtIds = await checkDistricts(ex, input.districtIds ?? []);
   await ex.update(surveys).set({ titleTr: input.titleTr.trim(), titleEn: input.titleEn?.trim() || null, introTr: input.introTr?.trim() || null, introEn: input.introEn?.trim() || null, districtIds, updatedAt: now }).where(eq(surveys.id, id));
@@ -104,7 +104,7 @@ export async function updateSurvey(ex: Executor, actor: Actor, id: number, input
 /** Opens or closes a survey. Opening a satisfaction survey closes the one asked until now. */
 export async function setSurveyStatus(ex: Executor, actor: Actor, id: number, status: SurveyStatus, now: Date): Promise<Survey> {
   const current = await getSurvey(ex, id);
-  if (status === 'draft' && current.status !== 'draft') throw new DomainError('survey.invalid_transition', `"${current.titleTr}" has been opened; it can be closed or opened again, not turned back into a draft`);
+  if (status === 'draft' && current.status !== 'draft') throw new DomainError('survey.invalid_transition', `"${current.titleTr}" has been opened; it can be closed or opened again, not turned back into a draft`, undefined, { title: current.titleTr, status: current.status });
   if (status === 'active' && current.kind === 'satisfaction') {
     await ex.update(surveys).set({ status: 'closed', updatedAt: now }).where(and(eq(surveys.kind, 'satisfaction'), eq(surveys.status, 'active'), ne(surveys.id, id)));
   }

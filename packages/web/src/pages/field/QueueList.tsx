@@ -1,5 +1,6 @@
 import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/server-errors';
 import { conflictKind } from './conflicts';
 import type { QueueItem } from './store';
 
@@ -31,7 +32,7 @@ export function QueueList({ items, onDiscard }: { items: QueueItem[]; onDiscard:
               {item.status === 'conflict' && (
                 <Stack gap={4}>
                   <Text size="sm" c="red" fw={600}>{t(`field.queue.conflict.${conflictKind(item.error?.code)}`)}</Text>
-                  <Text size="xs" c="dimmed">{item.error?.message}</Text>
+                  <Text size="xs" c="dimmed">{errorText(item.error)}</Text>
                   <Button size="compact-xs" variant="subtle" color="red" onClick={() => void onDiscard(item.key)}>
                     {t('field.queue.discard')}
                   </Button>

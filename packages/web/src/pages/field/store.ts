@@ -5,6 +5,7 @@
  */
 import type { FieldBootstrap } from '../../api/field';
 import type { User } from '../../api/users';
+import type { ServerErrorDetail } from '../../i18n/server-errors';
 
 export type QueueKind = 'request' | 'answer' | 'close';
 export type QueueStatus = 'pending' | 'synced' | 'conflict';
@@ -23,7 +24,8 @@ export interface QueueItem {
   status: QueueStatus;
   /** The server's answer: the tracking number made, or the conflict it reported. */
   result?: Record<string, unknown>;
-  error?: { code: string; message: string };
+  /** The server's refusal: its code, params and fields for the user's language; `message` is the server's English, kept for operators. */
+  error?: { code: string; message: string; params?: Record<string, string | number>; details?: ServerErrorDetail[] };
   syncedAt?: string;
 }
 

@@ -5,6 +5,7 @@
  * request closed meanwhile) is a conflict shown to the user; no network, a server error or an
  * ended session stop the run and keep the rest for later.
  */
+import type { ServerErrorDetail } from '../../i18n/server-errors';
 import { putItem, queueItems, type QueueItem } from './store';
 
 export type SyncStop = 'offline' | 'signed_out' | 'server_error' | null;
@@ -54,8 +55,8 @@ export function syncQueue(): Promise<SyncReport> {
           await putItem({ ...item, status: 'synced', result: body ?? {}, error: undefined, syncedAt: new Date().toISOString() });
           report.sent++;
         } else if ([400, 403, 404, 409, 413, 422].includes(response.status)) {
-          const error = (body?.error ?? {}) as { code?: string; message?: string };
-          await putItem({ ...item, status: 'conflict', error: { code: error.code ?? String(response.status), message: error.message ?? response.statusText } });
+          const error = (body?.error ?? {}) as { code?: string; message?: string; params?: Record<string, string | number>; details?: ServerErrorDetail[] };
+          await putItem({ ...item, status: 'conflict', error: { code: error.code ?? String(response.status), message: error.message ?? response.statusText, params: error.params, details: error.details } });
           report.conflicts++;
         } else {
           report.stopped = 'server_error';

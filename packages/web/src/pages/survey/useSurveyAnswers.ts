@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Answer, Question } from '../../api/surveys';
+import { detailText } from '../../i18n/server-errors';
 import { useAction } from '../../hooks/useAction';
 import { answersOf, missingAnswers, type AnswerMap } from './SurveyQuestions';
 
@@ -30,7 +31,7 @@ export function useSurveyAnswers() {
         await save(answersOf(answers));
       } catch (error) {
         const details = error instanceof ApiError ? error.details : [];
-        setErrors(Object.fromEntries(details.filter((d) => d.field?.startsWith('answers.')).map((d) => [Number(d.field!.split('.')[1]), d.message])));
+        setErrors(Object.fromEntries(details.filter((d) => d.field?.startsWith('answers.')).map((d) => [Number(d.field!.split('.')[1]), detailText(d)])));
         throw error;
       }
     });
