@@ -28,7 +28,7 @@ describe('citizen notifications', () => {
   it('keeps a choice in the order requests meet the events, and refuses a required or unknown event naming the channel', () => {
     expect(checkNotificationSettings({ sms: ['reply', 'received'], email: [] })).toEqual({ sms: ['received', 'reply'], email: [] });
     const required = failure(() => checkNotificationSettings({ sms: [], email: ['resolved'] }));
-    expect(required.details).toEqual([{ field: 'notifications.email', message: expect.stringContaining("'resolved' is always sent") }]);
+    expect(required.details).toEqual([{ field: 'notifications.email', code: 'always_sent', params: { event: 'resolved' }, message: expect.stringContaining("'resolved' is always sent") }]);
     const unknown = failure(() => checkNotificationSettings({ sms: ['delivered'], email: [] }));
     expect(unknown.details?.[0]?.field).toBe('notifications.sms');
     expect(unknown.message).toContain(OPTIONAL_NOTIFICATION_EVENTS.join(', '));

@@ -212,10 +212,11 @@ describe('lifecycle over HTTP', () => {
 
   it('gives the second of two concurrent updates a 409', async () => {
     const created = (await create(base())).json();
-    const head = await t.signIn('unit_head');
+    // An admin on both sides: a unit head who lost the race to a transfer would hear 403 (the
+    // request left the unit) before any version check, which is a different story.
     const [a, b] = await Promise.all([
-      t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers: head, payload: { action: 'reject', version: 1, reason: 'Mükerrer' } }),
-      t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers: head, payload: { action: 'transfer', version: 1, unitId: ids.kanal, reason: 'Kanalizasyon konusu' } }),
+      t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers: admin, payload: { action: 'reject', version: 1, reason: 'Mükerrer' } }),
+      t.app.inject({ method: 'POST', url: `/api/v1/requests/${created.id}/actions`, headers: admin, payload: { action: 'transfer', version: 1, unitId: ids.kanal, reason: 'Kanalizasyon konusu' } }),
     ]);
     expect([a.statusCode, b.statusCode].sort(), a.body + b.body).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
