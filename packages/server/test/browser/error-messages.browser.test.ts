@@ -114,14 +114,14 @@ it('the portal refuses a phone that is not a mobile number next to the phone fie
   await page.getByRole('combobox', { name: /^Konu/ }).fill('su arizasi');
   await page.getByRole('option', { name: /Su Arızası/ }).first().click();
   await page.getByLabel('Açıklama').fill('Körfez Mahallesi 12. sokakta boru patladı, yola su akıyor.');
-  // A landline: a phone number, but the code goes by SMS.
+  // A landline: a phone number, but the code goes by SMS. The form knows this before the server.
   await page.getByLabel('Cep telefonu').fill('0362 431 12 34');
   await page.getByRole('button', { name: 'Doğrulama kodu gönder' }).click();
-  await expect.poll(() => errorUnder(page, 'Cep telefonu')).toBe('Cep telefonu numarası değil; 0532 123 45 67 gibi yazın');
+  await expect.poll(() => errorUnder(page, 'Cep telefonu')).toBe('Cep telefonu numaranızı 0532 123 45 67 gibi yazın; kod bu numaraya gönderilir.');
   await expectNoServerWords(page, 'tr');
 
   await english(page);
   await page.getByRole('button', { name: 'Send the confirmation code' }).click();
-  await expect.poll(() => errorUnder(page, 'Mobile phone')).toBe('Not a mobile number; write it like 0532 123 45 67');
+  await expect.poll(() => errorUnder(page, 'Mobile phone')).toBe('Write your mobile number like 0532 123 45 67; the code goes to it.');
   await expectNoServerWords(page, 'en');
 });

@@ -192,7 +192,7 @@ it('shows a conflict when the unit resolved a work order while the tablet was of
     await app.getByText('1 çakışma').waitFor();
     await app.getByRole('tab', { name: /Kuyruk/ }).click();
     await app.getByTestId('queue').getByText('Siz çevrimdışıyken bu iş kapatılmış veya durumu değişmiş').waitFor();
-    await app.getByTestId('queue').getByText(/already resolved/).waitFor();
+    await app.getByTestId('queue').getByText(/durumundaki bir başvuruda/).waitFor();
     await app.screenshot({ path: `${SCREENSHOTS}/field-offline-conflict.png`, fullPage: true });
     expect((await db.select().from(requests).where(eq(requests.id, taken.id)))[0]).toMatchObject({ status: 'resolved', resolution: 'Ekip yönlendirildi, kapak değişti.' });
     // The other close went through, with its photo.

@@ -97,7 +97,7 @@ it('a supervisor writes a campaign survey, is told what is missing, opens it, an
   await editor.getByRole('textbox', { name: 'Seçenek 2' }).fill('Hiç');
   await editor.getByRole('button', { name: 'Kaydet' }).click();
   // The question itself was left empty: the editor points at it.
-  await editor.getByText('is required: the question in Turkish', { exact: true }).waitFor();
+  await editor.getByText('Zorunlu alan', { exact: true }).first().waitFor();
   await editor.getByRole('textbox', { name: 'Soru (Türkçe)' }).fill('Kütüphaneye ne sıklıkla gidiyorsunuz?');
   await editor.getByRole('button', { name: 'Kaydet' }).click();
   await editor.waitFor({ state: 'detached' });
@@ -148,7 +148,7 @@ it('an agent calls back a citizen who did not rate, reads the survey and records
   const page = await t.browser.newPage();
   await signInThroughForm(page, `${t.base}/surveys/callbacks`, 'temsilci1', 'temsilci-parola-1');
   const row = page.getByRole('row', { name: new RegExp(trackingNo) });
-  await row.getByText('905332221100').waitFor();
+  await row.getByText('0533 222 11 00').waitFor();
   await row.getByRole('button', { name: 'Anketi al' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio', { name: '3', exact: true }).check();

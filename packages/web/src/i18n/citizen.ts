@@ -9,6 +9,6 @@ import errorsTr from './errors.tr.json';
 import * as tr from './tr.json?parts';
 
 export const resources = {
-  tr: { translation: { app: tr.app, language: tr.language, common: tr.common, errors: tr.errors, status: tr.status, portal: tr.portal, surveys: tr.surveys, ...errorsTr } },
-  en: { translation: { app: en.app, language: en.language, common: en.common, errors: en.errors, status: en.status, portal: en.portal, surveys: en.surveys, ...errorsEn } },
+  tr: { translation: { app: tr.app, language: tr.language, common: tr.common, errors: tr.errors, status: tr.status, portal: tr.portal, surveys: tr.surveys, calendar: tr.calendar, action: tr.action, roles: tr.roles, ...errorsTr } },
+  en: { translation: { app: en.app, language: en.language, common: en.common, errors: en.errors, status: en.status, portal: en.portal, surveys: en.surveys, calendar: en.calendar, action: en.action, roles: en.roles, ...errorsEn } },
 };
